@@ -1,0 +1,28 @@
+// swift-tools-version: 6.0
+// httplint has no package dependencies, by design: it is imported into other people's test
+// targets and must not drag packages in. Only the Swift toolchain is used.
+import PackageDescription
+
+let package = Package(
+    name: "httplint",
+    products: [
+        .library(name: "HTTPLint", targets: ["HTTPLint"]),
+        .executable(name: "httplint", targets: ["httplint"]),
+    ],
+    targets: [
+        // Model, tolerant parser, framing, the Rule protocol and findings.
+        .target(name: "HTTPLintCore"),
+        // The rule catalogue: one rule per file, grouped by category folder.
+        .target(name: "HTTPLintRules", dependencies: ["HTTPLintCore"], path: "Rules"),
+        // Linter, inputs and reporters: everything a caller needs.
+        .target(name: "HTTPLint", dependencies: ["HTTPLintCore", "HTTPLintRules"]),
+        // The command line only: arguments, files, exit codes.
+        .executableTarget(name: "httplint", dependencies: ["HTTPLint"]),
+
+        .testTarget(name: "HTTPLintCoreTests", dependencies: ["HTTPLintCore"]),
+        .testTarget(name: "HTTPLintRulesTests", dependencies: ["HTTPLintRules"]),
+        .testTarget(name: "HTTPLintTests", dependencies: ["HTTPLint"]),
+        .testTarget(name: "httplintTests", dependencies: ["httplint"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

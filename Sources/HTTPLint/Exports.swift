@@ -1,0 +1,2 @@
+@_exported import HTTPLintCore
+@_exported import HTTPLintRules

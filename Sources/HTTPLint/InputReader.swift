@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads inputs given on the command line: a file path, or `-` for standard input.
+/// Failures come back as one-line reasons that name the problem, never as crashes.
+public enum InputReader {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The bytes of `path` (`-` reads standard input to its end).
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        if path == "-" { return try readAll(descriptor: 0, name: "standard input") }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw failure(errno, path) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(description: "cannot read '\(path)': it is a directory; give the response files inside it")
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw failure(errno, path) }
+        defer { close(descriptor) }
+        return try readAll(descriptor: descriptor, name: path)
+    }
+
+    private static func readAll(descriptor: Int32, name: String) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno, name)
+            }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #elseif canImport(Musl)
+        Musl.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+
+    private static func failure(_ code: Int32, _ path: String) -> Failure {
+        let reason: String
+        switch code {
+        case ENOENT: reason = "no such file"
+        case EACCES: reason = "permission denied"
+        case EISDIR: reason = "it is a directory; give the response files inside it"
+        case ELOOP: reason = "too many levels of symbolic links"
+        default: reason = String(cString: strerror(code))
+        }
+        return Failure(description: "cannot read '\(path)': \(reason)")
+    }
+}

@@ -1,0 +1,49 @@
+/// The outcome for one input: what linting found, or why the input could not be read.
+public struct InputReport: Sendable {
+    public enum Outcome: Sendable {
+        case linted(LintResult)
+        /// The input could not be read; the text says why, in one line.
+        case failed(String)
+    }
+
+    /// The name the input is reported by: its path, or `-` for standard input.
+    public let name: String
+    public let outcome: Outcome
+
+    public init(name: String, outcome: Outcome) {
+        self.name = name
+        self.outcome = outcome
+    }
+
+    public var findings: [Finding] {
+        if case .linted(let result) = outcome { return result.findings }
+        return []
+    }
+
+    /// The number of responses (final and interim) read from the input.
+    public var responseCount: Int {
+        guard case .linted(let result) = outcome else { return 0 }
+        return result.exchanges.reduce(0) { count, exchange in
+            count + exchange.interim.count + (exchange.response.statusLineSpan.length > 0 ? 1 : 0)
+        }
+    }
+}
+
+/// Totals over every input of a run.
+public struct RunSummary: Sendable {
+    public var inputs = 0
+    public var unreadable = 0
+    public var responses = 0
+    public var counts: [Severity: Int] = [:]
+
+    public init(_ reports: [InputReport]) {
+        for report in reports {
+            inputs += 1
+            if case .failed = report.outcome { unreadable += 1 }
+            responses += report.responseCount
+            for finding in report.findings { counts[finding.severity, default: 0] += 1 }
+        }
+    }
+
+    public func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }
+}

@@ -1,0 +1,105 @@
+/// Renders a whole run as one JSON document. The schema is documented in the README and
+/// kept stable: fields are added, never renamed or removed, and `schemaVersion` changes if
+/// that promise is ever broken.
+public struct JSONReporter: Sendable {
+    public static let schemaVersion = 1
+
+    public init() {}
+
+    public func render(_ reports: [InputReport]) -> String {
+        let summary = RunSummary(reports)
+        let document: JSON = .object([
+            ("schemaVersion", .number(Self.schemaVersion)),
+            ("tool", .object([("name", .string("httplint")), ("version", .string(HTTPLintVersion.current))])),
+            ("inputs", .array(reports.map(input))),
+            ("findings", .array(reports.flatMap(findings))),
+            ("summary", .object([
+                ("inputs", .number(summary.inputs)),
+                ("unreadable", .number(summary.unreadable)),
+                ("responses", .number(summary.responses)),
+                ("errors", .number(summary.count(.error))),
+                ("warnings", .number(summary.count(.warning))),
+                ("info", .number(summary.count(.info))),
+            ])),
+        ])
+        return document.rendered() + "\n"
+    }
+
+    private func input(_ report: InputReport) -> JSON {
+        switch report.outcome {
+        case .linted:
+            .object([("path", .string(report.name)), ("responses", .number(report.responseCount)),
+                     ("findings", .number(report.findings.count))])
+        case .failed(let reason):
+            .object([("path", .string(report.name)), ("error", .string(reason))])
+        }
+    }
+
+    private func findings(_ report: InputReport) -> [JSON] {
+        guard case .linted(let result) = report.outcome else { return [] }
+        let index = LineIndex(result.source)
+        return result.findings.map { finding in
+            let (line, column) = index.location(of: finding.span.offset)
+            let rule = RuleCatalogue.description(of: finding.rule)
+            return .object([
+                ("path", .string(report.name)),
+                ("exchange", .number(finding.exchange)),
+                ("status", finding.status.map(JSON.number) ?? .null),
+                ("rule", .string(finding.rule)),
+                ("severity", .string(finding.severity.rawValue)),
+                ("message", .string(finding.message)),
+                ("line", .number(line)),
+                ("column", .number(column)),
+                ("offset", .number(finding.span.offset)),
+                ("length", .number(finding.span.length)),
+                ("spec", rule?.spec.first.map { .string($0.description) } ?? .null),
+                ("specURL", rule?.spec.first.map { .string($0.url) } ?? .null),
+                ("fix", rule.map { .string($0.fix) } ?? .null),
+            ])
+        }
+    }
+}
+
+/// A JSON value whose object keys keep the order they were given in.
+enum JSON {
+    case string(String)
+    case number(Int)
+    case null
+    case array([JSON])
+    case object([(String, JSON)])
+
+    /// Pretty-printed with two-space indentation.
+    func rendered(indent: Int = 0) -> String {
+        let inner = String(repeating: "  ", count: indent + 1)
+        let outer = String(repeating: "  ", count: indent)
+        switch self {
+        case .string(let text): return Self.quoted(text)
+        case .number(let number): return String(number)
+        case .null: return "null"
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(outer)]"
+        case .object(let members):
+            if members.isEmpty { return "{}" }
+            return "{\n" + members.map { inner + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
+                .joined(separator: ",\n") + "\n\(outer)}"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u00" + Printable.hex(UInt8(scalar.value))
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,121 @@
+/// Renders findings the way a compiler prints diagnostics:
+///
+///     response.txt:1:10: error: 405 Method Not Allowed response has no Allow field … [method-not-allowed-without-allow]
+///         1 | HTTP/1.1 405 Method Not Allowed
+///           |          ^~~
+///           fix: Send Allow with the supported methods, such as `Allow: GET, HEAD`
+///           spec: RFC 9110 §15.5.6 <https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6>
+///
+/// Wire bytes are escaped, never printed raw; colour is used only when asked for.
+public struct TextReporter: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    /// The findings of one input, or its error, as text (empty for a clean input).
+    public func render(_ report: InputReport) -> String {
+        switch report.outcome {
+        case .failed(let reason):
+            return paint("\(report.name): ", .bold) + paint("error:", .red) + " \(reason)\n"
+        case .linted(let result):
+            let index = LineIndex(result.source)
+            return result.findings.map { render($0, in: report.name, index: index) }.joined()
+        }
+    }
+
+    /// The last line of a run: counts of inputs, responses and findings.
+    public func summary(_ summary: RunSummary) -> String {
+        var inputs = plural(summary.inputs, "input")
+        if summary.unreadable > 0 { inputs += " (\(summary.unreadable) could not be read)" }
+        let found = Severity.allCases.reversed().map { severity in
+            severity == .info ? "\(summary.count(.info)) info" : plural(summary.count(severity), severity.rawValue)
+        }
+        let problems = summary.counts.values.reduce(0, +) == 0 ? "no problems found" : found.joined(separator: ", ")
+        return "httplint: \(inputs), \(plural(summary.responses, "response")): \(problems)\n"
+    }
+
+    func render(_ finding: Finding, in name: String, index: LineIndex) -> String {
+        let (line, column) = index.location(of: finding.span.offset)
+        let rule = RuleCatalogue.description(of: finding.rule)
+        var out = paint("\(name):\(line):\(column): ", .bold) + paint("\(finding.severity.rawValue):", color(finding.severity))
+            + " \(finding.message) " + paint("[\(finding.rule)]", .dim) + "\n"
+        let gutter = String(repeating: " ", count: String(line).count)
+        let (text, caretStart, caretWidth) = Self.excerpt(index.lineBytes(line), column: column, length: finding.span.length)
+        out += "    \(line) | \(text)\n"
+        out += "    \(gutter) | " + String(repeating: " ", count: caretStart)
+            + paint("^" + String(repeating: "~", count: max(0, caretWidth - 1)), .green) + "\n"
+        if let rule {
+            out += "    \(gutter)   fix: \(rule.fix)\n"
+            if let spec = rule.spec.first {
+                out += "    \(gutter)   spec: \(spec) <\(spec.url)>\n"
+            }
+        }
+        return out
+    }
+
+    /// The line as printable text, with the display column and width of the caret under the
+    /// span (which may run past the end of the line).
+    static func excerpt(_ bytes: ArraySlice<UInt8>, column: Int, length: Int) -> (String, Int, Int) {
+        let start = bytes.startIndex + column - 1
+        let end = start + max(length, 1)
+        var text = ""
+        var caretStart: Int?
+        var caretEnd: Int?
+        var width = 0
+        var index = bytes.startIndex
+        func mark() {
+            if index == start { caretStart = width }
+            if index == end { caretEnd = width }
+        }
+        while index < bytes.endIndex {
+            mark()
+            let (shown, consumed) = display(bytes, at: index)
+            text += shown
+            let count = shown.unicodeScalars.count
+            for step in 1..<max(consumed, 1) where index + step == start { caretStart = width + count }
+            width += count
+            index += max(consumed, 1)
+        }
+        mark()
+        let from = caretStart ?? width
+        let to = max(caretEnd ?? (from + 1), from + 1)
+        return (text, from, min(to - from, max(width - from, 1)))
+    }
+
+    /// One byte, or one UTF-8 character, as printable text, and how many bytes it took.
+    private static func display(_ bytes: ArraySlice<UInt8>, at index: Int) -> (String, Int) {
+        let byte = bytes[index]
+        if byte >= 0x20 && byte < 0x7F { return (String(UnicodeScalar(byte)), 1) }
+        if byte >= 0xC2 && byte <= 0xF4 {
+            let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            if index + length <= bytes.endIndex,
+               let text = String(validating: bytes[index..<index + length], as: UTF8.self),
+               !text.unicodeScalars.contains(where: { $0.value < 0xA0 }) {
+                return (text, length)
+            }
+        }
+        return (Printable.escape([byte]), 1)
+    }
+
+    private enum Style: String {
+        case bold = "1", red = "1;31", yellow = "1;33", cyan = "1;36", green = "32", dim = "2"
+    }
+
+    private func color(_ severity: Severity) -> Style {
+        switch severity {
+        case .error: .red
+        case .warning: .yellow
+        case .info: .cyan
+        }
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,57 @@
+/// Byte constants and character classes from RFC 5234 and RFC 9110 §5.6.
+enum ASCII {
+    static let htab: UInt8 = 0x09
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let sp: UInt8 = 0x20
+    static let dquote: UInt8 = 0x22
+    static let comma: UInt8 = 0x2C
+    static let dot: UInt8 = 0x2E
+    static let slash: UInt8 = 0x2F
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let equals: UInt8 = 0x3D
+    static let backslash: UInt8 = 0x5C
+    static let del: UInt8 = 0x7F
+
+    /// OWS / BWS characters: SP and HTAB.
+    @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool { byte == sp || byte == htab }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    @inline(__always) static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 0x30...0x39: Int(byte - 0x30)
+        case 0x41...0x46: Int(byte - 0x41 + 10)
+        case 0x61...0x66: Int(byte - 0x61 + 10)
+        default: nil
+        }
+    }
+
+    @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+
+    /// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
+    ///         "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA       (RFC 9110 §5.6.2)
+    @inline(__always) static func isTokenChar(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
+
+    /// field-vchar = VCHAR / obs-text, plus SP and HTAB inside a value (RFC 9110 §5.5).
+    /// Everything else is a control character (CTL) or DEL.
+    @inline(__always) static func isFieldValueChar(_ byte: UInt8) -> Bool {
+        byte == htab || (byte >= 0x20 && byte != del)
+    }
+
+    /// qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text  (RFC 9110 §5.6.4)
+    @inline(__always) static func isQuotedTextChar(_ byte: UInt8) -> Bool {
+        byte == htab || byte == sp || byte == 0x21 || (byte >= 0x23 && byte <= 0x5B)
+            || (byte >= 0x5D && byte <= 0x7E) || byte >= 0x80
+    }
+
+    private static let tokenTable: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        if isDigit(byte) { return true }
+        if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { return true }
+        return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+    }
+}

@@ -1,0 +1,30 @@
+/// One request (when known) and everything sent back for it: interim 1xx responses, then the
+/// final response. Rules look at one exchange at a time.
+public struct Exchange: Sendable {
+    /// 0-based position of this exchange in its input.
+    public let index: Int
+    /// The request this exchange answers, when the caller gave one. Rules that need it stay
+    /// silent without it.
+    public let request: Request?
+    /// Interim (1xx other than 101) responses before the final one, in order.
+    public let interim: [Response]
+    /// The final response. For input that holds no response at all, a placeholder with no
+    /// status whose deviations say what was found instead.
+    public let response: Response
+    /// Every deviation from RFC 9112 the parser met while reading this exchange.
+    public let deviations: [Deviation]
+
+    public init(index: Int, request: Request?, interim: [Response], response: Response, deviations: [Deviation]) {
+        self.index = index
+        self.request = request
+        self.interim = interim
+        self.response = response
+        self.deviations = deviations
+    }
+
+    /// The interim responses followed by the final one.
+    public var responses: [Response] { interim + [response] }
+
+    /// The input the spans refer to.
+    public var source: SourceText { response.source }
+}

@@ -1,0 +1,100 @@
+/// One field line (or, with obsolete line folding, several physical lines) as received.
+///
+/// The name and value stay byte spans into the input; ``name`` and ``value`` build strings on
+/// demand. Names compare case-insensitively (RFC 9110 §5.1) through ``hasName(_:)``.
+public struct Field: Sendable {
+    /// The field name as written, without any whitespace before the colon.
+    public let nameSpan: ByteSpan
+    /// The field value without leading and trailing whitespace; with obs-fold it runs across lines.
+    public let valueSpan: ByteSpan
+    /// The whole field line (all its physical lines when folded), without the final line ending.
+    public let lineSpan: ByteSpan
+    /// Whether the value continues on folded lines (obs-fold).
+    public let isFolded: Bool
+    let source: SourceText
+
+    init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText) {
+        self.nameSpan = nameSpan
+        self.valueSpan = valueSpan
+        self.lineSpan = lineSpan
+        self.isFolded = isFolded
+        self.source = source
+    }
+
+    /// The field name as written on the wire.
+    public var name: String { source.string(nameSpan) }
+
+    /// The field value; each obsolete line fold is replaced by one space, as RFC 9112 §5.2
+    /// asks of recipients.
+    public var value: String {
+        guard isFolded else { return source.string(valueSpan) }
+        return SourceText.decode(unfoldedValueBytes)
+    }
+
+    /// The value bytes with each obs-fold (CR? LF 1*(SP / HTAB)) replaced by one SP.
+    public var unfoldedValueBytes: [UInt8] {
+        let raw = source.bytes[source.clamped(valueSpan)]
+        guard isFolded else { return Array(raw) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var skippingFold = false
+        for byte in raw {
+            if byte == ASCII.cr || byte == ASCII.lf {
+                skippingFold = true
+                continue
+            }
+            if skippingFold {
+                if byte == ASCII.sp || byte == ASCII.htab { continue }
+                skippingFold = false
+                if out.last != ASCII.sp { out.append(ASCII.sp) }
+            }
+            out.append(byte)
+        }
+        return out
+    }
+
+    /// Whether the value is empty (after removing surrounding whitespace).
+    public var isEmptyValue: Bool { valueSpan.length == 0 }
+
+    /// Whether this field's name equals `name`, ignoring ASCII case.
+    ///
+    /// - Parameter name: the name to compare with, in any case.
+    public func hasName(_ name: String) -> Bool {
+        let range = source.clamped(nameSpan)
+        guard range.count == name.utf8.count else { return false }
+        var index = range.lowerBound
+        for expected in name.utf8 {
+            if ASCII.lowercased(source.bytes[index]) != ASCII.lowercased(expected) { return false }
+            index += 1
+        }
+        return true
+    }
+}
+
+/// The fields of a header or trailer section, in the order received, duplicates kept.
+public struct Fields: Sendable, RandomAccessCollection {
+    let storage: [Field]
+
+    init(_ storage: [Field]) { self.storage = storage }
+
+    public static let empty = Fields([])
+
+    public var startIndex: Int { storage.startIndex }
+    public var endIndex: Int { storage.endIndex }
+    public subscript(position: Int) -> Field { storage[position] }
+
+    /// Every field called `name` (case-insensitive), in order.
+    public func named(_ name: String) -> [Field] { storage.filter { $0.hasName(name) } }
+
+    /// The first field called `name` (case-insensitive).
+    public func first(named name: String) -> Field? { storage.first { $0.hasName(name) } }
+
+    /// Whether a field called `name` is present (case-insensitive).
+    public func contains(_ name: String) -> Bool { storage.contains { $0.hasName(name) } }
+
+    /// The list elements of every field called `name`, split at commas and trimmed
+    /// (RFC 9110 §5.6.1), empty elements dropped. Quoted strings are not split.
+    public func listElements(named name: String) -> [String] {
+        named(name).flatMap { ListSyntax.elements(of: $0.unfoldedValueBytes) }
+    }
+}

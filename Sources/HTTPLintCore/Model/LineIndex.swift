@@ -1,0 +1,33 @@
+/// Maps byte offsets to 1-based lines and columns (columns count bytes).
+public struct LineIndex: Sendable {
+    private let lineStarts: [Int]
+    private let bytes: [UInt8]
+
+    public init(_ source: SourceText) {
+        bytes = source.bytes
+        var starts = [0]
+        for (offset, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        lineStarts = starts
+    }
+
+    /// The 1-based line and column of `offset`.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        return (low + 1, clamped - lineStarts[low] + 1)
+    }
+
+    /// The bytes of 1-based `line`, without its CR LF or LF.
+    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        guard line >= 1, line <= lineStarts.count else { return [] }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+}

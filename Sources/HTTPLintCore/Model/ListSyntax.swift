@@ -1,0 +1,39 @@
+/// Splitting of comma-separated list values (RFC 9110 §5.6.1):
+///
+///     #element => [ element ] *( OWS "," OWS [ element ] )
+///
+/// Commas inside quoted strings (RFC 9110 §5.6.4) do not split.
+enum ListSyntax {
+    static func elements(of bytes: [UInt8]) -> [String] {
+        elementRanges(of: bytes).map { SourceText.decode(bytes[$0]) }
+    }
+
+    /// Ranges of the non-empty elements in `bytes`, surrounding whitespace removed.
+    static func elementRanges(of bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var inQuotes = false
+        var index = 0
+        func flush(_ end: Int) {
+            var lower = start
+            var upper = end
+            while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
+            while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
+            if lower < upper { result.append(lower..<upper) }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == ASCII.backslash { index += 1 } else if byte == ASCII.dquote { inQuotes = false }
+            } else if byte == ASCII.dquote {
+                inQuotes = true
+            } else if byte == ASCII.comma {
+                flush(index)
+                start = index + 1
+            }
+            index += 1
+        }
+        flush(bytes.count)
+        return result
+    }
+}

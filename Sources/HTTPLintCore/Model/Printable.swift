@@ -1,0 +1,40 @@
+/// Turning wire bytes into text that is safe to show: control characters and bytes that are
+/// not UTF-8 never reach a terminal or a report as themselves.
+public enum Printable {
+    /// `bytes` as text, with control characters and invalid UTF-8 shown as escapes
+    /// (`\r`, `\n`, `\t`, `\x00`).
+    public static func escape<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        let text = SourceText.decode(bytes)
+        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0D: out += "\\r"
+            case 0x0A: out += "\\n"
+            case 0x09: out += "\\t"
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                out += "\\x" + hex(UInt8(scalar.value))
+            case 0xA0...0xFF where !isUTF8:
+                out += "\\x" + hex(UInt8(scalar.value))
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A phrase naming one byte: `"NUL (0x00)"`, `"'@' (0x40)"`.
+    public static func describe(_ byte: UInt8) -> String {
+        let names: [UInt8: String] = [0x00: "NUL", 0x09: "HTAB", 0x0A: "LF", 0x0D: "CR", 0x20: "a space", 0x7F: "DEL"]
+        if let name = names[byte] { return "\(name) (0x\(hex(byte)))" }
+        if byte < 0x20 { return "control character 0x\(hex(byte))" }
+        if byte >= 0x80 { return "byte 0x\(hex(byte))" }
+        return "'\(Character(Unicode.Scalar(byte)))' (0x\(hex(byte)))"
+    }
+
+    /// Two upper-case hex digits.
+    public static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+}

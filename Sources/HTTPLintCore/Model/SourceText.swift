@@ -1,0 +1,38 @@
+/// The bytes of one input (a file, standard input, an example) and the name to report it by.
+///
+/// The parsed model refers into these bytes by ``ByteSpan``; strings are only built when a rule
+/// or a message asks for them.
+public final class SourceText: Sendable {
+    /// The name shown in reports: a path, `-` for standard input, or a label.
+    public let name: String
+    /// The input, byte for byte.
+    public let bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    public convenience init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    /// The bytes of `span` as text: UTF-8 where valid, otherwise each byte as one Latin-1
+    /// character, so that no byte is lost or replaced.
+    public func string(_ span: ByteSpan) -> String {
+        Self.decode(bytes[clamped(span)])
+    }
+
+    /// Decodes wire bytes without losing any: UTF-8 if valid, else Latin-1 (ISO 8859-1).
+    public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
+    /// `span` limited to the bytes that exist.
+    func clamped(_ span: ByteSpan) -> Range<Int> {
+        let lower = min(max(span.offset, 0), bytes.count)
+        let upper = min(max(span.end, lower), bytes.count)
+        return lower..<upper
+    }
+}

@@ -1,0 +1,405 @@
+/// The byte-level machinery shared by the response and request parsers: line reading, the
+/// field section, Content-Length and chunked content. It records every deviation it meets
+/// and carries on.
+struct MessageScanner {
+    let source: SourceText
+    let bytes: [UInt8]
+    var position: Int
+    /// Deviations recorded since the caller last took them.
+    var deviations: [Deviation] = []
+    /// Bare LF and bare CR are counted per message and reported once, at their first place.
+    private var bareLF = Tally()
+    private var bareCR = Tally()
+
+    init(source: SourceText, position: Int = 0) {
+        self.source = source
+        self.bytes = source.bytes
+        self.position = position
+    }
+
+    var end: Int { bytes.count }
+    var isAtEnd: Bool { position >= bytes.count }
+
+    mutating func record(_ kind: Deviation.Kind, _ span: ByteSpan, _ message: String) {
+        deviations.append(Deviation(kind, span, message))
+    }
+
+    mutating func takeDeviations() -> [Deviation] {
+        defer { deviations.removeAll(keepingCapacity: true) }
+        return deviations
+    }
+
+    // MARK: Lines
+
+    enum Terminator { case crlf, lf, endOfInput }
+
+    struct Line {
+        /// First byte of the line.
+        let start: Int
+        /// One past the last byte of the line's content (before CR LF, LF or the end of input).
+        let end: Int
+        /// Where the next line starts.
+        let next: Int
+        let terminator: Terminator
+
+        var span: ByteSpan { ByteSpan(start..<end) }
+        var isEmpty: Bool { start == end }
+    }
+
+    /// Reads the line at `start`. RFC 9112 §2.2: lines end in CRLF; a recipient may accept a
+    /// bare LF (counted here as a deviation by ``account(_:)``).
+    func line(at start: Int) -> Line {
+        var index = start
+        while index < end, bytes[index] != ASCII.lf { index += 1 }
+        guard index < end else { return Line(start: start, end: end, next: end, terminator: .endOfInput) }
+        if index > start, bytes[index - 1] == ASCII.cr {
+            return Line(start: start, end: index - 1, next: index + 1, terminator: .crlf)
+        }
+        return Line(start: start, end: index, next: index + 1, terminator: .lf)
+    }
+
+    /// Counts a bare LF ending and bare CRs inside a line of a message's head, chunk framing
+    /// or trailers. RFC 9112 §2.2: a bare CR is not a line break; recipients treat it as SP
+    /// (the callers do, by treating CR like any other byte inside a line).
+    mutating func account(_ line: Line) {
+        if line.terminator == .lf { bareLF.add(ByteSpan(offset: line.end, length: 1)) }
+        var index = line.start
+        while index < line.end {
+            if bytes[index] == ASCII.cr { bareCR.add(ByteSpan(offset: index, length: 1)) }
+            index += 1
+        }
+    }
+
+    /// Records the bare LF and bare CR tallies of the message just read, once each.
+    mutating func finishMessage() {
+        if let first = bareLF.first {
+            let count = bareLF.count
+            record(.bareLF, first, count == 1
+                ? "line ends in a bare LF instead of CRLF"
+                : "\(count) lines end in a bare LF instead of CRLF (the first is here)")
+        }
+        if let first = bareCR.first {
+            let count = bareCR.count
+            record(.bareCR, first, count == 1
+                ? "bare CR (not followed by LF) inside a line; recipients read it as a space, not a line break"
+                : "\(count) bare CRs (not followed by LF) inside lines (the first is here); recipients read them as spaces")
+        }
+        bareLF = Tally()
+        bareCR = Tally()
+    }
+
+    private struct Tally {
+        var count = 0
+        var first: ByteSpan?
+        mutating func add(_ span: ByteSpan) {
+            if first == nil { first = span }
+            count += 1
+        }
+    }
+
+    // MARK: Field section
+
+    struct FieldSection {
+        var fields: [Field]
+        /// The empty line that ends the section, or the end of input.
+        var endSpan: ByteSpan
+        var isComplete: Bool
+    }
+
+    /// Reads field lines up to and including the empty line (RFC 9112 §5):
+    ///
+    ///     field-line   = field-name ":" OWS field-value OWS
+    ///     obs-fold     = OWS CRLF RWS
+    ///
+    /// A missing empty line at the end of input leaves the section incomplete; the caller says so.
+    mutating func readFieldSection() -> FieldSection {
+        var fields: [Field] = []
+        var sawFieldLine = false
+        while true {
+            guard position < end else {
+                return FieldSection(fields: fields, endSpan: .at(end), isComplete: false)
+            }
+            let line = self.line(at: position)
+            account(line)
+            position = line.next
+            if line.isEmpty && line.terminator != .endOfInput {
+                return FieldSection(fields: fields, endSpan: ByteSpan(line.start..<line.next), isComplete: true)
+            }
+            if ASCII.isWhitespace(bytes[line.start]) {
+                if !sawFieldLine {
+                    // RFC 9112 §2.2: a recipient consumes such a line without further processing.
+                    record(.whitespaceBeforeFirstField, line.span,
+                           "line starts with whitespace right after the start line; recipients ignore it (\(preview(line.span)))")
+                } else if let last = fields.popLast() {
+                    record(.obsoleteLineFolding, ByteSpan(offset: last.lineSpan.end, length: line.end - last.lineSpan.end),
+                           "field '\(last.name)' continues on a folded line (obs-fold)")
+                    fields.append(fold(last, into: line))
+                } else {
+                    record(.obsoleteLineFolding, line.span,
+                           "folded line continues a line that is not a field")
+                }
+            } else {
+                sawFieldLine = true
+                if let field = readFieldLine(line) { fields.append(field) }
+            }
+            if line.terminator == .endOfInput {
+                return FieldSection(fields: fields, endSpan: .at(end), isComplete: false)
+            }
+        }
+    }
+
+    private mutating func readFieldLine(_ line: Line) -> Field? {
+        var colon = line.start
+        while colon < line.end, bytes[colon] != ASCII.colon { colon += 1 }
+        guard colon < line.end else {
+            record(.fieldLineWithoutColon, line.span,
+                   "field line has no colon; recipients drop or reject it (\(preview(line.span)))")
+            return nil
+        }
+        var nameEnd = colon
+        while nameEnd > line.start, ASCII.isWhitespace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        if nameEnd < colon {
+            record(.whitespaceBeforeColon, ByteSpan(nameEnd..<colon),
+                   "whitespace between field name '\(SourceText.decode(bytes[line.start..<nameEnd]))' and the colon")
+        }
+        let nameSpan = ByteSpan(line.start..<nameEnd)
+        if nameSpan.length == 0 {
+            record(.invalidFieldName, ByteSpan(offset: line.start, length: colon + 1 - line.start),
+                   "field line has an empty field name")
+        } else if let bad = (nameSpan.range).first(where: { !ASCII.isTokenChar(bytes[$0]) }) {
+            record(.invalidFieldName, ByteSpan(offset: bad, length: 1),
+                   "field name '\(source.string(nameSpan))' contains \(describe(bytes[bad])), which is not allowed in a token")
+        }
+        var valueStart = colon + 1
+        while valueStart < line.end, ASCII.isWhitespace(bytes[valueStart]) { valueStart += 1 }
+        var valueEnd = line.end
+        while valueEnd > valueStart, ASCII.isWhitespace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+        checkValueCharacters(valueStart..<valueEnd, fieldName: nameSpan)
+        return Field(nameSpan: nameSpan, valueSpan: ByteSpan(valueStart..<valueEnd), lineSpan: line.span,
+                     isFolded: false, source: source)
+    }
+
+    /// RFC 9110 §5.5: field-value = *field-content, made of VCHAR, obs-text, SP and HTAB.
+    /// CR is left to the bare-CR check.
+    private mutating func checkValueCharacters(_ range: Range<Int>, fieldName: ByteSpan) {
+        for index in range where !ASCII.isFieldValueChar(bytes[index]) && bytes[index] != ASCII.cr {
+            record(.invalidFieldValue, ByteSpan(offset: index, length: 1),
+                   "value of field '\(source.string(fieldName))' contains \(describe(bytes[index]))")
+            return
+        }
+    }
+
+    private mutating func fold(_ field: Field, into line: Line) -> Field {
+        var contentStart = line.start
+        while contentStart < line.end, ASCII.isWhitespace(bytes[contentStart]) { contentStart += 1 }
+        var contentEnd = line.end
+        while contentEnd > contentStart, ASCII.isWhitespace(bytes[contentEnd - 1]) { contentEnd -= 1 }
+        checkValueCharacters(contentStart..<contentEnd, fieldName: field.nameSpan)
+        guard contentStart < contentEnd else {
+            return Field(nameSpan: field.nameSpan, valueSpan: field.valueSpan,
+                         lineSpan: ByteSpan(field.lineSpan.offset..<line.end), isFolded: field.isFolded, source: source)
+        }
+        let valueStart = field.valueSpan.length == 0 ? contentStart : field.valueSpan.offset
+        return Field(nameSpan: field.nameSpan, valueSpan: ByteSpan(valueStart..<contentEnd),
+                     lineSpan: ByteSpan(field.lineSpan.offset..<line.end),
+                     isFolded: field.valueSpan.length != 0 || field.isFolded, source: source)
+    }
+
+    // MARK: Content-Length
+
+    /// The length that frames the content, from every Content-Length field (RFC 9110 §8.6):
+    ///
+    ///     Content-Length = 1*DIGIT
+    ///
+    /// `nil` when no usable value exists. Invalid, conflicting and repeated values are recorded.
+    mutating func contentLength(of fields: [Field]) -> Int? {
+        var values: [(value: Int, span: ByteSpan)] = []
+        var elementCount = 0
+        for field in fields {
+            let raw = field.unfoldedValueBytes
+            let elements = ListSyntax.elementRanges(of: raw)
+            if elements.isEmpty {
+                record(.invalidContentLength, field.lineSpan, "Content-Length is empty")
+                continue
+            }
+            for element in elements {
+                elementCount += 1
+                let digits = raw[element]
+                let text = SourceText.decode(digits)
+                let span = field.isFolded ? field.valueSpan : ByteSpan(offset: field.valueSpan.offset + element.lowerBound, length: element.count)
+                guard digits.allSatisfy(ASCII.isDigit) else {
+                    record(.invalidContentLength, span, "Content-Length '\(text)' is not a decimal number of bytes")
+                    continue
+                }
+                guard digits.count <= 18 else {
+                    record(.invalidContentLength, span, "Content-Length '\(text)' is too large to be a length")
+                    continue
+                }
+                values.append((digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }, span))
+            }
+        }
+        guard let first = values.first else { return nil }
+        if let other = values.first(where: { $0.value != first.value }) {
+            record(.conflictingContentLength, other.span,
+                   "Content-Length \(other.value) conflicts with Content-Length \(first.value); the content is read with the first")
+        } else if elementCount > 1, values.count == elementCount {
+            record(.duplicateContentLength, values[1].span,
+                   "Content-Length \(first.value) is sent \(values.count) times; send it once")
+        }
+        return first.value
+    }
+
+    // MARK: Chunked content
+
+    struct ChunkedContent {
+        var chunks: [ByteSpan] = []
+        var length = 0
+        var trailers: [Field] = []
+        var isTruncated = false
+    }
+
+    /// Reads chunked content (RFC 9112 §7.1):
+    ///
+    ///     chunked-body   = *chunk last-chunk trailer-section CRLF
+    ///     chunk          = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
+    ///     chunk-size     = 1*HEXDIG
+    ///     last-chunk     = 1*("0") [ chunk-ext ] CRLF
+    ///
+    /// When a chunk size cannot be read the framing is lost, and the rest of the input is
+    /// taken as content, as a recipient that carried on would have to.
+    mutating func readChunked() -> ChunkedContent {
+        var result = ChunkedContent()
+        while true {
+            guard position < end else {
+                record(.truncatedContent, .at(end), "the input ends before the last chunk (size 0) of the chunked content")
+                result.isTruncated = true
+                return result
+            }
+            let line = self.line(at: position)
+            account(line)
+            guard line.terminator != .endOfInput else {
+                record(.truncatedContent, line.span, "the input ends inside a chunk size line")
+                position = end
+                result.isTruncated = true
+                return result
+            }
+            var index = line.start
+            var size = 0
+            while index < line.end, let digit = ASCII.hexValue(bytes[index]), index - line.start < 16 {
+                size = size * 16 + digit
+                index += 1
+            }
+            let digitCount = index - line.start
+            let stopsAtGoodByte = index == line.end || ASCII.isWhitespace(bytes[index]) || bytes[index] == ASCII.semicolon
+            if digitCount == 0 || digitCount >= 16 || !stopsAtGoodByte {
+                let why = digitCount >= 16 ? "is too large" : "is not hexadecimal digits"
+                record(.invalidChunkSize, line.span,
+                       "chunk size '\(preview(line.span))' \(why); the chunk framing is lost from here, so the rest of the input is read as content")
+                position = end
+                return result
+            }
+            checkChunkExtensions(index..<line.end, sizeEnd: index)
+            position = line.next
+            if size == 0 {
+                let trailer = readFieldSection()
+                result.trailers = trailer.fields
+                if !trailer.isComplete {
+                    record(.truncatedContent, trailer.endSpan, "the input ends inside the trailer section, before the final empty line")
+                    result.isTruncated = true
+                }
+                return result
+            }
+            guard size <= end - position else {
+                let present = end - position
+                record(.truncatedContent, ByteSpan(position..<end),
+                       "the input ends inside a chunk: \(present) of its \(size) bytes are present")
+                result.chunks.append(ByteSpan(position..<end))
+                result.length += present
+                result.isTruncated = true
+                position = end
+                return result
+            }
+            result.chunks.append(ByteSpan(offset: position, length: size))
+            result.length += size
+            position += size
+            if position + 1 < end, bytes[position] == ASCII.cr, bytes[position + 1] == ASCII.lf {
+                position += 2
+            } else if position < end, bytes[position] == ASCII.lf {
+                bareLF.add(ByteSpan(offset: position, length: 1))
+                position += 1
+            } else if position >= end || (position + 1 == end && bytes[position] == ASCII.cr) {
+                record(.truncatedContent, .at(end), "the input ends after chunk data, before the CRLF that ends the chunk")
+                result.isTruncated = true
+                position = end
+                return result
+            } else {
+                let found = self.line(at: position)
+                record(.invalidChunkTerminator, ByteSpan(offset: position, length: max(1, min(found.end - position, 16))),
+                       "chunk data of \(size) bytes is not followed by CRLF (found '\(preview(ByteSpan(offset: position, length: min(found.end - position, 16))))'); the chunk size is probably wrong")
+                position = found.next
+            }
+        }
+    }
+
+    /// chunk-ext      = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
+    /// chunk-ext-name = token
+    /// chunk-ext-val  = token / quoted-string
+    private mutating func checkChunkExtensions(_ range: Range<Int>, sizeEnd: Int) {
+        guard !range.isEmpty else { return }
+        var index = range.lowerBound
+        func skipWhitespace() { while index < range.upperBound, ASCII.isWhitespace(bytes[index]) { index += 1 } }
+        func token() -> Bool {
+            let start = index
+            while index < range.upperBound, ASCII.isTokenChar(bytes[index]) { index += 1 }
+            return index > start
+        }
+        func quoted() -> Bool {
+            guard index < range.upperBound, bytes[index] == ASCII.dquote else { return false }
+            index += 1
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte == ASCII.dquote { index += 1; return true }
+                if byte == ASCII.backslash { index += 2; continue }
+                if !ASCII.isQuotedTextChar(byte) { return false }
+                index += 1
+            }
+            return false
+        }
+        var valid = true
+        repeat {
+            skipWhitespace()
+            guard index < range.upperBound, bytes[index] == ASCII.semicolon else { valid = false; break }
+            index += 1
+            skipWhitespace()
+            guard token() else { valid = false; break }
+            skipWhitespace()
+            if index < range.upperBound, bytes[index] == ASCII.equals {
+                index += 1
+                skipWhitespace()
+                guard token() || quoted() else { valid = false; break }
+                skipWhitespace()
+            }
+        } while index < range.upperBound
+        if !valid {
+            let span = ByteSpan(range)
+            let text = preview(span)
+            let message = text.allSatisfy({ $0 == " " || $0 == "\t" })
+                ? "whitespace after the chunk size without a chunk extension"
+                : "chunk extension '\(text)' does not follow the grammar ';name=value'"
+            record(.invalidChunkExtension, span, message)
+        }
+    }
+
+    // MARK: Text for messages
+
+    /// Up to 60 bytes of `span` as printable text, for messages.
+    func preview(_ span: ByteSpan) -> String {
+        let range = source.clamped(span)
+        let limited = range.lowerBound..<min(range.upperBound, range.lowerBound + 60)
+        var text = Printable.escape(bytes[limited])
+        if limited.upperBound < range.upperBound { text += "…" }
+        return text
+    }
+
+    func describe(_ byte: UInt8) -> String { Printable.describe(byte) }
+}

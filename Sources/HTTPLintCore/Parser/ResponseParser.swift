@@ -1,0 +1,403 @@
+/// Reads every HTTP/1.x response in a byte stream and groups them into exchanges.
+///
+/// The parser never stops at a problem: each deviation from RFC 9112 is recorded with its
+/// span and parsing carries on the way a careful recipient would. Framing follows RFC 9112
+/// §6.3, which needs the request method: give the requests, in order, when they are known.
+///
+/// ```swift
+/// let exchanges = ResponseParser.parse(SourceText(name: "r.txt", text: "HTTP/1.1 204 No Content\r\n\r\n"))
+/// ```
+public enum ResponseParser {
+    /// Parses `source` into exchanges; the n-th final response answers `requests[n]`.
+    public static func parse(_ source: SourceText, requests: [Request] = []) -> [Exchange] {
+        var parser = StreamParser(source: source, requests: requests)
+        return parser.run()
+    }
+}
+
+private struct StreamParser {
+    var scanner: MessageScanner
+    let requests: [Request]
+    var exchanges: [Exchange] = []
+    var interim: [Response] = []
+    /// Deviations of the exchange being read.
+    var pending: [Deviation] = []
+    /// Where the most recent response is, so that bytes found after it can be attached to it.
+    var last: Location?
+
+    enum Location { case interim(Int), final(Int) }
+
+    init(source: SourceText, requests: [Request]) {
+        self.scanner = MessageScanner(source: source)
+        self.requests = requests
+    }
+
+    var bytes: [UInt8] { scanner.bytes }
+    var request: Request? { exchanges.count < requests.count ? requests[exchanges.count] : nil }
+
+    mutating func run() -> [Exchange] {
+        while true {
+            skipLineBreaks()
+            guard !scanner.isAtEnd else { break }
+            guard startsWithHTTP(at: scanner.position) else {
+                skipNonHTTP()
+                continue
+            }
+            let response = readResponse()
+            if response.isInterim {
+                interim.append(response)
+                last = .interim(interim.count - 1)
+                continue
+            }
+            finishExchange(with: response)
+            if response.content.framing == .tunnel { break }
+        }
+        if !interim.isEmpty {
+            let lastInterim = interim.removeLast()
+            pending.append(Deviation(.truncatedContent, .at(scanner.end),
+                "the input ends after interim response \(lastInterim.statusText) without a final response"))
+            finishExchange(with: lastInterim, isPlaceholder: true)
+        }
+        if exchanges.isEmpty {
+            if scanner.bytes.isEmpty {
+                pending.append(Deviation(.notHTTP, .at(0), "the input is empty: there is no response in it"))
+            }
+            finishExchange(with: placeholder(at: 0), isPlaceholder: true)
+        } else if !pending.isEmpty {
+            attachToLast(pending)
+            pending = []
+        }
+        return exchanges
+    }
+
+    // MARK: Between messages
+
+    /// Empty lines between messages or at the end: harmless to most recipients, but bytes that
+    /// belong to no message (RFC 9112 §2.2 allows servers to skip them before a request only).
+    mutating func skipLineBreaks() {
+        let start = scanner.position
+        while scanner.position < scanner.end, bytes[scanner.position] == ASCII.cr || bytes[scanner.position] == ASCII.lf {
+            scanner.position += 1
+        }
+        guard scanner.position > start else { return }
+        let count = scanner.position - start
+        let span = ByteSpan(start..<scanner.position)
+        let deviation: Deviation
+        if last == nil {
+            deviation = Deviation(.extraLineBreaks, span, "\(count) line-break bytes before the first status line")
+        } else if scanner.isAtEnd {
+            deviation = Deviation(.extraLineBreaks, span, "\(count) line-break bytes after the end of the last message (often an editor's final newline)")
+        } else {
+            deviation = Deviation(.extraLineBreaks, span, "\(count) line-break bytes between two messages")
+        }
+        if last == nil { pending.append(deviation) } else { attachToLast([deviation]) }
+    }
+
+    /// Skips bytes that do not start a response, up to the next line that starts with "HTTP/".
+    mutating func skipNonHTTP() {
+        let start = scanner.position
+        var resume = scanner.end
+        var index = start
+        while index < scanner.end {
+            if bytes[index] == ASCII.lf, startsWithHTTP(at: index + 1) {
+                resume = index + 1
+                break
+            }
+            index += 1
+        }
+        scanner.position = resume
+        let span = ByteSpan(start..<resume)
+        let firstLine = scanner.line(at: start)
+        switch last {
+        case nil:
+            pending.append(Deviation(.notHTTP, firstLine.span, notHTTPMessage(firstLine, resumes: resume < scanner.end)))
+        case .some(let location) where cannotHaveContent(location):
+            setUnexpectedContent(span, at: location)
+        case .some:
+            attachToLast([Deviation(.bytesAfterMessage, span,
+                "\(span.length) bytes after the end of the message are not a status line (\(scanner.preview(firstLine.span))); the message's length is probably wrong")])
+        }
+    }
+
+    func notHTTPMessage(_ line: MessageScanner.Line, resumes: Bool) -> String {
+        let text = scanner.preview(line.span)
+        let tail = resumes ? "; a status line follows later, and reading resumes there" : ""
+        if looksLikeRequestLine(line) {
+            return "this is a request, not a response ('\(text)'); give requests with --request and the response as the input\(tail)"
+        }
+        let sample = bytes[line.start..<min(line.end, line.start + 16)]
+        if sample.contains(where: { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }) || String(validating: sample, as: UTF8.self) == nil {
+            return "the input starts with binary data, not an HTTP/1.x status line ('\(text)')\(tail)"
+        }
+        return "the input does not start with an HTTP/1.x status line such as 'HTTP/1.1 200 OK' (found '\(text)')\(tail)"
+    }
+
+    func looksLikeRequestLine(_ line: MessageScanner.Line) -> Bool {
+        let words = bytes[line.start..<line.end].split(separator: ASCII.sp)
+        guard words.count == 3, let method = words.first, method.allSatisfy(ASCII.isTokenChar) else { return false }
+        return words[2].starts(with: Array("HTTP/".utf8))
+    }
+
+    func startsWithHTTP(at index: Int) -> Bool {
+        let prefix: [UInt8] = Array("http/".utf8)
+        guard index + prefix.count <= scanner.end else { return false }
+        for offset in 0..<prefix.count where ASCII.lowercased(bytes[index + offset]) != prefix[offset] { return false }
+        return true
+    }
+
+    // MARK: Exchanges
+
+    mutating func finishExchange(with response: Response, isPlaceholder: Bool = false) {
+        let exchange = Exchange(index: exchanges.count, request: request, interim: interim,
+                                response: response, deviations: pending)
+        exchanges.append(exchange)
+        interim = []
+        pending = []
+        last = isPlaceholder ? last : .final(exchanges.count - 1)
+    }
+
+    mutating func attachToLast(_ deviations: [Deviation]) {
+        switch last {
+        case .interim?, nil:
+            pending.append(contentsOf: deviations)
+        case .final(let index)?:
+            let old = exchanges[index]
+            exchanges[index] = Exchange(index: old.index, request: old.request, interim: old.interim,
+                                        response: old.response, deviations: old.deviations + deviations)
+        }
+    }
+
+    func cannotHaveContent(_ location: Location) -> Bool {
+        switch location {
+        case .interim: true
+        case .final(let index): exchanges[index].response.content.framing == .none
+        }
+    }
+
+    mutating func setUnexpectedContent(_ span: ByteSpan, at location: Location) {
+        switch location {
+        case .interim(let index):
+            interim[index].unexpectedContent = span
+        case .final(let index):
+            let old = exchanges[index]
+            var response = old.response
+            response.unexpectedContent = span
+            exchanges[index] = Exchange(index: old.index, request: old.request, interim: old.interim,
+                                        response: response, deviations: old.deviations)
+        }
+    }
+
+    func placeholder(at offset: Int) -> Response {
+        Response(span: .at(offset), statusLineSpan: .at(offset), version: nil, versionSpan: .at(offset),
+                 status: nil, statusSpan: .at(offset), reasonSpan: nil, fields: .empty,
+                 headerEndSpan: .at(offset), isHeaderComplete: false, content: .none(at: offset),
+                 trailers: .empty, source: scanner.source)
+    }
+
+    // MARK: One response
+
+    mutating func readResponse() -> Response {
+        let start = scanner.position
+        let line = scanner.line(at: start)
+        scanner.account(line)
+        let status = readStatusLine(line)
+        scanner.position = line.next
+        var section = MessageScanner.FieldSection(fields: [], endSpan: .at(scanner.end), isComplete: false)
+        if line.terminator != .endOfInput {
+            section = scanner.readFieldSection()
+        }
+        var content = Content.none(at: scanner.position)
+        var trailers: [Field] = []
+        if section.isComplete {
+            (content, trailers) = readContent(status: status.code, version: status.version, fields: section.fields)
+        } else {
+            scanner.record(.truncatedHeaderSection, section.endSpan, line.terminator == .endOfInput
+                ? "the input ends inside the status line"
+                : "the input ends inside the header section, before the empty line that ends it")
+        }
+        scanner.finishMessage()
+        pending.append(contentsOf: scanner.takeDeviations())
+        return Response(
+            span: ByteSpan(start..<scanner.position), statusLineSpan: line.span,
+            version: status.version, versionSpan: status.versionSpan, status: status.code,
+            statusSpan: status.codeSpan, reasonSpan: status.reasonSpan, fields: Fields(section.fields),
+            headerEndSpan: section.endSpan, isHeaderComplete: section.isComplete, content: content,
+            trailers: Fields(trailers), source: scanner.source)
+    }
+
+    struct StatusLine {
+        var version: HTTPVersion?
+        var versionSpan: ByteSpan
+        var code: Int?
+        var codeSpan: ByteSpan
+        var reasonSpan: ByteSpan?
+    }
+
+    /// RFC 9112 §4 and §2.3:
+    ///
+    ///     status-line  = HTTP-version SP status-code SP [ reason-phrase ]
+    ///     HTTP-version = HTTP-name "/" DIGIT "." DIGIT
+    ///     HTTP-name    = %s"HTTP"
+    ///     status-code  = 3DIGIT
+    mutating func readStatusLine(_ line: MessageScanner.Line) -> StatusLine {
+        var index = line.start
+        while index < line.end, bytes[index] != ASCII.sp { index += 1 }
+        let versionSpan = ByteSpan(line.start..<index)
+        var result = StatusLine(version: readVersion(versionSpan), versionSpan: versionSpan,
+                                code: nil, codeSpan: .at(index), reasonSpan: nil)
+        guard index < line.end else {
+            scanner.record(.malformedStatusLine, .at(line.end), "the status line ends after the version: there is no status code")
+            return result
+        }
+        index += 1
+        if index < line.end, bytes[index] == ASCII.sp {
+            let spaces = index
+            while index < line.end, bytes[index] == ASCII.sp { index += 1 }
+            scanner.record(.malformedStatusLine, ByteSpan(spaces - 1..<index), "more than one space between the version and the status code")
+        }
+        let codeStart = index
+        while index < line.end, ASCII.isDigit(bytes[index]) { index += 1 }
+        var codeEnd = index
+        if codeEnd - codeStart == 3 {
+            result.code = bytes[codeStart..<codeEnd].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        } else {
+            while codeEnd < line.end, bytes[codeEnd] != ASCII.sp { codeEnd += 1 }
+            let text = scanner.preview(ByteSpan(codeStart..<codeEnd))
+            scanner.record(.malformedStatusLine, ByteSpan(codeStart..<codeEnd), codeStart == codeEnd
+                ? "there is no status code after the version"
+                : "status code '\(text)' is not three digits")
+            index = codeEnd
+        }
+        result.codeSpan = ByteSpan(codeStart..<codeEnd)
+        if index == line.end {
+            if result.code != nil {
+                scanner.record(.malformedStatusLine, .at(line.end),
+                    "the status line ends right after the status code; a space must follow it even when the reason phrase is empty")
+            }
+        } else if bytes[index] == ASCII.sp {
+            result.reasonSpan = ByteSpan(index + 1..<line.end)
+        } else {
+            scanner.record(.malformedStatusLine, ByteSpan(offset: index, length: 1),
+                "the status code is followed by \(scanner.describe(bytes[index])) instead of a space")
+            result.reasonSpan = ByteSpan(index..<line.end)
+        }
+        return result
+    }
+
+    mutating func readVersion(_ span: ByteSpan) -> HTTPVersion? {
+        let token = Array(bytes[span.range])
+        let text = scanner.preview(span)
+        let wellFormed = token.count == 8 && token.starts(with: Array("HTTP/".utf8))
+            && ASCII.isDigit(token[5]) && token[6] == ASCII.dot && ASCII.isDigit(token[7])
+        guard wellFormed else {
+            let why = token.starts(with: Array("HTTP/".utf8))
+                ? "is not HTTP/DIGIT.DIGIT"
+                : "must start with 'HTTP/' in upper case"
+            scanner.record(.malformedStatusLine, span, "HTTP version '\(text)' \(why)")
+            return nil
+        }
+        let version = HTTPVersion(major: Int(token[5] - 0x30), minor: Int(token[7] - 0x30))
+        if version.major != 1 {
+            scanner.record(.malformedStatusLine, span,
+                "\(version) is not an HTTP/1.x version; a message in this syntax is HTTP/1.0 or HTTP/1.1")
+        }
+        return version
+    }
+
+    // MARK: Framing (RFC 9112 §6.3)
+
+    mutating func readContent(status: Int?, version: HTTPVersion?, fields: [Field]) -> (Content, [Field]) {
+        let start = scanner.position
+        let code = status ?? 200
+        let request = self.request
+        if (100..<200).contains(code) || code == 204 || code == 304 || request?.isHEAD == true {
+            return (code == 101 ? tunnel(from: start) : .none(at: start), [])
+        }
+        if request?.isCONNECT == true, (200..<300).contains(code) {
+            return (tunnel(from: start), [])
+        }
+        let transferEncodings = fields.filter { $0.hasName("Transfer-Encoding") }
+        let contentLengths = fields.filter { $0.hasName("Content-Length") }
+        if !transferEncodings.isEmpty {
+            for field in contentLengths {
+                scanner.record(.transferEncodingWithContentLength, field.lineSpan,
+                    "Content-Length is sent with Transfer-Encoding; Transfer-Encoding wins and Content-Length is ignored")
+            }
+            if version == .http10 || request?.version == .http10 {
+                let who = version == .http10 ? "an HTTP/1.0 response" : "a response to an HTTP/1.0 request"
+                scanner.record(.transferEncodingInHTTP10, transferEncodings[0].lineSpan,
+                    "Transfer-Encoding in \(who); HTTP/1.0 recipients do not understand it")
+            }
+            if isChunkedLast(transferEncodings) {
+                let chunked = scanner.readChunked()
+                let content = Content(framing: .chunked, span: ByteSpan(start..<scanner.position), length: chunked.length,
+                                      chunks: chunked.chunks, isTruncated: chunked.isTruncated)
+                return (content, chunked.trailers)
+            }
+            return (closeDelimited(from: start), [])
+        }
+        if !contentLengths.isEmpty, let length = scanner.contentLength(of: contentLengths) {
+            let available = scanner.end - start
+            guard length <= available else {
+                var message = "the content is \(available) bytes but Content-Length says \(length)"
+                if request == nil {
+                    message += " (if this answers a HEAD request, give the request so the response is read without content)"
+                }
+                scanner.record(.truncatedContent, .at(scanner.end), message)
+                scanner.position = scanner.end
+                return (Content(framing: .contentLength(length), span: ByteSpan(start..<scanner.end),
+                                length: available, isTruncated: true), [])
+            }
+            scanner.position = start + length
+            return (Content(framing: .contentLength(length), span: ByteSpan(offset: start, length: length), length: length), [])
+        }
+        return (closeDelimited(from: start), [])
+    }
+
+    /// RFC 9112 §6.1: transfer-coding = token *( OWS ";" OWS transfer-parameter ); chunked
+    /// must come last and at most once. Records what is wrong; answers whether chunked frames
+    /// the content.
+    mutating func isChunkedLast(_ fields: [Field]) -> Bool {
+        var codings: [(name: String, span: ByteSpan)] = []
+        for field in fields {
+            let elements = field.unfoldedValueBytes
+            let ranges = ListSyntax.elementRanges(of: elements)
+            for range in ranges {
+                let element = elements[range]
+                let name = element.prefix { $0 != ASCII.semicolon && !ASCII.isWhitespace($0) }
+                let text = SourceText.decode(element)
+                if name.isEmpty || !name.allSatisfy(ASCII.isTokenChar) {
+                    scanner.record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)' is not a token")
+                }
+                codings.append((SourceText.decode(name.map(ASCII.lowercased)), field.valueSpan))
+            }
+        }
+        let chunkedCount = codings.filter { $0.name == "chunked" }.count
+        if chunkedCount > 1 {
+            scanner.record(.invalidTransferEncoding, codings.last { $0.name == "chunked" }!.span,
+                "chunked is applied \(chunkedCount) times; it may be applied only once")
+        }
+        guard let final = codings.last else {
+            scanner.record(.transferEncodingNotChunkedLast, fields[0].lineSpan,
+                "Transfer-Encoding is empty, so chunked is not the final coding and the content runs until the connection closes")
+            return false
+        }
+        if final.name != "chunked" {
+            let list = codings.map(\.name).joined(separator: ", ")
+            scanner.record(.transferEncodingNotChunkedLast, final.span,
+                "Transfer-Encoding '\(list)' does not end in chunked, so the content runs until the connection closes")
+            return false
+        }
+        return true
+    }
+
+    mutating func closeDelimited(from start: Int) -> Content {
+        scanner.position = scanner.end
+        return Content(framing: .closeDelimited, span: ByteSpan(start..<scanner.end), length: scanner.end - start)
+    }
+
+    mutating func tunnel(from start: Int) -> Content {
+        scanner.position = scanner.end
+        return Content(framing: .tunnel, span: ByteSpan(start..<scanner.end), length: 0)
+    }
+}

@@ -1,0 +1,83 @@
+/// A check over one exchange. Each rule is one type in one file under `Rules/`, with its
+/// description (id, severity, spec, examples) on top and its check below.
+///
+/// ```swift
+/// struct MethodNotAllowedWithoutAllow: Rule {
+///     static let description = RuleDescription(id: "method-not-allowed-without-allow", …)
+///     func check(_ exchange: Exchange, _ report: inout FindingReporter) { … }
+/// }
+/// ```
+public protocol Rule: Sendable {
+    /// What the rule checks, why, where the specification says so, and examples.
+    static var description: RuleDescription { get }
+    init()
+    /// Reports every violation in `exchange`. A rule never parses bytes again: it reads the
+    /// model. Rules that need the request stay silent when `exchange.request` is `nil`.
+    func check(_ exchange: Exchange, _ report: inout FindingReporter)
+}
+
+/// A rule that reports the parser's deviations of one kind. The parser finds them while it
+/// reads; the rule gives them an id, a severity, docs and examples.
+public protocol DeviationRule: Rule {
+    static var deviation: Deviation.Kind { get }
+}
+
+extension DeviationRule {
+    public func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        for deviation in exchange.deviations where deviation.kind == Self.deviation {
+            report.add(deviation.message, at: deviation.span, status: exchange.response.status)
+        }
+    }
+}
+
+/// Collects the findings of one rule on one exchange.
+public struct FindingReporter: Sendable {
+    public let rule: RuleDescription
+    public let exchangeIndex: Int
+    public private(set) var findings: [Finding] = []
+
+    public init(rule: RuleDescription, exchangeIndex: Int) {
+        self.rule = rule
+        self.exchangeIndex = exchangeIndex
+    }
+
+    /// Reports a violation.
+    ///
+    /// - Parameters:
+    ///   - message: what is wrong, naming the concrete values; no final period.
+    ///   - span: the bytes that show it (for a missing field: the status code).
+    ///   - status: the status code of the response concerned.
+    public mutating func add(_ message: String, at span: ByteSpan, status: Int?) {
+        findings.append(Finding(rule: rule.id, severity: rule.severity, message: message, span: span,
+                                exchange: exchangeIndex, status: status))
+    }
+
+    /// Reports a violation about `response`, at its status code.
+    public mutating func add(_ message: String, about response: Response) {
+        add(message, at: response.statusAnchor, status: response.status)
+    }
+}
+
+/// One problem found in the input.
+public struct Finding: Sendable, Hashable {
+    /// The id of the rule that found it.
+    public let rule: String
+    public var severity: Severity
+    /// What is wrong, naming the concrete values.
+    public let message: String
+    /// The bytes that show the problem.
+    public let span: ByteSpan
+    /// 0-based index of the exchange (the final response and its interim responses) in the input.
+    public let exchange: Int
+    /// The status code of the response concerned, when known.
+    public let status: Int?
+
+    public init(rule: String, severity: Severity, message: String, span: ByteSpan, exchange: Int, status: Int?) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.span = span
+        self.exchange = exchange
+        self.status = status
+    }
+}

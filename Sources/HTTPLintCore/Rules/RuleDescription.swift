@@ -1,0 +1,120 @@
+/// Everything about a rule that is not its check: the data that `httplint rules`,
+/// `httplint explain`, the README's table and the generic example test are made from.
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case id that says what is wrong (`redirect-without-location`).
+    public let id: String
+    public let severity: Severity
+    public let category: Category
+    /// One line, no final period.
+    public let summary: String
+    /// Why it matters: what the specification requires and what breaks otherwise.
+    public let rationale: String
+    /// One line telling how to fix it.
+    public let fix: String
+    /// The sections of the specifications that the rule enforces; the first is the main one.
+    public let spec: [SpecReference]
+    /// Whether the rule can only judge with the request known (it is silent without it).
+    public let needsRequest: Bool
+    /// Inputs that must trigger the rule.
+    public let triggering: [Example]
+    /// Near-misses that must not trigger it.
+    public let nonTriggering: [Example]
+
+    public init(
+        id: String, severity: Severity, category: Category, summary: String, rationale: String,
+        fix: String, spec: [SpecReference], needsRequest: Bool = false,
+        triggering: [Example], nonTriggering: [Example]
+    ) {
+        self.id = id
+        self.severity = severity
+        self.category = category
+        self.summary = summary
+        self.rationale = rationale
+        self.fix = fix
+        self.spec = spec
+        self.needsRequest = needsRequest
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+
+    /// A group of rules, as the folders of `Rules/` are.
+    public struct Category: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// Status codes and what must come with them.
+        public static let status = Self(rawValue: "status")
+        /// Message syntax and framing (RFC 9112).
+        public static let framing = Self(rawValue: "framing")
+    }
+}
+
+/// A section of an RFC.
+public struct SpecReference: Sendable, Hashable, CustomStringConvertible {
+    public let rfc: Int
+    /// The section number, such as `"15.5.2"`.
+    public let section: String
+
+    public init(rfc: Int, section: String) {
+        self.rfc = rfc
+        self.section = section
+    }
+
+    /// RFC 9110, HTTP Semantics.
+    public static func rfc9110(_ section: String) -> Self { Self(rfc: 9110, section: section) }
+    /// RFC 9112, HTTP/1.1.
+    public static func rfc9112(_ section: String) -> Self { Self(rfc: 9112, section: section) }
+
+    /// `RFC 9110 §15.5.2`
+    public var description: String { "RFC \(rfc) §\(section)" }
+
+    /// The section on rfc-editor.org.
+    public var url: String { "https://www.rfc-editor.org/rfc/rfc\(rfc)#section-\(section)" }
+}
+
+/// A raw response (and optionally its request) used to test and document a rule.
+public struct Example: Sendable {
+    public let response: [UInt8]
+    public let request: [UInt8]?
+    /// For a triggering example, the 1-based line the finding must point at, when given.
+    public let line: Int?
+    /// Where the example is written, so that a failing example points at itself.
+    public let file: String
+    public let sourceLine: Int
+
+    /// An example written with `\n` line endings, which become CRLF (in the request too).
+    ///
+    /// - Parameters:
+    ///   - response: the response text; each `\n` becomes CRLF.
+    ///   - request: the request it answers, if the rule needs it.
+    ///   - line: the line the finding must point at (triggering examples only).
+    public init(_ response: String, request: String? = nil, line: Int? = nil,
+                file: String = #filePath, sourceLine: Int = #line) {
+        self.init(bytes: Self.crlf(response), request: request.map(Self.crlf), line: line,
+                  file: file, sourceLine: sourceLine)
+    }
+
+    /// An example whose bytes are taken exactly as written (for bare LF, bare CR and the like).
+    public static func raw(_ response: String, request: String? = nil, line: Int? = nil,
+                           file: String = #filePath, sourceLine: Int = #line) -> Example {
+        Example(bytes: Array(response.utf8), request: request.map(Self.crlf), line: line,
+                file: file, sourceLine: sourceLine)
+    }
+
+    init(bytes: [UInt8], request: [UInt8]?, line: Int?, file: String, sourceLine: Int) {
+        self.response = bytes
+        self.request = request
+        self.line = line
+        self.file = file
+        self.sourceLine = sourceLine
+    }
+
+    private static func crlf(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            if byte == ASCII.lf { out.append(ASCII.cr) }
+            out.append(byte)
+        }
+        return out
+    }
+}

@@ -1,0 +1,139 @@
+import HTTPLint
+
+/// What the command line asks for.
+enum Command: Equatable {
+    case lint(LintOptions)
+    case listRules(markdown: Bool)
+    case explain(String)
+    case help
+    case version
+}
+
+struct LintOptions: Equatable {
+    var inputs: [String] = []
+    var requestPath: String?
+    var format: OutputFormat = .text
+    var failOn: Severity = .warning
+    var ignoredRules: [String] = []
+    /// `nil`: colour when standard output is a terminal and NO_COLOR is not set.
+    var color: Bool?
+}
+
+enum OutputFormat: String, CaseIterable {
+    case text, json
+}
+
+/// A mistake on the command line: reported in one line, exit status 2.
+struct UsageError: Error, Equatable {
+    let message: String
+}
+
+enum CommandLineParser {
+    static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        guard let first = arguments.first else {
+            throw UsageError(message: "no input given; name a response file, or - for standard input")
+        }
+        switch first {
+        case "rules":
+            let rest = Array(arguments.dropFirst())
+            guard rest.isEmpty || rest == ["--markdown"] else {
+                throw UsageError(message: "'rules' takes no arguments but --markdown (got '\(rest.joined(separator: " "))')")
+            }
+            return .listRules(markdown: !rest.isEmpty)
+        case "explain":
+            guard arguments.count == 2 else { throw UsageError(message: "'explain' takes one rule id, such as 'httplint explain redirect-without-location'") }
+            return .explain(arguments[1])
+        default:
+            return try parseLint(arguments)
+        }
+    }
+
+    private static func parseLint(_ arguments: [String]) throws(UsageError) -> Command {
+        var options = LintOptions()
+        var index = 0
+        var onlyInputs = false
+        func value(for option: String, inline: String?) throws(UsageError) -> String {
+            if let inline { return inline }
+            index += 1
+            guard index < arguments.count else { throw UsageError(message: "option \(option) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            defer { index += 1 }
+            if onlyInputs || argument == "-" || !argument.hasPrefix("-") {
+                options.inputs.append(argument)
+                continue
+            }
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = parts[0]
+            let inline = parts.count == 2 ? parts[1] : nil
+            switch name {
+            case "--":
+                onlyInputs = true
+            case "-h", "--help":
+                return .help
+            case "--version":
+                return .version
+            case "--request":
+                options.requestPath = try value(for: name, inline: inline)
+            case "--format":
+                let text = try value(for: name, inline: inline)
+                guard let format = OutputFormat(rawValue: text) else {
+                    throw UsageError(message: "unknown format '\(text)'; use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                options.format = format
+            case "--fail-on":
+                let text = try value(for: name, inline: inline)
+                guard let severity = Severity(rawValue: text) else {
+                    throw UsageError(message: "unknown severity '\(text)' for --fail-on; use error, warning or info")
+                }
+                options.failOn = severity
+            case "--ignore":
+                let id = try value(for: name, inline: inline)
+                guard RuleCatalogue.description(of: id) != nil else {
+                    throw UsageError(message: "unknown rule id '\(id)' for --ignore; 'httplint rules' lists them")
+                }
+                options.ignoredRules.append(id)
+            case "--no-color":
+                options.color = false
+            case "--color":
+                options.color = true
+            default:
+                throw UsageError(message: "unknown option '\(argument)'")
+            }
+        }
+        guard !options.inputs.isEmpty else {
+            throw UsageError(message: "no input given; name a response file, or - for standard input")
+        }
+        return .lint(options)
+    }
+
+    static let help = """
+        httplint \(HTTPLintVersion.current): find where HTTP/1.x responses break the HTTP specifications
+
+        USAGE:
+          httplint [options] FILE...      lint raw responses (- reads standard input)
+          httplint rules [--markdown]     list every rule
+          httplint explain RULE           what a rule checks, why, and examples
+
+        OPTIONS:
+          --request FILE       the raw request (or pipelined requests) the responses answer;
+                               needed to read responses to HEAD and CONNECT and for rules
+                               about the request, which stay silent without it
+          --format text|json   output format (default: text)
+          --fail-on error|warning|info
+                               lowest severity that makes the exit status 1 (default: warning)
+          --ignore RULE        do not run RULE (repeatable)
+          --no-color, --color  never or always colour the text output (default: colour on a
+                               terminal unless NO_COLOR is set)
+          -h, --help           show this help
+          --version            show the version
+
+        EXIT STATUS:
+          0  no finding at or above the --fail-on severity
+          1  at least one finding at or above the --fail-on severity
+          2  usage error, or an input that could not be read
+
+        """
+}

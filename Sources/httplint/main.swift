@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HTTPLint
+
+/// Exit statuses, as `--help` documents them.
+enum ExitStatus: Int32 {
+    case clean = 0
+    case findings = 1
+    case failure = 2
+}
+
+/// Writes to standard error, unbuffered.
+func writeToStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+}
+
+func printError(_ message: String) {
+    writeToStandardError("httplint: error: \(message)\n")
+}
+
+func run(_ arguments: [String]) -> ExitStatus {
+    let command: Command
+    do {
+        command = try CommandLineParser.parse(arguments)
+    } catch {
+        printError(error.message)
+        writeToStandardError("Try 'httplint --help' for usage.\n")
+        return .failure
+    }
+    switch command {
+    case .help:
+        print(CommandLineParser.help, terminator: "")
+        return .clean
+    case .version:
+        print("httplint \(HTTPLintVersion.current)")
+        return .clean
+    case .listRules(let markdown):
+        print(markdown ? RuleDocumentation.markdownTable() : RuleDocumentation.list(), terminator: "")
+        return .clean
+    case .explain(let id):
+        guard let description = RuleCatalogue.description(of: id) else {
+            printError("unknown rule id '\(id)'; 'httplint rules' lists them")
+            return .failure
+        }
+        print(RuleDocumentation.explain(description), terminator: "")
+        return .clean
+    case .lint(let options):
+        return lint(options)
+    }
+}
+
+func lint(_ options: LintOptions) -> ExitStatus {
+    var requests: [Request] = []
+    if let path = options.requestPath {
+        do {
+            requests = try RequestParser.parse(SourceText(name: path, bytes: InputReader.read(path)))
+        } catch let error as InputReader.Failure {
+            printError("request: \(error.description)")
+            return .failure
+        } catch {
+            printError("request: \(error)")
+            return .failure
+        }
+    }
+    let linter = Linter(configuration: .init(ignoredRules: Set(options.ignoredRules)))
+    let useColor = options.color ?? (isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+        && (getenv("TERM").map { String(cString: $0) != "dumb" } ?? true))
+    let text = TextReporter(useColor: useColor)
+    var reports: [InputReport] = []
+    for path in options.inputs {
+        let report: InputReport
+        do {
+            let bytes = try InputReader.read(path)
+            report = InputReport(name: path, outcome: .linted(linter.lint(SourceText(name: path, bytes: bytes), requests: requests)))
+        } catch {
+            report = InputReport(name: path, outcome: .failed(error.description))
+            printError(error.description)
+        }
+        if options.format == .text, case .linted = report.outcome {
+            print(text.render(report), terminator: "")
+        }
+        reports.append(report)
+    }
+    switch options.format {
+    case .text: print(text.summary(RunSummary(reports)), terminator: "")
+    case .json: print(JSONReporter().render(reports), terminator: "")
+    }
+    if reports.contains(where: { if case .failed = $0.outcome { true } else { false } }) { return .failure }
+    let failing = reports.contains { $0.findings.contains { $0.severity >= options.failOn } }
+    return failing ? .findings : .clean
+}
+
+exit(run(Array(CommandLine.arguments.dropFirst())).rawValue)
