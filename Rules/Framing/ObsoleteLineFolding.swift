@@ -18,8 +18,8 @@ struct ObsoleteLineFolding: DeviationRule {
         fix: "Put the whole field value on one line",
         spec: [.rfc9112("5.2")],
         triggering: [
-            Example("HTTP/1.1 200 OK\nX-Long: first part\n  second part\nContent-Length: 0\n\n", line: 2),
-            Example("HTTP/1.1 200 OK\nCache-Control: no-store,\n\tprivate\nContent-Length: 0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nX-Long: first part\n  second part\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nCache-Control: no-store,\n\tprivate\nContent-Length: 0\n\n", line: 3),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nX-Long: first part  second part\nContent-Length: 0\n\n"),

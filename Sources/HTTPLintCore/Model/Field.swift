@@ -24,31 +24,33 @@ public struct Field: Sendable {
     /// The field name as written on the wire.
     public var name: String { source.string(nameSpan) }
 
-    /// The field value; each obsolete line fold is replaced by one space, as RFC 9112 §5.2
-    /// asks of recipients.
+    /// The field value as a recipient reads it: each obsolete line fold becomes one space
+    /// (RFC 9112 §5.2) and so does each bare CR (RFC 9112 §2.2).
     public var value: String {
-        guard isFolded else { return source.string(valueSpan) }
+        let raw = source.bytes[source.clamped(valueSpan)]
+        guard isFolded || raw.contains(ASCII.cr) else { return SourceText.decode(raw) }
         return SourceText.decode(unfoldedValueBytes)
     }
 
-    /// The value bytes with each obs-fold (CR? LF 1*(SP / HTAB)) replaced by one SP.
+    /// The value bytes with each obs-fold (`[CR] LF 1*(SP / HTAB)`) and each bare CR replaced
+    /// by one SP.
     public var unfoldedValueBytes: [UInt8] {
         let raw = source.bytes[source.clamped(valueSpan)]
-        guard isFolded else { return Array(raw) }
+        guard isFolded || raw.contains(ASCII.cr) else { return Array(raw) }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
-        var skippingFold = false
-        for byte in raw {
-            if byte == ASCII.cr || byte == ASCII.lf {
-                skippingFold = true
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            let byte = raw[index]
+            let next = index + 1 < raw.endIndex ? raw[index + 1] : nil
+            if byte == ASCII.lf || (byte == ASCII.cr && next == ASCII.lf) {
+                index += byte == ASCII.cr ? 2 : 1
+                while index < raw.endIndex, ASCII.isWhitespace(raw[index]) { index += 1 }
+                if out.last != ASCII.sp { out.append(ASCII.sp) }
                 continue
             }
-            if skippingFold {
-                if byte == ASCII.sp || byte == ASCII.htab { continue }
-                skippingFold = false
-                if out.last != ASCII.sp { out.append(ASCII.sp) }
-            }
-            out.append(byte)
+            out.append(byte == ASCII.cr ? ASCII.sp : byte)
+            index += 1
         }
         return out
     }

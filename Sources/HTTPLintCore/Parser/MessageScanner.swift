@@ -131,8 +131,8 @@ struct MessageScanner {
                     record(.whitespaceBeforeFirstField, line.span,
                            "line starts with whitespace right after the start line; recipients ignore it (\(preview(line.span)))")
                 } else if let last = fields.popLast() {
-                    record(.obsoleteLineFolding, ByteSpan(offset: last.lineSpan.end, length: line.end - last.lineSpan.end),
-                           "field '\(last.name)' continues on a folded line (obs-fold)")
+                    record(.obsoleteLineFolding, line.span,
+                           "field '\(last.name)' continues on this folded line (obs-fold)")
                     fields.append(fold(last, into: line))
                 } else {
                     record(.obsoleteLineFolding, line.span,

@@ -115,7 +115,7 @@ private struct StreamParser {
             setUnexpectedContent(span, at: location)
         case .some:
             attachToLast([Deviation(.bytesAfterMessage, span,
-                "\(span.length) bytes after the end of the message are not a status line (\(scanner.preview(firstLine.span))); the message's length is probably wrong")])
+                "\(span.length) bytes after the end of the message are not a status line ('\(scanner.preview(firstLine.span))'); the message's length is probably wrong")])
         }
     }
 

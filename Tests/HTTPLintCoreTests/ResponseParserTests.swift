@@ -1,0 +1,156 @@
+import HTTPLintCore
+import Testing
+
+/// The parser's model and framing decisions (RFC 9112 §6.3), on literal wire bytes.
+@Suite struct ResponseParserTests {
+    func parse(_ text: String, request: String? = nil) throws -> [Exchange] {
+        let requests = try request.map { try RequestParser.parse(SourceText(name: "req", text: $0)) } ?? []
+        return ResponseParser.parse(SourceText(name: "t", text: text), requests: requests)
+    }
+
+    func kinds(_ exchanges: [Exchange]) -> [String] { exchanges.flatMap(\.deviations).map(\.kind.rawValue) }
+
+    @Test func statusLinePartsAndSpans() throws {
+        let response = try parse("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")[0].response
+        #expect(response.version == .http11)
+        #expect(response.status == 404)
+        #expect(response.statusSpan == ByteSpan(offset: 9, length: 3))
+        #expect(response.reason == "Not Found")
+        #expect(response.statusText == "404 Not Found")
+        #expect(response.content.framing == .contentLength(0))
+    }
+
+    @Test func emptyReasonPhraseIsLegal() throws {
+        let exchanges = try parse("HTTP/1.1 200 \r\nContent-Length: 0\r\n\r\n")
+        #expect(exchanges[0].response.reason == "")
+        #expect(kinds(exchanges).isEmpty)
+    }
+
+    @Test func fieldsKeepOrderDuplicatesAndCompareCaseInsensitively() throws {
+        let fields = try parse("HTTP/1.1 200 OK\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\nContent-Length:   0  \r\n\r\n")[0].response.fields
+        #expect(fields.map(\.name) == ["Set-Cookie", "set-cookie", "Content-Length"])
+        #expect(fields.named("SET-COOKIE").map(\.value) == ["a=1", "b=2"])
+        #expect(fields.first(named: "content-length")?.value == "0")
+    }
+
+    @Test func obsFoldIsUnfoldedToOneSpace() throws {
+        let exchanges = try parse("HTTP/1.1 200 OK\r\nX-Long: first\r\n \t second\r\nContent-Length: 0\r\n\r\n")
+        #expect(exchanges[0].response.fields.first(named: "X-Long")?.value == "first second")
+        #expect(kinds(exchanges) == ["obsolete-line-folding"])
+    }
+
+    @Test func bareCRInAValueIsReadAsSpace() throws {
+        let exchanges = try parse("HTTP/1.1 200 OK\r\nX-A: 1\r2\r\nContent-Length: 0\r\n\r\n")
+        #expect(exchanges[0].response.fields.first(named: "X-A")?.value == "1 2")
+        #expect(kinds(exchanges) == ["bare-cr"])
+    }
+
+    @Test func listElementsSplitOutsideQuotes() throws {
+        let fields = try parse("HTTP/1.1 200 OK\r\nVary: Accept, ,Origin\r\nX-Q: \"a,b\", c\r\nContent-Length: 0\r\n\r\n")[0].response.fields
+        #expect(fields.listElements(named: "vary") == ["Accept", "Origin"])
+        #expect(fields.listElements(named: "x-q") == ["\"a,b\"", "c"])
+    }
+
+    @Test func chunkedContentWithExtensionsAndTrailers() throws {
+        let text = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4;a=b\r\nWiki\r\n5\r\npedia\r\n0\r\nServer-Timing: db;dur=5\r\n\r\n"
+        let exchanges = try parse(text)
+        let content = exchanges[0].response.content
+        #expect(content.framing == .chunked)
+        #expect(content.length == 9)
+        #expect(content.chunks.count == 2)
+        #expect(content.span.end == text.utf8.count)
+        #expect(exchanges[0].response.trailers.first(named: "server-timing")?.value == "db;dur=5")
+        #expect(kinds(exchanges).isEmpty)
+    }
+
+    @Test func noContentFor1xx204304AndHEAD() throws {
+        #expect(try parse("HTTP/1.1 204 No Content\r\n\r\n")[0].response.content.framing == .none)
+        #expect(try parse("HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n")[0].response.content.framing == .none)
+        let head = try parse("HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n", request: "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(head[0].response.content.framing == .none)
+        #expect(kinds(head).isEmpty)
+    }
+
+    @Test func interimResponsesBelongToTheExchangeOfTheFinalOne() throws {
+        let exchanges = try parse("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+        #expect(exchanges.count == 1)
+        #expect(exchanges[0].interim.map(\.status) == [100, 103])
+        #expect(exchanges[0].response.status == 200)
+        #expect(kinds(exchanges).isEmpty)
+    }
+
+    @Test func pipelinedResponsesPairWithPipelinedRequests() throws {
+        let exchanges = try parse(
+            "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloHTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n",
+            request: "GET / HTTP/1.1\r\nHost: x\r\n\r\nHEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(exchanges.map(\.index) == [0, 1])
+        #expect(exchanges.map { $0.request?.method } == ["GET", "HEAD"])
+        #expect(exchanges[1].response.content.framing == .none)
+        #expect(kinds(exchanges).isEmpty)
+    }
+
+    @Test func closeDelimitedContentRunsToTheEnd() throws {
+        let response = try parse("HTTP/1.0 200 OK\r\n\r\nall of this\r\nHTTP/1.1 200 OK\r\n")[0].response
+        #expect(response.content.framing == .closeDelimited)
+        #expect(response.content.length == 30)
+    }
+
+    @Test func connectAndUpgradeBecomeTunnels() throws {
+        let connect = try parse("HTTP/1.1 200 Connection Established\r\n\r\n\u{16}\u{3}\u{1}binary", request: "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")
+        #expect(connect[0].response.content.framing == .tunnel)
+        #expect(kinds(connect).isEmpty)
+        let upgrade = try parse("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\u{81}\u{5}hello")
+        #expect(upgrade.count == 1)
+        #expect(upgrade[0].response.content.framing == .tunnel)
+        #expect(kinds(upgrade).isEmpty)
+    }
+
+    @Test func transferEncodingOverridesContentLength() throws {
+        let exchanges = try parse("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")
+        #expect(exchanges[0].response.content.framing == .chunked)
+        #expect(kinds(exchanges) == ["transfer-encoding-with-content-length"])
+    }
+
+    @Test func bareLFIsReportedOncePerMessage() throws {
+        let exchanges = ResponseParser.parse(SourceText(name: "t", text: "HTTP/1.1 200 OK\nA: 1\nB: 2\n\n"))
+        #expect(kinds(exchanges) == ["bare-lf-line-ending"])
+        #expect(exchanges[0].deviations[0].message.hasPrefix("4 lines"))
+        #expect(exchanges[0].response.fields.count == 2)
+    }
+
+    @Test func junkBeforeAStatusLineIsReportedAndReadingResumes() throws {
+        let exchanges = try parse("garbage\r\nHTTP/1.1 204 No Content\r\n\r\n")
+        #expect(exchanges.count == 1)
+        #expect(exchanges[0].response.status == 204)
+        #expect(kinds(exchanges) == ["not-an-http-response"])
+    }
+
+    @Test func emptyAndBinaryInputsAreNotHTTP() throws {
+        for text in ["", "\u{0}\u{1}\u{2}\u{FF}", "   \r\n"] {
+            let exchanges = try parse(text)
+            #expect(exchanges.count == 1)
+            #expect(exchanges[0].response.status == nil)
+            #expect(kinds(exchanges).contains("not-an-http-response"), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func truncatedInputsSayWhere() throws {
+        #expect(kinds(try parse("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")) == ["truncated-content"])
+        #expect(kinds(try parse("HTTP/1.1 200 OK\r\nContent-")) == ["field-line-without-colon", "truncated-header-section"])
+        #expect(kinds(try parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel")) == ["truncated-content"])
+    }
+
+    @Test func requestParserRejectsWhatIsNotARequest() {
+        #expect(throws: RequestParser.Failure.self) { try RequestParser.parse(SourceText(name: "r", text: "HTTP/1.1 200 OK\r\n\r\n")) }
+        #expect(throws: RequestParser.Failure.self) { try RequestParser.parse(SourceText(name: "r", text: "")) }
+    }
+
+    @Test func lineIndexMapsOffsetsToLinesAndColumns() {
+        let index = LineIndex(SourceText(name: "t", text: "ab\r\ncd\nef"))
+        #expect(index.location(of: 0) == (1, 1))
+        #expect(index.location(of: 4) == (2, 1))
+        #expect(index.location(of: 8) == (3, 2))
+        #expect(Array(index.lineBytes(1)) == Array("ab".utf8))
+        #expect(Array(index.lineBytes(2)) == Array("cd".utf8))
+    }
+}

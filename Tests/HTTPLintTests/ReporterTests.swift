@@ -1,0 +1,64 @@
+import Foundation
+import HTTPLint
+import Testing
+
+@Suite struct ReporterTests {
+    func report(_ text: String, name: String = "r.http") -> InputReport {
+        InputReport(name: name, outcome: .linted(Linter().lint(SourceText(name: name, text: text))))
+    }
+
+    @Test func textFindingHasLocationExcerptCaretFixAndSpec() {
+        let output = TextReporter().render(report("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"))
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "r.http:1:10: error: 405 Method Not Allowed response has no Allow field listing the supported methods [method-not-allowed-without-allow]")
+        #expect(lines[1] == "    1 | HTTP/1.1 405 Method Not Allowed")
+        #expect(lines[2] == "      |          ^~~")
+        #expect(lines[3].contains("fix: Send Allow"))
+        #expect(lines[4].contains("spec: RFC 9110 §15.5.6 <https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6>"))
+    }
+
+    @Test func controlBytesAreEscapedAndTheCaretStaysUnderThem() {
+        let output = TextReporter().render(report("HTTP/1.1 200 OK\r\nX-Bad: a\u{0}b\r\nContent-Length: 0\r\n\r\n"))
+        #expect(output.contains("    2 | X-Bad: a\\x00b\n"))
+        #expect(output.contains("      |         ^~~~\n"))
+        #expect(!output.utf8.contains(0))
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let input = report("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n")
+        #expect(!TextReporter(useColor: false).render(input).contains("\u{1B}["))
+        #expect(TextReporter(useColor: true).render(input).contains("\u{1B}[1;31merror:"))
+    }
+
+    @Test func summaryCountsInputsResponsesAndSeverities() {
+        let reports = [report("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n\r\n"),
+                       InputReport(name: "gone", outcome: .failed("cannot read 'gone': no such file"))]
+        #expect(TextReporter().summary(RunSummary(reports))
+                == "httplint: 2 inputs (1 could not be read), 1 response: 1 error, 0 warnings, 1 info\n")
+        #expect(TextReporter().summary(RunSummary([report("HTTP/1.1 204 No Content\r\n\r\n")]))
+                == "httplint: 1 input, 1 response: no problems found\n")
+    }
+
+    @Test func jsonHasTheDocumentedSchema() throws {
+        let reports = [report("HTTP/1.1 401 Unauthorized\r\nX: \"q\\\r\nContent-Length: 0\r\n\r\n", name: "a\"b.http"),
+                       InputReport(name: "missing.http", outcome: .failed("cannot read 'missing.http': no such file"))]
+        let data = Data(JSONReporter().render(reports).utf8)
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(document["schemaVersion"] as? Int == 1)
+        let inputs = try #require(document["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 2)
+        #expect(inputs[1]["error"] as? String == "cannot read 'missing.http': no such file")
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        let finding = try #require(findings.first)
+        #expect(finding["path"] as? String == "a\"b.http")
+        #expect(finding["rule"] as? String == "unauthorized-without-www-authenticate")
+        #expect(finding["status"] as? Int == 401)
+        #expect(finding["exchange"] as? Int == 0)
+        #expect(finding["line"] as? Int == 1 && finding["column"] as? Int == 10)
+        #expect(finding["offset"] as? Int == 9 && finding["length"] as? Int == 3)
+        #expect(finding["spec"] as? String == "RFC 9110 §15.5.2")
+        for key in ["severity", "message", "specURL", "fix"] { #expect(finding[key] is String, "\(key)") }
+        let summary = try #require(document["summary"] as? [String: Int])
+        #expect(summary == ["inputs": 2, "unreadable": 1, "responses": 1, "errors": 1, "warnings": 0, "info": 0])
+    }
+}

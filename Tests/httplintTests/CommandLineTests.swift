@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Runs the built `httplint` binary, as a user would, and checks its output and exit status.
+@Suite struct CommandLineTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary sits next to the test bundle in the build folder.
+    static let binary: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("httplint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/httplint")
+    }()
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        process.environment = env.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-\(UUID().uuidString).http")
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test func cleanResponsePrintsOnlyTheSummaryAndExitsZero() throws {
+        let result = try run(["Samples/nginx-200-static-file.http"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "httplint: 1 input, 1 response: no problems found\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func violationIsReportedCompilerStyleAndExitsOne() throws {
+        let result = try run(["Samples/401-without-www-authenticate.http"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Samples/401-without-www-authenticate.http:1:10: error: 401 Unauthorized response has no WWW-Authenticate field [unauthorized-without-www-authenticate]")
+        #expect(lines.contains("    1 | HTTP/1.1 401 Unauthorized"))
+        #expect(lines.contains { $0.contains("fix: ") } && lines.contains { $0.contains("spec: RFC 9110 §15.5.2") })
+        #expect(lines.last == "httplint: 1 input, 1 response: 1 error, 0 warnings, 0 info")
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+    }
+
+    @Test func failOnDecidesTheExitStatus() throws {
+        let path = try temporaryFile(Array("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok".utf8))
+        #expect(try run([path]).status == 1)
+        #expect(try run(["--fail-on", "error", path]).status == 0)
+        #expect(try run(["--fail-on=info", "Samples/nginx-200-static-file.http"]).status == 0)
+    }
+
+    @Test func ignoreSilencesARule() throws {
+        let result = try run(["--ignore", "method-not-allowed-without-allow", "Samples/nginx-405-post-to-static-file.http"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("method-not-allowed"))
+    }
+
+    @Test func requestContextChangesFraming() throws {
+        #expect(try run(["Samples/nginx-200-head-static-file.http"]).status == 1)
+        let result = try run(["--request", "Samples/nginx-200-head-static-file.req", "Samples/nginx-200-head-static-file.http"])
+        #expect(result.status == 0, "\(result.stdout)")
+    }
+
+    @Test func standardInputAndSeveralFiles() throws {
+        let bytes = try Array(Data(contentsOf: Self.root.appendingPathComponent("Samples/302-without-location.http")))
+        let result = try run(["-", "Samples/nginx-200-static-file.http"], stdin: bytes)
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("-:1:10: error: 302 Found response has no Location field"))
+        #expect(result.stdout.hasSuffix("httplint: 2 inputs, 2 responses: 1 error, 0 warnings, 0 info\n"))
+    }
+
+    @Test func unreadableInputsAreOneLineErrorsWithStatusTwoAndTheRestIsLinted() throws {
+        let missing = try run(["no-such-file.http", "Samples/302-without-location.http"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "httplint: error: cannot read 'no-such-file.http': no such file\n")
+        #expect(missing.stdout.contains("[redirect-without-location]"))
+        let directory = try run(["Samples"])
+        #expect(directory.status == 2)
+        #expect(directory.stderr.contains("cannot read 'Samples': it is a directory"))
+    }
+
+    @Test func emptyAndBinaryFilesAreLintedNotCrashed() throws {
+        for bytes: [UInt8] in [[], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF]] {
+            let result = try run([try temporaryFile(bytes)])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("[not-an-http-response]"))
+            #expect(!result.stdout.utf8.contains(0x00) && !result.stdout.utf8.contains(0x1A))
+        }
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        for arguments in [[], ["--bogus", "x"], ["--ignore", "no-such-rule", "x"], ["--format", "xml", "x"],
+                          ["--fail-on", "fatal", "x"], ["--request"], ["explain", "no-such-rule"]] {
+            let result = try run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix("httplint: error: "), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func badRequestFileIsAnInputError() throws {
+        let result = try run(["--request", "Samples/nginx-200-static-file.http", "Samples/nginx-200-static-file.http"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("does not start with a request line"))
+    }
+
+    @Test func jsonOutputHasAnEntryForEveryInput() throws {
+        let result = try run(["--format", "json", "Samples/nginx-405-post-to-static-file.http", "missing.http"])
+        #expect(result.status == 2)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let inputs = try #require(document["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["path"] as? String } == ["Samples/nginx-405-post-to-static-file.http", "missing.http"])
+        #expect(inputs[1]["error"] is String)
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["method-not-allowed-without-allow"])
+    }
+
+    @Test func rulesExplainVersionHelpAndColour() throws {
+        let rules = try run(["rules"])
+        #expect(rules.status == 0 && rules.stdout.contains("redirect-without-location"))
+        let explain = try run(["explain", "content-not-allowed"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("RFC 9110 §15.3.5") && explain.stdout.contains("HTTP/1.1 204 No Content\\r\\n"))
+        #expect(try run(["--version"]).stdout.hasPrefix("httplint "))
+        #expect(try run(["--help"]).stdout.contains("EXIT STATUS"))
+        #expect(try run(["--color", "Samples/302-without-location.http"]).stdout.contains("\u{1B}[1;31m"))
+        #expect(!(try run(["--color", "--no-color", "Samples/302-without-location.http"]).stdout.contains("\u{1B}[")))
+    }
+}
