@@ -13,7 +13,8 @@ let package = Package(
         // Model, tolerant parser, framing, the Rule protocol and findings.
         .target(name: "HTTPLintCore"),
         // The rule catalogue: one rule per file, grouped by category folder.
-        .target(name: "HTTPLintRules", dependencies: ["HTTPLintCore"], path: "Rules"),
+        // Rules/README.md is the generated rule documentation (`httplint rules --docs`).
+        .target(name: "HTTPLintRules", dependencies: ["HTTPLintCore"], path: "Rules", exclude: ["README.md"]),
         // Linter, inputs and reporters: everything a caller needs.
         .target(name: "HTTPLint", dependencies: ["HTTPLintCore", "HTTPLintRules"]),
         // The command line only: arguments, files, exit codes.

@@ -35,6 +35,7 @@ public enum RuleCatalogue {
         TruncatedHeaderSection.self,
         TruncatedContent.self,
         BytesAfterMessage.self,
+        ResponseAfterConnectionClose.self,
         ExtraLineBreaks.self,
     ]
 

@@ -19,6 +19,7 @@ struct InvalidTransferEncoding: DeviationRule {
         triggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked, chunked\n\n0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: \"chunked\"\n\n0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked abc\n\n0\n\n", line: 2),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n0\n\n"),

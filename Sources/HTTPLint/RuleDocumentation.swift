@@ -23,6 +23,43 @@ public enum RuleDocumentation {
         return out
     }
 
+    /// The full documentation of every rule as one Markdown page, grouped by category:
+    /// `Rules/README.md`.
+    public static func documentationPage() -> String {
+        var out = """
+            # httplint rules
+
+            Generated from the rule descriptions by `swift run httplint rules --docs`; do not edit.
+            Each rule is one file under `Rules/<Category>/`. Examples show every byte: `\\r\\n` is
+            CRLF. A test fails when this page is stale.
+
+
+            """
+        var categories: [RuleDescription.Category] = []
+        for rule in RuleCatalogue.rules where !categories.contains(rule.description.category) {
+            categories.append(rule.description.category)
+        }
+        for category in categories {
+            out += "## \(category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst())\n\n"
+            for rule in RuleCatalogue.rules where rule.description.category == category {
+                let d = rule.description
+                out += "### `\(d.id)`\n\n"
+                out += "\(d.summary). Severity: **\(d.severity.rawValue)**."
+                out += d.needsRequest ? " Needs the request (`--request`); silent without it.\n\n" : "\n\n"
+                out += "\(d.rationale)\n\n"
+                out += "Fix: \(d.fix).\n\n"
+                out += "Spec: " + d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ") + "\n\n"
+                out += "Triggers on:\n\n" + d.triggering.map(markdownExample).joined()
+                out += "Does not trigger on:\n\n" + d.nonTriggering.map(markdownExample).joined()
+            }
+        }
+        return out
+    }
+
+    private static func markdownExample(_ example: Example) -> String {
+        "```\n" + render(example) .dropLast() + "```\n\n"
+    }
+
     /// Everything about one rule: summary, rationale, fix, spec and examples.
     public static func explain(_ d: RuleDescription) -> String {
         var out = "\(d.id) (\(d.severity.rawValue), \(d.category.rawValue))\n\n\(d.summary)\n\n\(d.rationale)\n\n"

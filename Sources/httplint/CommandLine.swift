@@ -3,7 +3,7 @@ import HTTPLint
 /// What the command line asks for.
 enum Command: Equatable {
     case lint(LintOptions)
-    case listRules(markdown: Bool)
+    case listRules(RuleListing)
     case explain(String)
     case help
     case version
@@ -17,6 +17,16 @@ struct LintOptions: Equatable {
     var ignoredRules: [String] = []
     /// `nil`: colour when standard output is a terminal and NO_COLOR is not set.
     var color: Bool?
+}
+
+/// How `httplint rules` prints the catalogue.
+enum RuleListing: Equatable {
+    /// One line per rule.
+    case plain
+    /// The README's Markdown table.
+    case table
+    /// The full Markdown documentation page, `Rules/README.md`.
+    case docs
 }
 
 enum OutputFormat: String, CaseIterable {
@@ -35,11 +45,13 @@ enum CommandLineParser {
         }
         switch first {
         case "rules":
-            let rest = Array(arguments.dropFirst())
-            guard rest.isEmpty || rest == ["--markdown"] else {
-                throw UsageError(message: "'rules' takes no arguments but --markdown (got '\(rest.joined(separator: " "))')")
+            switch Array(arguments.dropFirst()) {
+            case []: return .listRules(.plain)
+            case ["--markdown"]: return .listRules(.table)
+            case ["--docs"]: return .listRules(.docs)
+            case let rest:
+                throw UsageError(message: "'rules' takes --markdown or --docs only (got '\(rest.joined(separator: " "))')")
             }
-            return .listRules(markdown: !rest.isEmpty)
         case "explain":
             guard arguments.count == 2 else { throw UsageError(message: "'explain' takes one rule id, such as 'httplint explain redirect-without-location'") }
             return .explain(arguments[1])
@@ -114,7 +126,9 @@ enum CommandLineParser {
 
         USAGE:
           httplint [options] FILE...      lint raw responses (- reads standard input)
-          httplint rules [--markdown]     list every rule
+          httplint rules [--markdown|--docs]
+                                          list every rule (--markdown: the README table;
+                                          --docs: the full rule documentation)
           httplint explain RULE           what a rule checks, why, and examples
 
         OPTIONS:

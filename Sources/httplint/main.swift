@@ -40,8 +40,12 @@ func run(_ arguments: [String]) -> ExitStatus {
     case .version:
         print("httplint \(HTTPLintVersion.current)")
         return .clean
-    case .listRules(let markdown):
-        print(markdown ? RuleDocumentation.markdownTable() : RuleDocumentation.list(), terminator: "")
+    case .listRules(let listing):
+        switch listing {
+        case .plain: print(RuleDocumentation.list(), terminator: "")
+        case .table: print(RuleDocumentation.markdownTable(), terminator: "")
+        case .docs: print(RuleDocumentation.documentationPage(), terminator: "")
+        }
         return .clean
     case .explain(let id):
         guard let description = RuleCatalogue.description(of: id) else {

@@ -68,6 +68,8 @@ extension Deviation.Kind {
     public static let truncatedContent = Self(rawValue: "truncated-content")
     /// Bytes after a complete message that do not start another response.
     public static let bytesAfterMessage = Self(rawValue: "bytes-after-message")
+    /// A response after one that announced `Connection: close`.
+    public static let responseAfterConnectionClose = Self(rawValue: "response-after-connection-close")
     /// Empty lines after a message, before the next response or the end of the input.
     public static let extraLineBreaks = Self(rawValue: "extra-line-breaks")
 
@@ -79,6 +81,6 @@ extension Deviation.Kind {
         .duplicateContentLength, .transferEncodingWithContentLength, .transferEncodingNotChunkedLast,
         .invalidTransferEncoding, .transferEncodingInHTTP10, .invalidChunkSize, .invalidChunkExtension,
         .invalidChunkTerminator, .truncatedHeaderSection, .truncatedContent, .bytesAfterMessage,
-        .extraLineBreaks,
+        .responseAfterConnectionClose, .extraLineBreaks,
     ]
 }

@@ -129,7 +129,7 @@ struct MessageScanner {
                 if !sawFieldLine {
                     // RFC 9112 §2.2: a recipient consumes such a line without further processing.
                     record(.whitespaceBeforeFirstField, line.span,
-                           "line starts with whitespace right after the start line; recipients ignore it (\(preview(line.span)))")
+                           "the first field line starts with whitespace; recipients ignore the whole line (\(preview(line.span)))")
                 } else if let last = fields.popLast() {
                     record(.obsoleteLineFolding, line.span,
                            "field '\(last.name)' continues on this folded line (obs-fold)")

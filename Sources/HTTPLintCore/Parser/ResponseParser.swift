@@ -24,6 +24,8 @@ private struct StreamParser {
     var pending: [Deviation] = []
     /// Where the most recent response is, so that bytes found after it can be attached to it.
     var last: Location?
+    /// The final response that announced `Connection: close`, while no response has followed it.
+    var closedBy: String?
 
     enum Location { case interim(Int), final(Int) }
 
@@ -43,6 +45,11 @@ private struct StreamParser {
                 skipNonHTTP()
                 continue
             }
+            if let closing = closedBy {
+                pending.append(Deviation(.responseAfterConnectionClose, scanner.line(at: scanner.position).span,
+                    "a response follows \(closing), which said Connection: close; the connection should have ended there"))
+                closedBy = nil
+            }
             let response = readResponse()
             if response.isInterim {
                 interim.append(response)
@@ -51,6 +58,9 @@ private struct StreamParser {
             }
             finishExchange(with: response)
             if response.content.framing == .tunnel { break }
+            if response.fields.listElements(named: "Connection").contains(where: { $0.lowercased() == "close" }) {
+                closedBy = "response \(exchanges.count) (\(response.statusText))"
+            }
         }
         if !interim.isEmpty {
             let lastInterim = interim.removeLast()
@@ -364,10 +374,14 @@ private struct StreamParser {
             let ranges = ListSyntax.elementRanges(of: elements)
             for range in ranges {
                 let element = elements[range]
-                let name = element.prefix { $0 != ASCII.semicolon && !ASCII.isWhitespace($0) }
+                let name = element.prefix(while: ASCII.isTokenChar)
+                let rest = element.dropFirst(name.count).drop(while: ASCII.isWhitespace)
                 let text = SourceText.decode(element)
-                if name.isEmpty || !name.allSatisfy(ASCII.isTokenChar) {
-                    scanner.record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)' is not a token")
+                guard !name.isEmpty, rest.isEmpty || rest.first == ASCII.semicolon else {
+                    // Not a coding at all, so certainly not chunked: `chunked abc`, `"chunked"`.
+                    scanner.record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)' is not a token with optional parameters")
+                    codings.append((text, field.valueSpan))
+                    continue
                 }
                 codings.append((SourceText.decode(name.map(ASCII.lowercased)), field.valueSpan))
             }
