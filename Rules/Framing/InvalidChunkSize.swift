@@ -23,6 +23,7 @@ struct InvalidChunkSize: DeviationRule {
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n1A\nabcdefghijklmnopqrstuvwxyz\n0\n\n"),
+            Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n0000000000000000002\nok\n00000000000000000000\n\n"),
         ]
     )
 }

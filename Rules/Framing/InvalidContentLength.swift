@@ -25,6 +25,7 @@ struct InvalidContentLength: DeviationRule {
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: 5\n\nhello"),
             Example("HTTP/1.1 200 OK\nContent-Length: 000\n\n"),
+            Example("HTTP/1.1 200 OK\nContent-Length: 000000000000000000000005\n\nhello"),
         ]
     )
 }

@@ -7,11 +7,12 @@ struct InvalidTransferEncoding: DeviationRule {
         id: deviation.rawValue,
         severity: .error,
         category: .framing,
-        summary: "Transfer-Encoding with a coding that is not a token, or with chunked applied twice",
+        summary: "Transfer-Encoding with a coding that is not a token, chunked with parameters, or chunked applied twice",
         rationale: """
             RFC 9112 §6.1: `Transfer-Encoding = #transfer-coding`, each coding a token with \
             optional parameters (§7), and "A sender MUST NOT apply the chunked transfer coding more \
-            than once to a message body". Recipients that disagree on such values disagree on the \
+            than once to a message body"; the chunked coding "does not define any parameters" (§7.1). \
+            Recipients that disagree on such values disagree on the \
             framing.
             """,
         fix: "Send `Transfer-Encoding: chunked` once, with only registered codings before it",
@@ -20,6 +21,7 @@ struct InvalidTransferEncoding: DeviationRule {
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked, chunked\n\n0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: \"chunked\"\n\n0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked abc\n\n0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked;foo=bar\n\n0\n\n", line: 2),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n0\n\n"),

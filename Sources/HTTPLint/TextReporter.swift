@@ -56,8 +56,20 @@ public struct TextReporter: Sendable {
     }
 
     /// The line as printable text, with the display column and width of the caret under the
-    /// span (which may run past the end of the line).
-    static func excerpt(_ bytes: ArraySlice<UInt8>, column: Int, length: Int) -> (String, Int, Int) {
+    /// span (which may run past the end of the line). A long line is cut to a window around the
+    /// span, marked with `…`, so that every finding prints in bounded space and time.
+    static func excerpt(_ line: ArraySlice<UInt8>, column: Int, length: Int) -> (String, Int, Int) {
+        let start = min(line.startIndex + column - 1, line.endIndex)
+        let from = max(line.startIndex, start - 60)
+        let to = min(line.endIndex, from + 160)
+        guard from > line.startIndex || to < line.endIndex else { return window(line, column: column, length: length) }
+        let (text, caret, width) = window(line[from..<to], column: start - from + 1, length: min(length, to - start))
+        let head = from > line.startIndex ? "…" : ""
+        let tail = to < line.endIndex ? "…" : ""
+        return (head + text + tail, caret + head.count, width)
+    }
+
+    private static func window(_ bytes: ArraySlice<UInt8>, column: Int, length: Int) -> (String, Int, Int) {
         let start = bytes.startIndex + column - 1
         let end = start + max(length, 1)
         var text = ""

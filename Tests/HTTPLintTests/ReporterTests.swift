@@ -24,6 +24,14 @@ import Testing
         #expect(!output.utf8.contains(0))
     }
 
+    @Test func longLinesAreCutAroundTheSpan() {
+        let value = String(repeating: "a", count: 5000) + "\u{0}" + String(repeating: "b", count: 5000)
+        let output = TextReporter().render(report("HTTP/1.1 200 OK\r\nX-Long: \(value)\r\nContent-Length: 0\r\n\r\n"))
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "    2 | …" + String(repeating: "a", count: 60) + "\\x00" + String(repeating: "b", count: 99) + "…")
+        #expect(lines[2] == "      | " + String(repeating: " ", count: 61) + "^~~~")
+    }
+
     @Test func colourOnlyWhenAsked() {
         let input = report("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n")
         #expect(!TextReporter(useColor: false).render(input).contains("\u{1B}["))

@@ -26,6 +26,10 @@ extension Deviation.Kind {
     public static let notHTTP = Self(rawValue: "not-an-http-response")
     /// Bad version, status code not three digits, missing space.
     public static let malformedStatusLine = Self(rawValue: "malformed-status-line")
+    /// An IIS sub-status such as `401.1` in place of the status code.
+    public static let iisSubstatus = Self(rawValue: "iis-substatus-in-status-line")
+    /// The input ends after interim responses, without a final response.
+    public static let missingFinalResponse = Self(rawValue: "missing-final-response")
     /// A line ends in LF without CR.
     public static let bareLF = Self(rawValue: "bare-lf-line-ending")
     /// A CR not followed by LF.
@@ -75,7 +79,7 @@ extension Deviation.Kind {
 
     /// Every kind the parser can record.
     public static let all: [Self] = [
-        .notHTTP, .malformedStatusLine, .bareLF, .bareCR, .obsoleteLineFolding,
+        .notHTTP, .malformedStatusLine, .iisSubstatus, .missingFinalResponse, .bareLF, .bareCR, .obsoleteLineFolding,
         .whitespaceBeforeFirstField, .whitespaceBeforeColon, .fieldLineWithoutColon,
         .invalidFieldName, .invalidFieldValue, .invalidContentLength, .conflictingContentLength,
         .duplicateContentLength, .transferEncodingWithContentLength, .transferEncodingNotChunkedLast,

@@ -55,6 +55,10 @@ public struct Field: Sendable {
         return out
     }
 
+    /// The value's list elements, split at commas outside quoted strings and trimmed
+    /// (RFC 9110 §5.6.1); empty elements dropped.
+    public var listElements: [String] { ListSyntax.elements(of: unfoldedValueBytes) }
+
     /// Whether the value is empty (after removing surrounding whitespace).
     public var isEmptyValue: Bool { valueSpan.length == 0 }
 
@@ -97,6 +101,6 @@ public struct Fields: Sendable, RandomAccessCollection {
     /// The list elements of every field called `name`, split at commas and trimmed
     /// (RFC 9110 §5.6.1), empty elements dropped. Quoted strings are not split.
     public func listElements(named name: String) -> [String] {
-        named(name).flatMap { ListSyntax.elements(of: $0.unfoldedValueBytes) }
+        named(name).flatMap(\.listElements)
     }
 }

@@ -10,14 +10,19 @@ public struct Request: Sendable {
     /// The whole request, head and content.
     public let span: ByteSpan
     public let source: SourceText
+    /// Where the request departs from RFC 9112 (whitespace before a colon, bare LF…): some
+    /// of these oblige the server to reject it.
+    public let deviations: [Deviation]
 
-    public init(method: String, target: String, version: HTTPVersion?, fields: Fields, span: ByteSpan, source: SourceText) {
+    public init(method: String, target: String, version: HTTPVersion?, fields: Fields, span: ByteSpan,
+                source: SourceText, deviations: [Deviation] = []) {
         self.method = method
         self.target = target
         self.version = version
         self.fields = fields
         self.span = span
         self.source = source
+        self.deviations = deviations
     }
 
     public var isHEAD: Bool { method == "HEAD" }

@@ -231,11 +231,10 @@ struct MessageScanner {
                     record(.invalidContentLength, span, "Content-Length '\(text)' is not a decimal number of bytes")
                     continue
                 }
-                guard digits.count <= 18 else {
-                    record(.invalidContentLength, span, "Content-Length '\(text)' is too large to be a length")
-                    continue
-                }
-                values.append((digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }, span))
+                // Any number of digits is valid (RFC 9110 §8.6); a value beyond any input saturates.
+                let significant = digits.drop { $0 == 0x30 }
+                let value = significant.count > 18 ? Int.max : significant.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                values.append((value, span))
             }
         }
         guard let first = values.first else { return nil }
@@ -283,18 +282,21 @@ struct MessageScanner {
                 result.isTruncated = true
                 return result
             }
+            // RFC 9112 §7.1: recipients must expect long hexadecimal numerals (leading zeros
+            // included) and must not overflow; a size beyond any input saturates.
             var index = line.start
             var size = 0
-            while index < line.end, let digit = ASCII.hexValue(bytes[index]), index - line.start < 16 {
-                size = size * 16 + digit
+            var significantDigits = 0
+            while index < line.end, let digit = ASCII.hexValue(bytes[index]) {
+                if significantDigits > 0 || digit != 0 { significantDigits += 1 }
+                size = significantDigits > 15 ? Int.max : size * 16 + digit
                 index += 1
             }
             let digitCount = index - line.start
             let stopsAtGoodByte = index == line.end || ASCII.isWhitespace(bytes[index]) || bytes[index] == ASCII.semicolon
-            if digitCount == 0 || digitCount >= 16 || !stopsAtGoodByte {
-                let why = digitCount >= 16 ? "is too large" : "is not hexadecimal digits"
+            if digitCount == 0 || !stopsAtGoodByte {
                 record(.invalidChunkSize, line.span,
-                       "chunk size '\(preview(line.span))' \(why); the chunk framing is lost from here, so the rest of the input is read as content")
+                       "chunk size '\(preview(line.span))' is not hexadecimal digits; the chunk framing is lost from here, so the rest of the input is read as content")
                 position = end
                 return result
             }
@@ -311,8 +313,9 @@ struct MessageScanner {
             }
             guard size <= end - position else {
                 let present = end - position
+                let declared = size == Int.max ? "0x" + preview(ByteSpan(line.start..<index)) : String(size)
                 record(.truncatedContent, ByteSpan(position..<end),
-                       "the input ends inside a chunk: \(present) of its \(size) bytes are present")
+                       "the input ends inside a chunk: \(present) of its \(declared) bytes are present")
                 result.chunks.append(ByteSpan(position..<end))
                 result.length += present
                 result.isTruncated = true

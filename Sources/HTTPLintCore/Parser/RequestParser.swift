@@ -35,9 +35,10 @@ public enum RequestParser {
                     scanner.position = min(scanner.end, scanner.position + length)
                 }
             }
-            _ = scanner.takeDeviations()
+            scanner.finishMessage()
             requests.append(Request(method: head.method, target: head.target, version: head.version,
-                                    fields: Fields(fields), span: ByteSpan(start..<scanner.position), source: source))
+                                    fields: Fields(fields), span: ByteSpan(start..<scanner.position), source: source,
+                                    deviations: scanner.takeDeviations()))
         }
         guard !requests.isEmpty else {
             throw Failure(description: "\(source.name) is empty: it holds no request")

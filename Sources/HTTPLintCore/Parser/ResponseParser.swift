@@ -64,7 +64,7 @@ private struct StreamParser {
         }
         if !interim.isEmpty {
             let lastInterim = interim.removeLast()
-            pending.append(Deviation(.truncatedContent, .at(scanner.end),
+            pending.append(Deviation(.missingFinalResponse, lastInterim.statusAnchor,
                 "the input ends after interim response \(lastInterim.statusText) without a final response"))
             finishExchange(with: lastInterim, isPlaceholder: true)
         }
@@ -279,6 +279,18 @@ private struct StreamParser {
             index = codeEnd
         }
         result.codeSpan = ByteSpan(codeStart..<codeEnd)
+        if result.code != nil, index < line.end, bytes[index] == ASCII.dot {
+            // IIS logs write sub-statuses such as 401.1; they never belong on the wire.
+            var subEnd = index + 1
+            while subEnd < line.end, ASCII.isDigit(bytes[subEnd]) { subEnd += 1 }
+            if subEnd > index + 1, subEnd == line.end || bytes[subEnd] == ASCII.sp {
+                let text = scanner.preview(ByteSpan(codeStart..<subEnd))
+                scanner.record(.iisSubstatus, ByteSpan(codeStart..<subEnd),
+                    "status code '\(text)' carries an IIS sub-status; the status line takes the three-digit code \(result.code!) only")
+                result.reasonSpan = subEnd < line.end ? ByteSpan(subEnd + 1..<line.end) : nil
+                return result
+            }
+        }
         if index == line.end {
             if result.code != nil {
                 scanner.record(.malformedStatusLine, .at(line.end),
@@ -349,7 +361,8 @@ private struct StreamParser {
         if !contentLengths.isEmpty, let length = scanner.contentLength(of: contentLengths) {
             let available = scanner.end - start
             guard length <= available else {
-                var message = "the content is \(available) bytes but Content-Length says \(length)"
+                let declared = length == Int.max ? "more than 2^63" : String(length)
+                var message = "the content is \(available) bytes but Content-Length says \(declared)"
                 if request == nil {
                     message += " (if this answers a HEAD request, give the request so the response is read without content)"
                 }
@@ -383,7 +396,12 @@ private struct StreamParser {
                     codings.append((text, field.valueSpan))
                     continue
                 }
-                codings.append((SourceText.decode(name.map(ASCII.lowercased)), field.valueSpan))
+                let coding = SourceText.decode(name.map(ASCII.lowercased))
+                if coding == "chunked", !rest.isEmpty {
+                    // RFC 9112 §7.1: the chunked coding defines no parameters.
+                    scanner.record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)': chunked takes no parameters")
+                }
+                codings.append((coding, field.valueSpan))
             }
         }
         let chunkedCount = codings.filter { $0.name == "chunked" }.count

@@ -1,0 +1,30 @@
+import HTTPLintCore
+
+/// A 101 must say which protocol follows.
+struct SwitchingProtocolsWithoutUpgrade: Rule {
+    static let description = RuleDescription(
+        id: "switching-protocols-without-upgrade",
+        severity: .error,
+        category: .status,
+        summary: "101 response without an Upgrade field",
+        rationale: """
+            RFC 9110 §15.2.2: "The server MUST generate an Upgrade header field in the response \
+            that indicates which protocol(s) will be in effect after this response." Without it \
+            the client cannot know what the bytes after the response are.
+            """,
+        fix: "Send `Upgrade` with the protocol switched to, such as `Upgrade: websocket`, and `Connection: Upgrade`",
+        spec: [.rfc9110("15.2.2"), .rfc9110("7.8")],
+        triggering: [
+            Example("HTTP/1.1 101 Switching Protocols\nConnection: Upgrade\n\n", line: 1),
+        ],
+        nonTriggering: [
+            Example("HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\n\n"),
+        ]
+    )
+
+    func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        let response = exchange.response
+        guard response.status == 101, response.fields.listElements(named: "Upgrade").isEmpty else { return }
+        report.add("101 response has no Upgrade field naming the protocol that follows", about: response)
+    }
+}
