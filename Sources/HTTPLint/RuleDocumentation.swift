@@ -12,15 +12,34 @@ public enum RuleDocumentation {
         }.joined()
     }
 
-    /// The Markdown table of every rule, as the README shows it.
+    /// The Markdown tables of every rule, one per category, as the README shows them.
+    /// Rules that need the request are marked "(needs `--request`)".
     public static func markdownTable() -> String {
-        var out = "| id | severity | what it finds | spec |\n|---|---|---|---|\n"
-        for rule in RuleCatalogue.rules {
-            let d = rule.description
-            let specs = d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ")
-            out += "| `\(d.id)` | \(d.severity.rawValue) | \(d.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) | \(specs) |\n"
+        var out = ""
+        for category in categories {
+            out += "### \(title(category))\n\n| id | severity | what it finds | spec |\n|---|---|---|---|\n"
+            for rule in RuleCatalogue.rules where rule.description.category == category {
+                let d = rule.description
+                let specs = d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ")
+                let summary = d.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+                out += "| `\(d.id)` | \(d.severity.rawValue) | \(summary)\(d.needsRequest ? " (needs `--request`)" : "") | \(specs) |\n"
+            }
+            out += "\n"
         }
         return out
+    }
+
+    /// The categories in catalogue order.
+    static var categories: [RuleDescription.Category] {
+        var result: [RuleDescription.Category] = []
+        for rule in RuleCatalogue.rules where !result.contains(rule.description.category) {
+            result.append(rule.description.category)
+        }
+        return result
+    }
+
+    static func title(_ category: RuleDescription.Category) -> String {
+        category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst()
     }
 
     /// The full documentation of every rule as one Markdown page, grouped by category:
@@ -35,12 +54,8 @@ public enum RuleDocumentation {
 
 
             """
-        var categories: [RuleDescription.Category] = []
-        for rule in RuleCatalogue.rules where !categories.contains(rule.description.category) {
-            categories.append(rule.description.category)
-        }
         for category in categories {
-            out += "## \(category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst())\n\n"
+            out += "## \(title(category))\n\n"
             for rule in RuleCatalogue.rules where rule.description.category == category {
                 let d = rule.description
                 out += "### `\(d.id)`\n\n"
@@ -70,6 +85,41 @@ public enum RuleDocumentation {
         for example in d.triggering { out += render(example) }
         out += "\nDoes not trigger on:\n"
         for example in d.nonTriggering { out += render(example) }
+        return out
+    }
+
+    /// What the status-code table knows about `code`, for `httplint explain 499`. An IIS
+    /// sub-status (`401.1`) is explained as its three-digit code, with a note.
+    public static func explainStatus(_ text: String) -> String? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 3, let code = Int(first),
+              parts.count == 1 || (parts[1].allSatisfy(\.isNumber) && !parts[1].isEmpty) else { return nil }
+        var out = ""
+        if parts.count == 2 {
+            out += "\(text) is an IIS sub-status: IIS writes it in its logs and error pages; on the wire the "
+                + "status line carries \(code) only (rule iis-substatus-in-status-line).\n\n"
+        }
+        guard let entry = StatusCode.lookup(code) else {
+            let range = (100...599).contains(code) ? "not registered, and no product httplint knows uses it (rule unregistered-status-code)"
+                : "outside 100–599, so it is invalid (rule status-code-out-of-range)"
+            return out + "\(code): \(range).\n"
+        }
+        if let registration = entry.registration {
+            out += "\(code) \(registration.phrase) (\(entry.standing.rawValue), \(registration.spec) <\(registration.spec.url)>)\n"
+            if !registration.formerPhrases.isEmpty {
+                out += "  formerly: \(registration.formerPhrases.joined(separator: ", "))\n"
+            }
+        } else {
+            out += "\(code) (\(entry.standing.rawValue): not in the IANA registry)\n"
+        }
+        for use in entry.unofficialUses {
+            out += "  \(use.isLogOnly ? "log-only, " : "")\(use.vendor): \(use.phrase). \(use.meaning)\n    see: \(use.reference)\n"
+        }
+        out += "  class: \(entry.statusClass)xx; content allowed: \(entry.contentAllowed ? "yes" : "no"); "
+            + "cacheable by default: \(entry.cacheableByDefault ? "yes" : "no")\n"
+        if !entry.requiredFields.isEmpty { out += "  requires: \(entry.requiredFields.joined(separator: ", "))\n" }
+        if !entry.recommendedFields.isEmpty { out += "  recommends: \(entry.recommendedFields.joined(separator: ", "))\n" }
+        if entry.needsRequest { out += "  judged with the request (--request): its meaning depends on what was asked\n" }
         return out
     }
 

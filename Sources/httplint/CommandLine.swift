@@ -53,7 +53,9 @@ enum CommandLineParser {
                 throw UsageError(message: "'rules' takes --markdown or --docs only (got '\(rest.joined(separator: " "))')")
             }
         case "explain":
-            guard arguments.count == 2 else { throw UsageError(message: "'explain' takes one rule id, such as 'httplint explain redirect-without-location'") }
+            guard arguments.count == 2 else {
+                throw UsageError(message: "'explain' takes one rule id or status code, such as 'httplint explain redirect-without-location' or 'httplint explain 499'")
+            }
             return .explain(arguments[1])
         default:
             return try parseLint(arguments)
@@ -129,7 +131,8 @@ enum CommandLineParser {
           httplint rules [--markdown|--docs]
                                           list every rule (--markdown: the README table;
                                           --docs: the full rule documentation)
-          httplint explain RULE           what a rule checks, why, and examples
+          httplint explain RULE|CODE      what a rule checks, why, and examples; or what a
+                                          status code means (registered, vendor, log-only)
 
         OPTIONS:
           --request FILE       the raw request (or pipelined requests) the responses answer;

@@ -48,8 +48,12 @@ func run(_ arguments: [String]) -> ExitStatus {
         }
         return .clean
     case .explain(let id):
+        if let status = RuleDocumentation.explainStatus(id) {
+            print(status, terminator: "")
+            return .clean
+        }
         guard let description = RuleCatalogue.description(of: id) else {
-            printError("unknown rule id '\(id)'; 'httplint rules' lists them")
+            printError("unknown rule id or status code '\(id)'; 'httplint rules' lists the rules")
             return .failure
         }
         print(RuleDocumentation.explain(description), terminator: "")
