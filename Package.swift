@@ -7,6 +7,8 @@ let package = Package(
     name: "httplint",
     products: [
         .library(name: "HTTPLint", targets: ["HTTPLint"]),
+        // For test targets only: assertions for XCTest and Swift Testing.
+        .library(name: "HTTPLintTesting", targets: ["HTTPLintTesting"]),
         .executable(name: "httplint", targets: ["httplint"]),
     ],
     targets: [
@@ -17,12 +19,15 @@ let package = Package(
         .target(name: "HTTPLintRules", dependencies: ["HTTPLintCore"], path: "Rules", exclude: ["README.md"]),
         // Linter, inputs and reporters: everything a caller needs.
         .target(name: "HTTPLint", dependencies: ["HTTPLintCore", "HTTPLintRules"]),
+        // XCTest and Swift Testing assertions; each framework behind `#if canImport`.
+        .target(name: "HTTPLintTesting", dependencies: ["HTTPLint"]),
         // The command line only: arguments, files, exit codes.
         .executableTarget(name: "httplint", dependencies: ["HTTPLint"]),
 
         .testTarget(name: "HTTPLintCoreTests", dependencies: ["HTTPLintCore"]),
         .testTarget(name: "HTTPLintRulesTests", dependencies: ["HTTPLintRules"]),
         .testTarget(name: "HTTPLintTests", dependencies: ["HTTPLint"]),
+        .testTarget(name: "HTTPLintTestingTests", dependencies: ["HTTPLintTesting"]),
         .testTarget(name: "httplintTests", dependencies: ["httplint"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,7 @@ struct NetworkAuthenticationRequiredFromOrigin: Rule {
             """,
         fix: "Send 511 only from the network's intercepting proxy, with a link to its login page and no challenge",
         spec: [SpecReference(rfc: 6585, section: "6")],
+        isEnabledByDefault: false,
         triggering: [
             Example("HTTP/1.1 511 Network Authentication Required\nContent-Type: text/html\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 511 Network Authentication Required\nWWW-Authenticate: Basic realm=\"wifi\"\nContent-Length: 0\n\n", line: 1),

@@ -6,14 +6,56 @@
 /// for finding in result.findings { print(finding.rule, finding.message) }
 /// ```
 public struct Linter: Sendable {
-    /// Which rules run and how severe their findings are.
+    /// Which rules run.
     public struct Configuration: Sendable {
+        /// The set of rules to start from.
+        public var profile: Profile
         /// Ids of rules that do not run.
         public var ignoredRules: Set<String>
 
-        public init(ignoredRules: Set<String> = []) {
+        public init(profile: Profile = .recommended, ignoredRules: Set<String> = []) {
+            self.profile = profile
             self.ignoredRules = ignoredRules
         }
+
+        /// Whether the rule described by `rule` runs.
+        public func runs(_ rule: RuleDescription) -> Bool {
+            profile.includes(rule) && !ignoredRules.contains(rule.id)
+        }
+    }
+
+    /// A named set of rules with the severity that fails by default.
+    ///
+    /// - `recommended`: every rule but the opt-in ones; findings of `warning` and above fail.
+    /// - `strict`: every rule; every finding fails, `info` included.
+    /// - `all`: every rule; findings of `warning` and above fail.
+    public struct Profile: Sendable, Hashable, CustomStringConvertible {
+        public let name: String
+        let includesOptIn: Bool
+        /// The lowest severity that fails, unless the caller says otherwise.
+        public let failureThreshold: Severity
+
+        public static let recommended = Profile(name: "recommended", includesOptIn: false, failureThreshold: .warning)
+        public static let strict = Profile(name: "strict", includesOptIn: true, failureThreshold: .info)
+        public static let all = Profile(name: "all", includesOptIn: true, failureThreshold: .warning)
+
+        public static let allProfiles = [recommended, strict, all]
+
+        /// The profile called `name`, if there is one.
+        public init?(named name: String) {
+            guard let profile = Self.allProfiles.first(where: { $0.name == name }) else { return nil }
+            self = profile
+        }
+
+        init(name: String, includesOptIn: Bool, failureThreshold: Severity) {
+            self.name = name
+            self.includesOptIn = includesOptIn
+            self.failureThreshold = failureThreshold
+        }
+
+        public func includes(_ rule: RuleDescription) -> Bool { rule.isEnabledByDefault || includesOptIn }
+
+        public var description: String { name }
     }
 
     public let configuration: Configuration
@@ -22,7 +64,7 @@ public struct Linter: Sendable {
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.rules = RuleCatalogue.rules
-            .filter { !configuration.ignoredRules.contains($0.description.id) }
+            .filter { configuration.runs($0.description) }
             .map { ($0.description, $0.init()) }
     }
 

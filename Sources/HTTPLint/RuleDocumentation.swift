@@ -22,7 +22,8 @@ public enum RuleDocumentation {
                 let d = rule.description
                 let specs = d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ")
                 let summary = d.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
-                out += "| `\(d.id)` | \(d.severity.rawValue) | \(summary)\(d.needsRequest ? " (needs `--request`)" : "") | \(specs) |\n"
+                let notes = (d.needsRequest ? " (needs `--request`)" : "") + (d.isEnabledByDefault ? "" : " (opt-in)")
+                out += "| `\(d.id)` | \(d.severity.rawValue) | \(summary)\(notes) | \(specs) |\n"
             }
             out += "\n"
         }
@@ -60,7 +61,8 @@ public enum RuleDocumentation {
                 let d = rule.description
                 out += "### `\(d.id)`\n\n"
                 out += "\(d.summary). Severity: **\(d.severity.rawValue)**."
-                out += d.needsRequest ? " Needs the request (`--request`); silent without it.\n\n" : "\n\n"
+                out += d.needsRequest ? " Needs the request (`--request`); silent without it." : ""
+                out += d.isEnabledByDefault ? "\n\n" : " Opt-in: runs with `--profile all` or `strict`.\n\n"
                 out += "\(d.rationale)\n\n"
                 out += "Fix: \(d.fix).\n\n"
                 out += "Spec: " + d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ") + "\n\n"
@@ -81,6 +83,7 @@ public enum RuleDocumentation {
         out += "Fix: \(d.fix)\n"
         out += "Spec: " + d.spec.map { "\($0) <\($0.url)>" }.joined(separator: "\n      ") + "\n"
         if d.needsRequest { out += "Needs the request (--request); silent without it.\n" }
+        if !d.isEnabledByDefault { out += "Opt-in: runs with --profile all or strict.\n" }
         out += "\nTriggers on:\n"
         for example in d.triggering { out += render(example) }
         out += "\nDoes not trigger on:\n"

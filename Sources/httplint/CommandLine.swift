@@ -13,7 +13,9 @@ struct LintOptions: Equatable {
     var inputs: [String] = []
     var requestPath: String?
     var format: OutputFormat = .text
-    var failOn: Severity = .warning
+    /// `nil`: the profile's own threshold.
+    var failOn: Severity?
+    var profile: Linter.Profile = .recommended
     var ignoredRules: [String] = []
     /// `nil`: colour when standard output is a terminal and NO_COLOR is not set.
     var color: Bool?
@@ -103,6 +105,12 @@ enum CommandLineParser {
                     throw UsageError(message: "unknown severity '\(text)' for --fail-on; use error, warning or info")
                 }
                 options.failOn = severity
+            case "--profile":
+                let text = try value(for: name, inline: inline)
+                guard let profile = Linter.Profile(named: text) else {
+                    throw UsageError(message: "unknown profile '\(text)'; use recommended, strict or all")
+                }
+                options.profile = profile
             case "--ignore":
                 let id = try value(for: name, inline: inline)
                 guard RuleCatalogue.description(of: id) != nil else {
@@ -139,8 +147,12 @@ enum CommandLineParser {
                                needed to read responses to HEAD and CONNECT and for rules
                                about the request, which stay silent without it
           --format text|json   output format (default: text)
+          --profile recommended|strict|all
+                               which rules run: recommended (default) leaves out opt-in rules;
+                               all runs every rule; strict runs every rule and fails on info
           --fail-on error|warning|info
-                               lowest severity that makes the exit status 1 (default: warning)
+                               lowest severity that makes the exit status 1 (default: warning,
+                               info with --profile strict)
           --ignore RULE        do not run RULE (repeatable)
           --no-color, --color  never or always colour the text output (default: colour on a
                                terminal unless NO_COLOR is set)

@@ -76,7 +76,8 @@ func lint(_ options: LintOptions) -> ExitStatus {
             return .failure
         }
     }
-    let linter = Linter(configuration: .init(ignoredRules: Set(options.ignoredRules)))
+    let linter = Linter(configuration: .init(profile: options.profile, ignoredRules: Set(options.ignoredRules)))
+    let failOn = options.failOn ?? options.profile.failureThreshold
     let useColor = options.color ?? (isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
         && (getenv("TERM").map { String(cString: $0) != "dumb" } ?? true))
     let text = TextReporter(useColor: useColor)
@@ -100,7 +101,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
     case .json: print(JSONReporter().render(reports), terminator: "")
     }
     if reports.contains(where: { if case .failed = $0.outcome { true } else { false } }) { return .failure }
-    let failing = reports.contains { $0.findings.contains { $0.severity >= options.failOn } }
+    let failing = reports.contains { $0.findings.contains { $0.severity >= failOn } }
     return failing ? .findings : .clean
 }
 

@@ -77,6 +77,17 @@ import Testing
         #expect(try run(["--fail-on=info", "Samples/nginx-200-static-file.http"]).status == 0)
     }
 
+    @Test func profilesChooseRulesAndTheFailingSeverity() throws {
+        // Only an info finding (reason-phrase-mismatch) besides the ignored one.
+        let arguments = ["--ignore", "method-not-allowed-without-allow", "Samples/nginx-405-post-to-static-file.http"]
+        #expect(try run(arguments).status == 0)
+        #expect(try run(["--profile", "strict"] + arguments).status == 1)
+        #expect(try run(["--profile", "strict", "--fail-on", "warning"] + arguments).status == 0)
+        let portal = try temporaryFile(Array("HTTP/1.1 511 Network Authentication Required\r\nContent-Length: 0\r\n\r\n".utf8))
+        #expect(!(try run([portal]).stdout.contains("network-authentication-required-from-origin")))
+        #expect(try run(["--profile=all", portal]).stdout.contains("network-authentication-required-from-origin"))
+    }
+
     @Test func ignoreSilencesARule() throws {
         let result = try run(["--ignore", "method-not-allowed-without-allow", "Samples/nginx-405-post-to-static-file.http"])
         #expect(result.status == 0, "only the info finding on the reason phrase is left")
@@ -119,7 +130,7 @@ import Testing
 
     @Test func usageErrorsExitTwo() throws {
         for arguments in [[], ["--bogus", "x"], ["--ignore", "no-such-rule", "x"], ["--format", "xml", "x"],
-                          ["--fail-on", "fatal", "x"], ["--request"], ["explain", "no-such-rule"]] {
+                          ["--fail-on", "fatal", "x"], ["--profile", "lenient", "x"], ["--request"], ["explain", "no-such-rule"]] {
             let result = try run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.hasPrefix("httplint: error: "), "\(arguments): \(result.stderr)")

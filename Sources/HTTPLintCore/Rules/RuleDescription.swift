@@ -15,6 +15,9 @@ public struct RuleDescription: Sendable {
     public let spec: [SpecReference]
     /// Whether the rule can only judge with the request known (it is silent without it).
     public let needsRequest: Bool
+    /// Whether the rule runs in the default (`recommended`) profile; opt-in rules run with
+    /// the `all` and `strict` profiles.
+    public let isEnabledByDefault: Bool
     /// Inputs that must trigger the rule.
     public let triggering: [Example]
     /// Near-misses that must not trigger it.
@@ -22,7 +25,7 @@ public struct RuleDescription: Sendable {
 
     public init(
         id: String, severity: Severity, category: Category, summary: String, rationale: String,
-        fix: String, spec: [SpecReference], needsRequest: Bool = false,
+        fix: String, spec: [SpecReference], needsRequest: Bool = false, isEnabledByDefault: Bool = true,
         triggering: [Example], nonTriggering: [Example]
     ) {
         self.id = id
@@ -33,6 +36,7 @@ public struct RuleDescription: Sendable {
         self.fix = fix
         self.spec = spec
         self.needsRequest = needsRequest
+        self.isEnabledByDefault = isEnabledByDefault
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }

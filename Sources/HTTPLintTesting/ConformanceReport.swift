@@ -1,0 +1,146 @@
+import HTTPLint
+
+/// What a test asks of a response.
+///
+/// ```swift
+/// let options = ConformanceOptions(failingAt: .warning, ignoring: ["reason-phrase-mismatch"])
+/// ```
+public struct ConformanceOptions: Sendable {
+    /// The lowest severity that fails the test. Findings below it but at `warning` or above
+    /// are shown as warnings where the framework can (Swift Testing 6.3 and later).
+    public var failingAt: Severity
+    /// Rule ids that do not run.
+    public var ignoring: Set<String>
+    /// The rule set to start from.
+    public var profile: Linter.Profile
+    /// Rule ids that must fire: for tests of error paths ("this 401 must carry a challenge"
+    /// is tested by expecting a response without one to trigger its rule). Their findings do
+    /// not fail the test; their absence does.
+    public var expecting: Set<String>
+    /// The request the response answers, when the test knows it.
+    public var request: RequestContext?
+
+    public init(failingAt: Severity = .error, ignoring: Set<String> = [], profile: Linter.Profile = .recommended,
+                expecting: Set<String> = [], request: RequestContext? = nil) {
+        self.failingAt = failingAt
+        self.ignoring = ignoring
+        self.profile = profile
+        self.expecting = expecting
+        self.request = request
+    }
+}
+
+/// The outcome of linting a response in a test: every finding, which of them fail, and the
+/// message a failing test shows. Framework-neutral: the XCTest and Swift Testing adapters
+/// report it; use it directly to build helpers of your own.
+///
+/// ```swift
+/// let report = checkHTTPResponse("HTTP/1.1 405 Method Not Allowed\r\n\r\n")
+/// print(report.failureMessage ?? "clean")
+/// ```
+public struct ConformanceReport: Sendable, CustomStringConvertible {
+    /// Everything the linter found, in input order.
+    public let findings: [Finding]
+    /// Findings at or above the failing severity, other than expected ones.
+    public let failures: [Finding]
+    /// Findings at `warning` or above that do not fail, other than expected ones.
+    public let warnings: [Finding]
+    /// Expected rule ids that did not fire.
+    public let missingExpectedRules: [String]
+    /// The response's bytes, as linted.
+    public let response: [UInt8]
+    let source: SourceText
+    let options: ConformanceOptions
+
+    /// Whether the test passes: nothing fails and every expected rule fired.
+    public var isClean: Bool { failures.isEmpty && missingExpectedRules.isEmpty }
+
+    /// Rule ids of every finding, in order.
+    public var rules: [String] { findings.map(\.rule) }
+
+    /// The multi-line message for a failing test, or `nil` when it passes.
+    public var failureMessage: String? {
+        isClean ? nil : message(for: failures, headline: headline)
+    }
+
+    /// The message for the findings that are shown but do not fail, or `nil` when there are none.
+    public var warningMessage: String? {
+        warnings.isEmpty ? nil : message(for: warnings, headline: "HTTP response has \(count(warnings)) below '\(options.failingAt)' (shown, not failing):")
+    }
+
+    public var description: String {
+        failureMessage ?? "HTTP response conforms (\(count(findings)) in all, none at or above '\(options.failingAt)')"
+    }
+
+    private var headline: String {
+        var parts: [String] = []
+        if !failures.isEmpty { parts.append("\(count(failures)) at or above '\(options.failingAt)'") }
+        if !missingExpectedRules.isEmpty {
+            parts.append("expected rule\(missingExpectedRules.count == 1 ? "" : "s") \(missingExpectedRules.joined(separator: ", ")) did not fire")
+        }
+        return "HTTP response does not conform: " + parts.joined(separator: "; ") + (failures.isEmpty ? "" : ":")
+    }
+
+    private func count(_ findings: [Finding]) -> String {
+        "\(findings.count) finding\(findings.count == 1 ? "" : "s")"
+    }
+
+    private func message(for findings: [Finding], headline: String) -> String {
+        let lines = LineIndex(source)
+        var out = headline + "\n"
+        for finding in findings {
+            let (line, _) = lines.location(of: finding.span.offset)
+            out += "  \(finding.rule) (\(finding.severity)): \(finding.message)\n"
+            out += "    line \(line): \(Printable.escape(lines.lineBytes(line)))\n"
+            if let spec = RuleCatalogue.description(of: finding.rule)?.spec.first {
+                out += "    \(spec) <\(spec.url)>\n"
+            }
+        }
+        if !findings.isEmpty {
+            let ids = Array(Set(findings.map(\.rule))).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            out += "To silence: pass ignoring: [\(ids)], or raise failingAt."
+        }
+        return out
+    }
+
+    /// A single line for `#expect(report.isClean)` and logs.
+    public var summary: String {
+        guard !isClean else { return "conforms" }
+        let listed = failures.map { "[\($0.rule)] \($0.message)" } + missingExpectedRules.map { "[\($0)] expected, did not fire" }
+        return listed.joined(separator: "; ")
+    }
+}
+
+/// Lints `response` for a test and returns the report; it records nothing. The XCTest and
+/// Swift Testing assertions are built on it.
+///
+/// ```swift
+/// let report = checkHTTPResponse("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n",
+///                                options: .init(expecting: ["unauthorized-without-www-authenticate"]))
+/// assert(report.isClean)
+/// ```
+public func checkHTTPResponse(_ response: LintableResponse, options: ConformanceOptions = .init()) -> ConformanceReport {
+    var ignored = options.ignoring
+    if response.isLossy {
+        ignored.formUnion(RuleCatalogue.rules.map { $0.description }.filter { $0.category == .framing }.map { $0.id })
+    }
+    let linter = Linter(configuration: .init(profile: options.profile, ignoredRules: ignored))
+    let source = SourceText(name: "response", bytes: response.bytes)
+    var requests: [Request] = []
+    if let request = options.request {
+        do {
+            requests = try RequestParser.parse(SourceText(name: "request", bytes: request.bytes))
+        } catch {
+            // The context is built from parts and always has a request line; nothing to add.
+        }
+    }
+    let findings = linter.lint(source, requests: requests).findings
+    let unexpected = findings.filter { !options.expecting.contains($0.rule) }
+    let fired = Set(findings.map(\.rule))
+    return ConformanceReport(
+        findings: findings,
+        failures: unexpected.filter { $0.severity >= options.failingAt },
+        warnings: unexpected.filter { $0.severity < options.failingAt && $0.severity >= .warning },
+        missingExpectedRules: options.expecting.subtracting(fired).sorted(),
+        response: response.bytes, source: source, options: options)
+}

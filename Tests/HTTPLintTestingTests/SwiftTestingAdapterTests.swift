@@ -1,0 +1,133 @@
+import Foundation
+import HTTPLint
+import HTTPLintTesting
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The Swift Testing expectation, both ways: conforming responses pass, violations are
+/// recorded at the caller's line with the expected message.
+@Suite struct SwiftTestingAdapterTests {
+    static let good = "HTTP/1.1 204 No Content\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\n\r\n"
+    static let noAllow = "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
+
+    func comments(_ issue: Issue) -> String { issue.comments.map(\.rawValue).joined(separator: "\n") }
+
+    @Test func conformingResponsePasses() {
+        let report = expectConformingHTTPResponse(Self.good)
+        #expect(report?.isClean == true)
+        #expect(report?.findings.isEmpty == true)
+    }
+
+    @Test func violationIsRecordedAtTheCallersLine() {
+        let line = #line + 2
+        withKnownIssue {
+            expectConformingHTTPResponse(Self.noAllow)
+        } matching: { issue in
+            issue.sourceLocation?.line == line && issue.sourceLocation?.fileName == "SwiftTestingAdapterTests.swift"
+                && comments(issue).contains("method-not-allowed-without-allow (error): 405 Method Not Allowed response has no Allow field")
+                && comments(issue).contains("line 1: HTTP/1.1 405 Method Not Allowed")
+                && comments(issue).contains("RFC 9110 §15.5.6")
+                && comments(issue).contains("To silence: pass ignoring: [\"method-not-allowed-without-allow\"]")
+        }
+    }
+
+    @Test func xcTestAssertionInsideSwiftTestingIsRoutedHere() {
+        let line = #line + 2
+        withKnownIssue {
+            XCTAssertConformingHTTPResponse(Self.noAllow)
+        } matching: { issue in
+            issue.sourceLocation?.line == line && comments(issue).contains("method-not-allowed-without-allow")
+        }
+    }
+
+    @Test func warningsBelowTheThresholdAreWarningsThatDoNotFail() {
+        let captured = Captured()
+        ConformanceFailureHook.$capture.withValue({ captured.add($0) }) {
+            expectConformingHTTPResponse("HTTP/1.1 200 Not Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n")
+        }
+        let failures = captured.all
+        #expect(failures.count == 1)
+        #expect(failures.first?.isWarning == true)
+        #expect(failures.first?.message.contains("reason-phrase-of-another-code (warning)") == true)
+        // The same response fails when warnings fail.
+        let strict = checkHTTPResponse("HTTP/1.1 200 Not Found\r\nContent-Length: 0\r\n\r\n", options: .init(failingAt: .warning))
+        #expect(!strict.isClean)
+    }
+
+    @Test func expectedRulesMustFireAndDoNotFail() {
+        let options = ConformanceOptions(expecting: ["method-not-allowed-without-allow"])
+        #expect(expectConformingHTTPResponse(Self.noAllow, options: options)?.isClean == true)
+        let line = #line + 2
+        withKnownIssue {
+            expectConformingHTTPResponse(Self.good, options: options)
+        } matching: { issue in
+            issue.sourceLocation?.line == line && comments(issue).contains("expected rule method-not-allowed-without-allow did not fire")
+        }
+    }
+
+    @Test func ignoredRulesAndProfiles() {
+        #expect(checkHTTPResponse(LintableResponse(Self.noAllow), options: .init(ignoring: ["method-not-allowed-without-allow"])).isClean)
+        let portal = "HTTP/1.1 511 Network Authentication Required\r\nContent-Length: 0\r\n\r\n"
+        #expect(!checkHTTPResponse(LintableResponse(portal)).rules.contains("network-authentication-required-from-origin"))
+        #expect(checkHTTPResponse(LintableResponse(portal), options: .init(profile: .all)).rules.contains("network-authentication-required-from-origin"))
+    }
+
+    @Test func requestContextDecidesHEADFraming() {
+        let head = "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n"
+        #expect(!checkHTTPResponse(LintableResponse(head)).isClean)
+        #expect(checkHTTPResponse(LintableResponse(head), options: .init(request: RequestContext(method: "HEAD"))).isClean)
+        let interim = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n"
+        let report = checkHTTPResponse(LintableResponse(interim), options: .init(request: RequestContext(method: "POST", version: .http10, fields: [])))
+        #expect(report.failures.map(\.rule) == ["interim-response-to-http10-client"])
+    }
+
+    @Test func responseBuiltFromParts() {
+        let response = LintableResponse(status: 405, fields: [("Content-Type", "text/plain"), ("Content-Length", "2")], body: Array("no".utf8))
+        let report = checkHTTPResponse(response)
+        #expect(report.failures.map(\.rule) == ["method-not-allowed-without-allow"])
+        #expect(String(decoding: report.response, as: UTF8.self).hasPrefix("HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/plain\r\n"))
+    }
+
+    @Test func bytesAndDataInputs() {
+        #expect(expectConformingHTTPResponse(Array(Self.good.utf8))?.isClean == true)
+        #expect(expectConformingHTTPResponse(Data(Self.good.utf8))?.isClean == true)
+    }
+
+    @Test func foundationResponseIsLintedWithoutFramingRules() throws {
+        let url = try #require(URL(string: "https://example.com/login"))
+        let response = try #require(HTTPURLResponse(url: url, statusCode: 401, httpVersion: "HTTP/1.1",
+                                                    headerFields: ["Content-Length": "999", "Content-Type": "text/plain"]))
+        let report = checkHTTPResponse(LintableResponse(response, body: Data("decoded".utf8)))
+        // Content-Length describes the encoded body, so truncation is not judged; the status rule is.
+        #expect(report.rules == ["unauthorized-without-www-authenticate"])
+    }
+
+    @Test func reportDescribesItselfOnOneLineForExpect() {
+        let report = checkHTTPResponse(LintableResponse(Self.noAllow))
+        #expect(report.testDescription == "[method-not-allowed-without-allow] 405 Method Not Allowed response has no Allow field listing the supported methods")
+        #expect(!report.testDescription.contains("\n"))
+        #expect(checkHTTPResponse(LintableResponse(Self.good)).testDescription == "conforms")
+    }
+
+    @Test func throwingProducerBecomesAFailure() {
+        struct Broken: Error {}
+        func produce() throws -> String { throw Broken() }
+        // Outside the closure: a `try` inside it would make the closure throwing.
+        func check() { expectConformingHTTPResponse(try produce()) }
+        withKnownIssue {
+            check()
+        } matching: { issue in
+            comments(issue).contains("the response could not be produced")
+        }
+    }
+}
+
+/// Collects captured failures across the hook's closure.
+final class Captured: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [ConformanceFailure] = []
+    func add(_ failure: ConformanceFailure) { lock.lock(); items.append(failure); lock.unlock() }
+    var all: [ConformanceFailure] { lock.lock(); defer { lock.unlock() }; return items }
+}
