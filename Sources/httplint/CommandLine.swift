@@ -13,6 +13,8 @@ struct LintOptions: Equatable {
     var inputs: [String] = []
     var requestPath: String?
     var format: OutputFormat = .text
+    /// Extra reports written to files: `--output FORMAT=PATH`.
+    var outputs: [FileOutput] = []
     /// `nil`: the profile's own threshold.
     var failOn: Severity?
     var profile: Linter.Profile = .recommended
@@ -31,8 +33,10 @@ enum RuleListing: Equatable {
     case docs
 }
 
-enum OutputFormat: String, CaseIterable {
-    case text, json
+/// A report written to a file as well as the one on standard output.
+struct FileOutput: Equatable {
+    var format: OutputFormat
+    var path: String
 }
 
 /// A mistake on the command line: reported in one line, exit status 2.
@@ -99,6 +103,13 @@ enum CommandLineParser {
                     throw UsageError(message: "unknown format '\(text)'; use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 options.format = format
+            case "-o", "--output":
+                let text = try value(for: name, inline: inline)
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let format = OutputFormat(rawValue: parts[0]), !parts[1].isEmpty else {
+                    throw UsageError(message: "--output takes FORMAT=PATH, such as --output sarif=httplint.sarif (got '\(text)')")
+                }
+                options.outputs.append(FileOutput(format: format, path: parts[1]))
             case "--fail-on":
                 let text = try value(for: name, inline: inline)
                 guard let severity = Severity(rawValue: text) else {
@@ -146,7 +157,10 @@ enum CommandLineParser {
           --request FILE       the raw request (or pipelined requests) the responses answer;
                                needed to read responses to HEAD and CONNECT and for rules
                                about the request, which stay silent without it
-          --format text|json   output format (default: text)
+          --format FORMAT      output format on standard output (default: text); one of
+                               text, json, jsonl, sarif, junit, github, checkstyle, markdown
+          -o, --output FORMAT=PATH
+                               also write a report in FORMAT to PATH (repeatable)
           --profile recommended|strict|all
                                which rules run: recommended (default) leaves out opt-in rules;
                                all runs every rule; strict runs every rule and fails on info

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import HTTPLint
 
 /// Exit statuses, as `--help` documents them.
@@ -78,9 +79,11 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     let linter = Linter(configuration: .init(profile: options.profile, ignoredRules: Set(options.ignoredRules)))
     let failOn = options.failOn ?? options.profile.failureThreshold
-    let useColor = options.color ?? (isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+    let useColor = options.color ?? (options.format == .text && isatty(1) == 1
+        && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
         && (getenv("TERM").map { String(cString: $0) != "dumb" } ?? true))
-    let text = TextReporter(useColor: useColor)
+    let reporter = options.format.reporter(useColor: useColor)
+    var files = options.outputs.map { (output: $0, reporter: $0.format.reporter(), text: "") }
     var reports: [InputReport] = []
     for path in options.inputs {
         let report: InputReport
@@ -91,15 +94,26 @@ func lint(_ options: LintOptions) -> ExitStatus {
             report = InputReport(name: path, outcome: .failed(error.description))
             printError(error.description)
         }
-        if options.format == .text, case .linted = report.outcome {
-            print(text.render(report), terminator: "")
+        // Unreadable inputs are already on standard error; the text format does not repeat them.
+        if case .failed = report.outcome, options.format == .text {
+            // Already on standard error; the text report does not repeat it.
+        } else {
+            print(reporter.render(report), terminator: "")
         }
+        for index in files.indices { files[index].text += files[index].reporter.render(report) }
         reports.append(report)
     }
-    switch options.format {
-    case .text: print(text.summary(RunSummary(reports)), terminator: "")
-    case .json: print(JSONReporter().render(reports), terminator: "")
+    print(reporter.finish(reports), terminator: "")
+    var failedToWrite = false
+    for file in files {
+        do {
+            try Data((file.text + file.reporter.finish(reports)).utf8).write(to: URL(fileURLWithPath: file.output.path))
+        } catch {
+            printError("cannot write the \(file.output.format.rawValue) report to '\(file.output.path)': \(error.localizedDescription)")
+            failedToWrite = true
+        }
     }
+    if failedToWrite { return .failure }
     if reports.contains(where: { if case .failed = $0.outcome { true } else { false } }) { return .failure }
     let failing = reports.contains { $0.findings.contains { $0.severity >= failOn } }
     return failing ? .findings : .clean

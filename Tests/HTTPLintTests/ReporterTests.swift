@@ -50,7 +50,7 @@ import Testing
     @Test func jsonHasTheDocumentedSchema() throws {
         let reports = [report("HTTP/1.1 401 Unauthorized\r\nX: \"q\\\r\nContent-Length: 0\r\n\r\n", name: "a\"b.http"),
                        InputReport(name: "missing.http", outcome: .failed("cannot read 'missing.http': no such file"))]
-        let data = Data(JSONReporter().render(reports).utf8)
+        let data = Data(JSONReporter().finish(reports).utf8)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(document["schemaVersion"] as? Int == 1)
         let inputs = try #require(document["inputs"] as? [[String: Any]])

@@ -154,6 +154,23 @@ import Testing
         #expect(findings.map { $0["rule"] as? String } == ["method-not-allowed-without-allow", "reason-phrase-mismatch"])
     }
 
+    @Test func severalReportsInOneRun() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let sarif = directory.appendingPathComponent("r.sarif").path
+        let junit = directory.appendingPathComponent("r.xml").path
+        let result = try run(["--format", "github", "--output", "sarif=\(sarif)", "-o", "junit=\(junit)",
+                              "Samples/302-without-location.http"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("::error file=Samples/302-without-location.http,line=1,col=10,"))
+        #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"ruleId\": \"redirect-without-location\""))
+        #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("failures=\"1\""))
+        let unwritable = try run(["--output", "json=/no/such/dir/r.json", "Samples/nginx-200-static-file.http"])
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("cannot write the json report to '/no/such/dir/r.json'"))
+        #expect(try run(["--output", "yaml=x", "x"]).status == 2)
+    }
+
     @Test func rulesExplainVersionHelpAndColour() throws {
         let rules = try run(["rules"])
         #expect(rules.status == 0 && rules.stdout.contains("redirect-without-location"))

@@ -1,12 +1,14 @@
 /// Renders a whole run as one JSON document. The schema is documented in the README and
 /// kept stable: fields are added, never renamed or removed, and `schemaVersion` changes if
 /// that promise is ever broken.
-public struct JSONReporter: Sendable {
+public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
     public init() {}
 
-    public func render(_ reports: [InputReport]) -> String {
+    public func render(_ input: InputReport) -> String { "" }
+
+    public func finish(_ reports: [InputReport]) -> String {
         let summary = RunSummary(reports)
         let document: JSON = .object([
             ("schemaVersion", .number(Self.schemaVersion)),
@@ -36,37 +38,51 @@ public struct JSONReporter: Sendable {
     }
 
     private func findings(_ report: InputReport) -> [JSON] {
-        guard case .linted(let result) = report.outcome else { return [] }
-        let index = LineIndex(result.source)
-        return result.findings.map { finding in
-            let (line, column) = index.location(of: finding.span.offset)
-            let rule = RuleCatalogue.description(of: finding.rule)
-            return .object([
-                ("path", .string(report.name)),
-                ("exchange", .number(finding.exchange)),
-                ("status", finding.status.map(JSON.number) ?? .null),
-                ("rule", .string(finding.rule)),
-                ("severity", .string(finding.severity.rawValue)),
-                ("message", .string(finding.message)),
-                ("line", .number(line)),
-                ("column", .number(column)),
-                ("offset", .number(finding.span.offset)),
-                ("length", .number(finding.span.length)),
-                ("spec", rule?.spec.first.map { .string($0.description) } ?? .null),
-                ("specURL", rule?.spec.first.map { .string($0.url) } ?? .null),
-                ("fix", rule.map { .string($0.fix) } ?? .null),
-            ])
-        }
+        LocatedFinding.all(in: report).map(Self.object)
+    }
+
+    /// One finding as the JSON object the README documents (shared with JSON Lines).
+    static func object(_ located: LocatedFinding) -> JSON {
+        let finding = located.finding
+        return .object([
+            ("path", .string(located.path)),
+            ("exchange", .number(finding.exchange)),
+            ("status", finding.status.map(JSON.number) ?? .null),
+            ("rule", .string(finding.rule)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("message", .string(finding.message)),
+            ("line", .number(located.line)),
+            ("column", .number(located.column)),
+            ("offset", .number(finding.span.offset)),
+            ("length", .number(finding.span.length)),
+            ("spec", located.rule?.spec.first.map { .string($0.description) } ?? .null),
+            ("specURL", located.rule?.spec.first.map { .string($0.url) } ?? .null),
+            ("fix", located.rule.map { .string($0.fix) } ?? .null),
+        ])
     }
 }
 
 /// A JSON value whose object keys keep the order they were given in.
-enum JSON {
+enum JSON: Sendable {
     case string(String)
     case number(Int)
+    case bool(Bool)
     case null
     case array([JSON])
     case object([(String, JSON)])
+
+    /// On one line, for JSON Lines.
+    func compact() -> String {
+        switch self {
+        case .string(let text): return Self.quoted(text)
+        case .number(let number): return String(number)
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        case .array(let items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + members.map { Self.quoted($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
+        }
+    }
 
     /// Pretty-printed with two-space indentation.
     func rendered(indent: Int = 0) -> String {
@@ -75,6 +91,7 @@ enum JSON {
         switch self {
         case .string(let text): return Self.quoted(text)
         case .number(let number): return String(number)
+        case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         case .array(let items):
             if items.isEmpty { return "[]" }

@@ -7,7 +7,7 @@
 ///           spec: RFC 9110 §15.5.6 <https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6>
 ///
 /// Wire bytes are escaped, never printed raw; colour is used only when asked for.
-public struct TextReporter: Sendable {
+public struct TextReporter: Reporter {
     public var useColor: Bool
 
     public init(useColor: Bool = false) {
@@ -24,6 +24,8 @@ public struct TextReporter: Sendable {
             return result.findings.map { render($0, in: report.name, index: index) }.joined()
         }
     }
+
+    public func finish(_ inputs: [InputReport]) -> String { summary(RunSummary(inputs)) }
 
     /// The last line of a run: counts of inputs, responses and findings.
     public func summary(_ summary: RunSummary) -> String {

@@ -1,0 +1,112 @@
+/// Renders the reports of a run in one output format.
+///
+/// Streaming formats (text, JSON Lines, GitHub annotations) write each input as soon as it is
+/// linted; whole-run formats (JSON, SARIF, JUnit, Checkstyle, Markdown) write everything at
+/// the end.
+///
+/// ```swift
+/// let reporter = OutputFormat.sarif.reporter(useColor: false)
+/// let text = reports.map(reporter.render).joined() + reporter.finish(reports)
+/// ```
+public protocol Reporter: Sendable {
+    /// What to write as soon as `input` has been linted (empty for whole-run formats).
+    func render(_ input: InputReport) -> String
+    /// What to write after the last input.
+    func finish(_ inputs: [InputReport]) -> String
+}
+
+/// The output formats, by the name `--format` takes.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json, jsonl, sarif, junit, github, checkstyle, markdown
+
+    /// A reporter for this format.
+    public func reporter(useColor: Bool = false) -> any Reporter {
+        switch self {
+        case .text: TextReporter(useColor: useColor)
+        case .json: JSONReporter()
+        case .jsonl: JSONLinesReporter()
+        case .sarif: SARIFReporter()
+        case .junit: JUnitReporter()
+        case .github: GitHubReporter()
+        case .checkstyle: CheckstyleReporter()
+        case .markdown: MarkdownReporter()
+        }
+    }
+}
+
+/// A finding with everything a report shows about it: where it starts and ends in lines and
+/// columns, and the rule's documentation.
+public struct LocatedFinding: Sendable {
+    public let finding: Finding
+    public let path: String
+    /// 1-based line and column of the first byte; the column counts bytes.
+    public let line: Int
+    public let column: Int
+    /// 1-based line and column just past the last byte (equal to the start for an empty span).
+    public let endLine: Int
+    public let endColumn: Int
+    /// The same columns counted in Unicode code points, for formats that ask for it (SARIF).
+    public let codePointColumn: Int
+    public let codePointEndColumn: Int
+    public let rule: RuleDescription?
+
+    /// Every finding of `input`, located, in input order.
+    public static func all(in input: InputReport) -> [LocatedFinding] {
+        guard case .linted(let result) = input.outcome else { return [] }
+        let index = LineIndex(result.source)
+        return result.findings.map { finding in
+            let (line, column) = index.location(of: finding.span.offset)
+            let (endLine, endColumn) = index.location(of: finding.span.end)
+            return LocatedFinding(
+                finding: finding, path: input.name, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                codePointColumn: codePoints(index.lineBytes(line).prefix(column - 1)) + 1,
+                codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1,
+                rule: RuleCatalogue.description(of: finding.rule))
+        }
+    }
+
+    /// Characters in UTF-8 bytes (bytes that do not continue a sequence), plus any columns
+    /// past the end of the line (the line break itself).
+    private static func codePoints(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+    }
+
+    /// The column just past the span on its first line, at least one past the start: for
+    /// formats that underline within one line.
+    public var underlineEndColumn: Int { endLine == line ? max(endColumn, column + 1) : column + 1 }
+
+    /// A stable identity for the finding across runs: rule, input, exchange and message,
+    /// not the line, so that it survives edits above it. 16 hex digits (FNV-1a).
+    public var fingerprint: String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in "\(finding.rule)|\(path)|\(finding.exchange)|\(finding.message)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Escaping for XML text and attribute values; control characters XML cannot carry become
+/// `\xNN` escapes.
+enum XML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\r", "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                out += "\\x" + Printable.hex(UInt8(truncatingIfNeeded: scalar.value))
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
