@@ -12,7 +12,8 @@ struct ReasonPhraseMismatch: Rule {
             ignore the reason-phrase content"). A phrase other than the registered one is legal \
             but makes logs and captures harder to read, and a phrase that was renamed (413 \
             Request Entity Too Large, 422 Unprocessable Entity) shows an old implementation. An \
-            empty phrase and a difference in case are fine.
+            empty phrase and a difference in case are fine, and so is a proxy's "200 Connection \
+            established" answer to CONNECT.
             """,
         fix: "Send the registered phrase, such as `405 Method Not Allowed`",
         spec: [.rfc9112("4"), .rfc9110("15")],
@@ -26,11 +27,14 @@ struct ReasonPhraseMismatch: Rule {
             Example("HTTP/1.1 404 NOT FOUND\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 200 \nContent-Length: 0\n\n"),
             Example("HTTP/1.1 200 Not Found\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 Connection established\n\n", request: "CONNECT example.com:443 HTTP/1.1\nHost: example.com:443\n\n"),
         ]
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
+            // Proxies answer CONNECT with "200 Connection established" by long convention.
+            if exchange.request?.isCONNECT == true, (200..<300).contains(response.status ?? 0) { continue }
             guard let status = response.status, let registration = StatusCode.lookup(status)?.registration,
                   registration.standing != .reserved, let span = response.reasonSpan, span.length > 0 else { continue }
             let phrase = response.reason

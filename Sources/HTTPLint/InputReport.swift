@@ -8,11 +8,23 @@ public struct InputReport: Sendable {
 
     /// The name the input is reported by: its path, or `-` for standard input.
     public let name: String
+    /// The part of the input this report covers, when one input holds several that are
+    /// linted apart (a HAR entry: "entry 3: GET https://example.com/"). Lines and columns then
+    /// refer to that part's response as rebuilt from the archive.
+    public let part: String?
     public let outcome: Outcome
 
-    public init(name: String, outcome: Outcome) {
+    public init(name: String, part: String? = nil, outcome: Outcome) {
         self.name = name
+        self.part = part
         self.outcome = outcome
+    }
+
+    /// The same report with only the findings at or above `severity` (for `--quiet`).
+    public func keepingOnly(_ severity: Severity) -> InputReport {
+        guard case .linted(let result) = outcome else { return self }
+        return InputReport(name: name, part: part, outcome: .linted(LintResult(
+            source: result.source, exchanges: result.exchanges, findings: result.findings.filter { $0.severity >= severity })))
     }
 
     public var findings: [Finding] {
@@ -37,9 +49,13 @@ public struct RunSummary: Sendable {
     public var counts: [Severity: Int] = [:]
 
     public init(_ reports: [InputReport]) {
+        var seen = Set<String>()
         for report in reports {
-            inputs += 1
-            if case .failed = report.outcome { unreadable += 1 }
+            // A HAR archive gives one report per entry; it is still one input.
+            if seen.insert(report.name).inserted {
+                inputs += 1
+                if case .failed = report.outcome { unreadable += 1 }
+            }
             responses += report.responseCount
             for finding in report.findings { counts[finding.severity, default: 0] += 1 }
         }

@@ -21,6 +21,14 @@ struct LintOptions: Equatable {
     var ignoredRules: [String] = []
     /// `nil`: colour when standard output is a terminal and NO_COLOR is not set.
     var color: Bool?
+    /// The kind of every input; detected per input when `nil`.
+    var inputKind: InputKind?
+    /// Inputs linted at the same time.
+    var jobs = 1
+    /// Print only error findings and input errors.
+    var quiet = false
+    /// Print the number of findings per rule.
+    var statistics = false
 }
 
 /// How `httplint rules` prints the catalogue.
@@ -128,6 +136,24 @@ enum CommandLineParser {
                     throw UsageError(message: "unknown rule id '\(id)' for --ignore; 'httplint rules' lists them")
                 }
                 options.ignoredRules.append(id)
+            case "--input":
+                let text = try value(for: name, inline: inline)
+                if text != "auto" {
+                    guard let kind = InputKind(rawValue: text) else {
+                        throw UsageError(message: "unknown input kind '\(text)'; use auto, raw, curl or har")
+                    }
+                    options.inputKind = kind
+                }
+            case "-j", "--jobs":
+                let text = try value(for: name, inline: inline)
+                guard let jobs = Int(text), jobs >= 1, jobs <= 256 else {
+                    throw UsageError(message: "--jobs takes a number from 1 to 256 (got '\(text)')")
+                }
+                options.jobs = jobs
+            case "-q", "--quiet":
+                options.quiet = true
+            case "--statistics":
+                options.statistics = true
             case "--no-color":
                 options.color = false
             case "--color":
@@ -146,7 +172,9 @@ enum CommandLineParser {
         httplint \(HTTPLintVersion.current): find where HTTP/1.x responses break the HTTP specifications
 
         USAGE:
-          httplint [options] FILE...      lint raw responses (- reads standard input)
+          httplint [options] PATH...      lint raw responses: files, directories (walked for
+                                          *.http, *.resp, *.txt…; NAME.req beside NAME.http
+                                          is its request), - for standard input
           httplint rules [--markdown|--docs]
                                           list every rule (--markdown: the README table;
                                           --docs: the full rule documentation)
@@ -154,6 +182,9 @@ enum CommandLineParser {
                                           status code means (registered, vendor, log-only)
 
         OPTIONS:
+          --input auto|raw|curl|har
+                               what the inputs are (default auto: HAR and curl -v are
+                               recognised; name curl -i transcripts with --input curl)
           --request FILE       the raw request (or pipelined requests) the responses answer;
                                needed to read responses to HEAD and CONNECT and for rules
                                about the request, which stay silent without it
@@ -168,6 +199,9 @@ enum CommandLineParser {
                                lowest severity that makes the exit status 1 (default: warning,
                                info with --profile strict)
           --ignore RULE        do not run RULE (repeatable)
+          -j, --jobs N         lint N inputs at a time (output stays in input order)
+          -q, --quiet          print only error findings and unreadable inputs, no summary
+          --statistics         print the number of findings per rule after the summary
           --no-color, --color  never or always colour the text output (default: colour on a
                                terminal unless NO_COLOR is set)
           -h, --help           show this help

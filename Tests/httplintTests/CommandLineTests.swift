@@ -45,6 +45,11 @@ import Testing
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// The output without the summary's " in 0.006 s", which varies.
+    func untimed(_ text: String) -> String {
+        text.replacing(#/ in \d+(\.\d+)? s\n/#, with: "\n")
+    }
+
     func temporaryFile(_ bytes: [UInt8]) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-\(UUID().uuidString).http")
         try Data(bytes).write(to: url)
@@ -54,14 +59,15 @@ import Testing
     @Test func cleanResponsePrintsOnlyTheSummaryAndExitsZero() throws {
         let result = try run(["Samples/nginx-200-static-file.http"])
         #expect(result.status == 0)
-        #expect(result.stdout == "httplint: 1 input, 1 response: no problems found\n")
+        #expect(untimed(result.stdout) == "httplint: 1 input, 1 response: no problems found\n")
+        #expect(result.stdout.contains(#/ in \d+\.\d{3} s\n$/#), "the summary says how long it took")
         #expect(result.stderr.isEmpty)
     }
 
     @Test func violationIsReportedCompilerStyleAndExitsOne() throws {
         let result = try run(["Samples/401-without-www-authenticate.http"])
         #expect(result.status == 1)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let lines = untimed(result.stdout).split(separator: "\n").map(String.init)
         #expect(lines.first == "Samples/401-without-www-authenticate.http:1:10: error: 401 Unauthorized response has no WWW-Authenticate field [unauthorized-without-www-authenticate]")
         #expect(lines.contains("    1 | HTTP/1.1 401 Unauthorized"))
         #expect(lines.contains { $0.contains("fix: ") } && lines.contains { $0.contains("spec: RFC 9110 §15.5.2") })
@@ -96,9 +102,11 @@ import Testing
     }
 
     @Test func requestContextChangesFraming() throws {
-        #expect(try run(["Samples/nginx-200-head-static-file.http"]).status == 1)
-        let result = try run(["--request", "Samples/nginx-200-head-static-file.req", "Samples/nginx-200-head-static-file.http"])
+        let copy = try temporaryFile(Array(Data(contentsOf: Self.root.appendingPathComponent("Samples/nginx-200-head-static-file.http"))))
+        #expect(try run([copy]).status == 1, "without its request the HEAD response looks truncated")
+        let result = try run(["--request", "Samples/nginx-200-head-static-file.req", copy])
         #expect(result.status == 0, "\(result.stdout)")
+        #expect(try run(["Samples/nginx-200-head-static-file.http"]).status == 0, "NAME.req beside NAME.http is its request")
     }
 
     @Test func standardInputAndSeveralFiles() throws {
@@ -106,7 +114,7 @@ import Testing
         let result = try run(["-", "Samples/nginx-200-static-file.http"], stdin: bytes)
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("-:1:10: error: 302 Found response has no Location field"))
-        #expect(result.stdout.hasSuffix("httplint: 2 inputs, 2 responses: 1 error, 0 warnings, 0 info\n"))
+        #expect(untimed(result.stdout).hasSuffix("httplint: 2 inputs, 2 responses: 1 error, 0 warnings, 0 info\n"))
     }
 
     @Test func unreadableInputsAreOneLineErrorsWithStatusTwoAndTheRestIsLinted() throws {
@@ -114,9 +122,11 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr == "httplint: error: cannot read 'no-such-file.http': no such file\n")
         #expect(missing.stdout.contains("[redirect-without-location]"))
-        let directory = try run(["Samples"])
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let directory = try run([empty.path])
         #expect(directory.status == 2)
-        #expect(directory.stderr.contains("cannot read 'Samples': it is a directory"))
+        #expect(directory.stderr.contains("holds no response files"))
     }
 
     @Test func emptyAndBinaryFilesAreLintedNotCrashed() throws {
@@ -169,6 +179,42 @@ import Testing
         #expect(unwritable.status == 2)
         #expect(unwritable.stderr.contains("cannot write the json report to '/no/such/dir/r.json'"))
         #expect(try run(["--output", "yaml=x", "x"]).status == 2)
+    }
+
+    @Test func directoriesInParallelKeepInputOrderAndEveryFileOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-many-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for index in 0..<300 {
+            let text = index % 3 == 0 ? "HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n" : "HTTP/1.1 204 No Content\r\n\r\n"
+            try Data(text.utf8).write(to: directory.appendingPathComponent(String(format: "r%04d.http", index)))
+        }
+        let serial = try run(["--format", "json", directory.path])
+        let parallel = try run(["--format", "json", "--jobs", "2", directory.path])
+        #expect(serial.status == 1 && parallel.status == 1)
+        #expect(serial.stdout == parallel.stdout)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(parallel.stdout.utf8)) as? [String: Any])
+        let paths = (document["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        #expect(paths.count == 300 && Set(paths).count == 300)
+        #expect((document["findings"] as? [Any])?.count == 100)
+    }
+
+    @Test func curlAndHARInputs() throws {
+        let curl = try run(["--input", "curl", "Samples/traffic/curl-iL-nginx-redirect.txt"])
+        #expect(curl.status == 0, "\(curl.stdout)")
+        #expect(untimed(curl.stdout) == "httplint: 1 input, 2 responses: no problems found\n")
+        let har = try run(["Samples/traffic/mitmproxy-nginx.har"])
+        #expect(har.status == 1)
+        #expect(har.stdout.hasPrefix("Samples/traffic/mitmproxy-nginx.har [entry 3: POST http://127.0.0.1:8481/index.html]:1:10: error:"))
+        #expect(try run(["--input", "pcap", "x"]).status == 2)
+    }
+
+    @Test func quietAndStatistics() throws {
+        let quiet = try run(["--quiet", "Samples/nginx-405-post-to-static-file.http"])
+        #expect(quiet.stdout.contains("[method-not-allowed-without-allow]"))
+        #expect(!quiet.stdout.contains("reason-phrase-mismatch") && !quiet.stdout.contains("httplint: "))
+        let statistics = try run(["--statistics", "Samples/nginx-405-post-to-static-file.http", "Samples/302-without-location.http"])
+        #expect(statistics.stdout.contains("statistics:\n"))
+        #expect(statistics.stdout.contains("  1  error  method-not-allowed-without-allow\n"))
     }
 
     @Test func rulesExplainVersionHelpAndColour() throws {

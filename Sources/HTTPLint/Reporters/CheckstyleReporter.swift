@@ -16,8 +16,10 @@ public struct CheckstyleReporter: Reporter {
                 out += "    <error severity=\"error\" message=\"\(XML.escape(reason))\" source=\"httplint.input\"/>\n"
             }
             for located in LocatedFinding.all(in: input) {
-                out += "    <error line=\"\(located.line)\" column=\"\(located.column)\" severity=\"\(located.finding.severity.rawValue)\" "
-                    + "message=\"\(XML.escape(located.finding.message))\" source=\"httplint.\(located.finding.rule)\"/>\n"
+                let position = located.part == nil ? "line=\"\(located.line)\" column=\"\(located.column)\" " : ""
+                let message = located.part.map { "\($0): " } ?? ""
+                out += "    <error \(position)severity=\"\(located.finding.severity.rawValue)\" "
+                    + "message=\"\(XML.escape(message + located.finding.message))\" source=\"httplint.\(located.finding.rule)\"/>\n"
             }
             out += "  </file>\n"
         }

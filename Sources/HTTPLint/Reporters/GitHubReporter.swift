@@ -18,8 +18,12 @@ public struct GitHubReporter: Reporter {
             case .warning: "warning"
             case .info: "notice"
             }
+            let title = "title=\(property("httplint \(located.finding.rule)"))"
+            if let part = located.part {
+                return "::\(command) file=\(property(located.path)),\(title)::\(data(part + ": " + located.finding.message))\n"
+            }
             let properties = "file=\(property(located.path)),line=\(located.line),col=\(located.column),"
-                + "endColumn=\(located.underlineEndColumn),title=\(property("httplint \(located.finding.rule)"))"
+                + "endColumn=\(located.underlineEndColumn),\(title)"
             return "::\(command) \(properties)::\(data(located.finding.message))\n"
         }.joined()
     }

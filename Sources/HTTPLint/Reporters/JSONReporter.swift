@@ -30,8 +30,8 @@ public struct JSONReporter: Reporter {
     private func input(_ report: InputReport) -> JSON {
         switch report.outcome {
         case .linted:
-            .object([("path", .string(report.name)), ("responses", .number(report.responseCount)),
-                     ("findings", .number(report.findings.count))])
+            .object([("path", .string(report.name)), ("entry", report.part.map(JSON.string) ?? .null),
+                     ("responses", .number(report.responseCount)), ("findings", .number(report.findings.count))])
         case .failed(let reason):
             .object([("path", .string(report.name)), ("error", .string(reason))])
         }
@@ -46,6 +46,7 @@ public struct JSONReporter: Reporter {
         let finding = located.finding
         return .object([
             ("path", .string(located.path)),
+            ("entry", located.part.map(JSON.string) ?? .null),
             ("exchange", .number(finding.exchange)),
             ("status", finding.status.map(JSON.number) ?? .null),
             ("rule", .string(finding.rule)),

@@ -12,7 +12,7 @@ public struct JUnitReporter: Reporter {
         var suites = ""
         var totalTests = 0, totalFailures = 0, totalErrors = 0
         for input in inputs {
-            let name = XML.escape(input.name)
+            let name = XML.escape(input.part.map { "\(input.name) [\($0)]" } ?? input.name)
             switch input.outcome {
             case .failed(let reason):
                 totalTests += 1

@@ -23,7 +23,8 @@ public struct MarkdownReporter: Reporter {
         }
         for item in located {
             let rule = item.rule.flatMap(\.spec.first).map { "[`\(item.finding.rule)`](\($0.url))" } ?? "`\(item.finding.rule)`"
-            out += "| \(item.finding.severity) | \(rule) | `\(cell(item.path)):\(item.line):\(item.column)` | \(cell(item.finding.message)) |\n"
+            let place = item.part.map { "`\(cell(item.path))` \(cell($0))" } ?? "`\(cell(item.path)):\(item.line):\(item.column)`"
+            out += "| \(item.finding.severity) | \(rule) | \(place) | \(cell(item.finding.message)) |\n"
         }
         return out
     }

@@ -39,6 +39,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public struct LocatedFinding: Sendable {
     public let finding: Finding
     public let path: String
+    /// The part of the input, when one input holds several (a HAR entry).
+    public let part: String?
     /// 1-based line and column of the first byte; the column counts bytes.
     public let line: Int
     public let column: Int
@@ -57,10 +59,14 @@ public struct LocatedFinding: Sendable {
         return result.findings.map { finding in
             let (line, column) = index.location(of: finding.span.offset)
             let (endLine, endColumn) = index.location(of: finding.span.end)
+            let shift = result.source.columnShift
+            let (inputLine, inputColumn) = index.inputLocation(of: finding.span.offset)
+            let (inputEndLine, inputEndColumn) = index.inputLocation(of: finding.span.end)
             return LocatedFinding(
-                finding: finding, path: input.name, line: line, column: column, endLine: endLine, endColumn: endColumn,
-                codePointColumn: codePoints(index.lineBytes(line).prefix(column - 1)) + 1,
-                codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1,
+                finding: finding, path: input.name, part: input.part, line: inputLine, column: inputColumn,
+                endLine: inputEndLine, endColumn: inputEndColumn,
+                codePointColumn: codePoints(index.lineBytes(line).prefix(column - 1)) + 1 + shift,
+                codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1 + shift,
                 rule: RuleCatalogue.description(of: finding.rule))
         }
     }

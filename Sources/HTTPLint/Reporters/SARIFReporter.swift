@@ -10,10 +10,12 @@ public struct SARIFReporter: Reporter {
     public func finish(_ inputs: [InputReport]) -> String {
         let rules = RuleCatalogue.rules.map { $0.description }
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let artifactIndex = Dictionary(inputs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let artifacts: [JSON] = inputs.map { input in
+        var files: [InputReport] = []
+        for input in inputs where !files.contains(where: { $0.name == input.name }) { files.append(input) }
+        let artifactIndex = Dictionary(files.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let artifacts: [JSON] = files.map { input in
             var members: [(String, JSON)] = [("location", .object([("uri", .string(Self.uri(input.name)))]))]
-            if case .linted(let result) = input.outcome { members.append(("length", .number(result.source.bytes.count))) }
+            if case .linted(let result) = input.outcome, input.part == nil { members.append(("length", .number(result.source.bytes.count))) }
             return .object(members)
         }
         let notifications: [JSON] = inputs.compactMap { input in
@@ -37,6 +39,14 @@ public struct SARIFReporter: Reporter {
                 ("byteLength", .number(finding.span.length)),
             ]
             if finding.span.length == 0 { region.removeSubrange(2...3) }
+            var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(Self.uri(located.path))),
+                                                                           ("index", .number(artifactIndex[located.path] ?? 0))]))]
+            // A HAR entry's lines are those of the rebuilt response, not of the archive: no region.
+            if located.part == nil { physical.append(("region", .object(region))) }
+            var location: [(String, JSON)] = [("physicalLocation", .object(physical))]
+            if let part = located.part {
+                location.append(("logicalLocations", .array([.object([("fullyQualifiedName", .string(part)), ("kind", .string("entry"))])])))
+            }
             var members: [(String, JSON)] = [
                 ("ruleId", .string(finding.rule)),
             ]
@@ -44,11 +54,7 @@ public struct SARIFReporter: Reporter {
             members += [
                 ("level", .string(Self.level(finding.severity))),
                 ("message", .object([("text", .string(finding.message))])),
-                ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(Self.uri(located.path))),
-                                                  ("index", .number(artifactIndex[located.path] ?? 0))])),
-                    ("region", .object(region)),
-                ]))])])),
+                ("locations", .array([.object(location)])),
                 ("partialFingerprints", .object([("httplintFinding/v1", .string(located.fingerprint))])),
                 ("properties", .object([("exchange", .number(finding.exchange)),
                                         ("status", finding.status.map(JSON.number) ?? .null)])),

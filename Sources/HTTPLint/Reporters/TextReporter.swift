@@ -21,31 +21,45 @@ public struct TextReporter: Reporter {
             return paint("\(report.name): ", .bold) + paint("error:", .red) + " \(reason)\n"
         case .linted(let result):
             let index = LineIndex(result.source)
-            return result.findings.map { render($0, in: report.name, index: index) }.joined()
+            let name = report.part.map { "\(report.name) [\($0)]" } ?? report.name
+            return result.findings.map { render($0, in: name, index: index) }.joined()
         }
     }
 
     public func finish(_ inputs: [InputReport]) -> String { summary(RunSummary(inputs)) }
 
-    /// The last line of a run: counts of inputs, responses and findings.
-    public func summary(_ summary: RunSummary) -> String {
+    /// The last line of a run: counts of inputs, responses and findings, and the time taken
+    /// when given.
+    public func summary(_ summary: RunSummary, seconds: Double? = nil) -> String {
         var inputs = plural(summary.inputs, "input")
         if summary.unreadable > 0 { inputs += " (\(summary.unreadable) could not be read)" }
         let found = Severity.allCases.reversed().map { severity in
             severity == .info ? "\(summary.count(.info)) info" : plural(summary.count(severity), severity.rawValue)
         }
         let problems = summary.counts.values.reduce(0, +) == 0 ? "no problems found" : found.joined(separator: ", ")
-        return "httplint: \(inputs), \(plural(summary.responses, "response")): \(problems)\n"
+        let time = seconds.map { " in \(Self.format(seconds: $0))" } ?? ""
+        return "httplint: \(inputs), \(plural(summary.responses, "response")): \(problems)\(time)\n"
+    }
+
+    /// `0.042 s`, `12.3 s`.
+    static func format(seconds: Double) -> String {
+        let milliseconds = Int((seconds * 1000).rounded())
+        if milliseconds < 10_000 {
+            let fraction = String(milliseconds % 1000)
+            return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
+        }
+        return "\(milliseconds / 1000) s"
     }
 
     func render(_ finding: Finding, in name: String, index: LineIndex) -> String {
         let (line, column) = index.location(of: finding.span.offset)
+        let (inputLine, inputColumn) = index.inputLocation(of: finding.span.offset)
         let rule = RuleCatalogue.description(of: finding.rule)
-        var out = paint("\(name):\(line):\(column): ", .bold) + paint("\(finding.severity.rawValue):", color(finding.severity))
+        var out = paint("\(name):\(inputLine):\(inputColumn): ", .bold) + paint("\(finding.severity.rawValue):", color(finding.severity))
             + " \(finding.message) " + paint("[\(finding.rule)]", .dim) + "\n"
-        let gutter = String(repeating: " ", count: String(line).count)
+        let gutter = String(repeating: " ", count: String(inputLine).count)
         let (text, caretStart, caretWidth) = Self.excerpt(index.lineBytes(line), column: column, length: finding.span.length)
-        out += "    \(line) | \(text)\n"
+        out += "    \(inputLine) | \(text)\n"
         out += "    \(gutter) | " + String(repeating: " ", count: caretStart)
             + paint("^" + String(repeating: "~", count: max(0, caretWidth - 1)), .green) + "\n"
         if let rule {

@@ -2,9 +2,13 @@
 public struct LineIndex: Sendable {
     private let lineStarts: [Int]
     private let bytes: [UInt8]
+    private let origins: [Int]?
+    private let columnShift: Int
 
     public init(_ source: SourceText) {
         bytes = source.bytes
+        origins = source.lineOrigins
+        columnShift = source.columnShift
         var starts = [0]
         for (offset, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         lineStarts = starts
@@ -20,6 +24,14 @@ public struct LineIndex: Sendable {
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
         return (low + 1, clamped - lineStarts[low] + 1)
+    }
+
+    /// The line and column of `offset` in the input the user gave: the same as
+    /// ``location(of:)`` unless the bytes were rebuilt from a transcript.
+    public func inputLocation(of offset: Int) -> (line: Int, column: Int) {
+        let (line, column) = location(of: offset)
+        guard let origins, !origins.isEmpty else { return (line, column) }
+        return (origins[min(line - 1, origins.count - 1)], column + columnShift)
     }
 
     /// The bytes of 1-based `line`, without its CR LF or LF.

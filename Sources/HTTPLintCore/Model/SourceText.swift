@@ -8,9 +8,17 @@ public final class SourceText: Sendable {
     /// The input, byte for byte.
     public let bytes: [UInt8]
 
-    public init(name: String, bytes: [UInt8]) {
+    /// For bytes rebuilt from a transcript (curl -v): for each line of `bytes` (0-based), the
+    /// 1-based line of the input it came from; `nil` when the bytes are the input itself.
+    public let lineOrigins: [Int]?
+    /// Columns to add when mapping back to the input (the length of a stripped prefix).
+    public let columnShift: Int
+
+    public init(name: String, bytes: [UInt8], lineOrigins: [Int]? = nil, columnShift: Int = 0) {
         self.name = name
         self.bytes = bytes
+        self.lineOrigins = lineOrigins
+        self.columnShift = columnShift
     }
 
     public convenience init(name: String, text: String) {

@@ -11,14 +11,18 @@ struct MessageScanner {
     private var bareLF = Tally()
     private var bareCR = Tally()
 
-    init(source: SourceText, position: Int = 0) {
+    /// Where reading stops: the end of the input, or of the range being read.
+    let end: Int
+
+    init(source: SourceText, range: Range<Int>? = nil) {
         self.source = source
         self.bytes = source.bytes
-        self.position = position
+        let range = range.map { $0.clamped(to: 0..<source.bytes.count) } ?? 0..<source.bytes.count
+        self.position = range.lowerBound
+        self.end = range.upperBound
     }
 
-    var end: Int { bytes.count }
-    var isAtEnd: Bool { position >= bytes.count }
+    var isAtEnd: Bool { position >= end }
 
     mutating func record(_ kind: Deviation.Kind, _ span: ByteSpan, _ message: String) {
         deviations.append(Deviation(kind, span, message))

@@ -8,8 +8,10 @@ public enum RequestParser {
 
     /// Parses every request in `source`, in order.
     ///
+    /// - Parameter contentIncluded: whether request content follows each head (false for
+    ///   transcripts such as `curl -v` that show heads only).
     /// - Throws: ``Failure`` when the input does not start with a request line.
-    public static func parse(_ source: SourceText) throws(Failure) -> [Request] {
+    public static func parse(_ source: SourceText, contentIncluded: Bool = true) throws(Failure) -> [Request] {
         var scanner = MessageScanner(source: source)
         var requests: [Request] = []
         while true {
@@ -28,7 +30,7 @@ public enum RequestParser {
             let section = scanner.readFieldSection()
             let fields = section.fields
             // RFC 9112 §6.3: a request without Content-Length or Transfer-Encoding has no content.
-            if section.isComplete {
+            if section.isComplete, contentIncluded {
                 if fields.contains(where: { $0.hasName("Transfer-Encoding") }) {
                     _ = scanner.readChunked()
                 } else if let length = scanner.contentLength(of: fields.filter { $0.hasName("Content-Length") }) {

@@ -9,8 +9,14 @@
 /// ```
 public enum ResponseParser {
     /// Parses `source` into exchanges; the n-th final response answers `requests[n]`.
-    public static func parse(_ source: SourceText, requests: [Request] = []) -> [Exchange] {
-        var parser = StreamParser(source: source, requests: requests)
+    ///
+    /// - Parameters:
+    ///   - range: the part of `source` to read (a response inside a transcript); spans
+    ///     still refer to the whole input. The whole input when `nil`.
+    ///   - firstIndex: the index of the first exchange, when several ranges of one input are read.
+    public static func parse(_ source: SourceText, range: Range<Int>? = nil, requests: [Request] = [],
+                             firstIndex: Int = 0) -> [Exchange] {
+        var parser = StreamParser(source: source, range: range, requests: requests, firstIndex: firstIndex)
         return parser.run()
     }
 }
@@ -29,15 +35,19 @@ private struct StreamParser {
 
     enum Location { case interim(Int), final(Int) }
 
-    init(source: SourceText, requests: [Request]) {
-        self.scanner = MessageScanner(source: source)
+    let firstIndex: Int
+
+    init(source: SourceText, range: Range<Int>?, requests: [Request], firstIndex: Int) {
+        self.scanner = MessageScanner(source: source, range: range)
         self.requests = requests
+        self.firstIndex = firstIndex
     }
 
     var bytes: [UInt8] { scanner.bytes }
     var request: Request? { exchanges.count < requests.count ? requests[exchanges.count] : nil }
 
     mutating func run() -> [Exchange] {
+        let begin = scanner.position
         while true {
             skipLineBreaks()
             guard !scanner.isAtEnd else { break }
@@ -69,10 +79,10 @@ private struct StreamParser {
             finishExchange(with: lastInterim, isPlaceholder: true)
         }
         if exchanges.isEmpty {
-            if scanner.bytes.isEmpty {
+            if scanner.end == begin {
                 pending.append(Deviation(.notHTTP, .at(0), "the input is empty: there is no response in it"))
             }
-            finishExchange(with: placeholder(at: 0), isPlaceholder: true)
+            finishExchange(with: placeholder(at: scanner.position), isPlaceholder: true)
         } else if !pending.isEmpty {
             attachToLast(pending)
             pending = []
@@ -158,7 +168,7 @@ private struct StreamParser {
     // MARK: Exchanges
 
     mutating func finishExchange(with response: Response, isPlaceholder: Bool = false) {
-        let exchange = Exchange(index: exchanges.count, request: request, interim: interim,
+        let exchange = Exchange(index: firstIndex + exchanges.count, request: request, interim: interim,
                                 response: response, deviations: pending)
         exchanges.append(exchange)
         interim = []

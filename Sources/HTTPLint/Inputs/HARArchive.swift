@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reads HAR 1.2 archives (browsers, mitmproxy, Charles, Playwright) into one response per
+/// entry, rebuilt as HTTP/1.1 text from the entry's parts, with its request.
+///
+/// What a HAR cannot tell is not checked: content is decoded (no framing rules), the status
+/// line is rebuilt (HTTP/2 and HTTP/3 entries become `HTTP/1.1`, pseudo-fields such as
+/// `:status` are dropped), and an entry without a response (status 0) has nothing to lint.
+enum HARArchive {
+    struct Entry {
+        /// "entry 3: GET https://example.com/".
+        let label: String
+        let request: [UInt8]?
+        /// Empty when the entry has no response.
+        let response: [UInt8]
+    }
+
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func entries(_ bytes: [UInt8]) -> Result<[Entry], Problem> {
+        let json: Any
+        do {
+            json = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            return .failure(Problem(description: "it is not JSON (\(error.localizedDescription))"))
+        }
+        guard let log = (json as? [String: Any])?["log"] as? [String: Any],
+              let entries = log["entries"] as? [Any] else {
+            return .failure(Problem(description: "it has no log.entries array"))
+        }
+        return .success(entries.enumerated().map { index, value in entry(index, value as? [String: Any] ?? [:]) })
+    }
+
+    private static func entry(_ index: Int, _ entry: [String: Any]) -> Entry {
+        let request = entry["request"] as? [String: Any] ?? [:]
+        let response = entry["response"] as? [String: Any] ?? [:]
+        let method = request["method"] as? String ?? "GET"
+        let url = request["url"] as? String ?? ""
+        let label = "entry \(index): \(method) \(url)"
+        let requestBytes = Array(("\(method) \(target(of: url, method: method)) HTTP/1.1\r\n" + fieldLines(request["headers"]) + "\r\n").utf8)
+        let status = (response["status"] as? NSNumber)?.intValue ?? 0
+        guard status > 0 else { return Entry(label: label, request: requestBytes, response: []) }
+        let version = normalizedVersion(response["httpVersion"] as? String)
+        let reason = version == "HTTP/1.1" || version == "HTTP/1.0" ? (response["statusText"] as? String ?? "") : ""
+        var bytes = Array("\(version) \(status) \(reason)\r\n\(fieldLines(response["headers"]))\r\n".utf8)
+        if let content = response["content"] as? [String: Any], let text = content["text"] as? String {
+            if (content["encoding"] as? String)?.lowercased() == "base64", let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {
+                bytes += Array(data)
+            } else {
+                bytes += Array(text.utf8)
+            }
+        }
+        return Entry(label: label, request: requestBytes, response: bytes)
+    }
+
+    /// `HTTP/1.0` stays; every other spelling (`HTTP/1.1`, `http/1.1`, `h2`, `HTTP/2.0`, `h3`,
+    /// `http/2.0+quic/46`, empty) is linted as HTTP/1.1 semantics.
+    static func normalizedVersion(_ text: String?) -> String {
+        text?.lowercased() == "http/1.0" ? "HTTP/1.0" : "HTTP/1.1"
+    }
+
+    /// The request-target: origin form from the URL (authority form for CONNECT).
+    static func target(of url: String, method: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return url.isEmpty ? "/" : url }
+        if method == "CONNECT" { return components.port.map { "\(host):\($0)" } ?? host }
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        return components.percentEncodedQuery.map { "\(path)?\($0)" } ?? path
+    }
+
+    /// `name: value` lines from a HAR headers array, without HTTP/2 pseudo-fields.
+    private static func fieldLines(_ headers: Any?) -> String {
+        (headers as? [[String: Any]] ?? []).compactMap { header in
+            guard let name = header["name"] as? String, !name.hasPrefix(":") else { return nil }
+            return "\(name): \(header["value"] as? String ?? "")\r\n"
+        }.joined()
+    }
+}

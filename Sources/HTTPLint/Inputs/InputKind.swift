@@ -1,0 +1,82 @@
+/// The kinds of input httplint reads, what each can support, and how each is recognised.
+public enum InputKind: String, CaseIterable, Sendable {
+    /// Raw HTTP/1.x response bytes, one response or a stream (`nc`, `curl --raw`, a capture).
+    case raw
+    /// A `curl -i` or `curl -v` transcript.
+    case curl
+    /// A HAR 1.2 archive (browsers, mitmproxy, Charles, Playwright).
+    case har
+
+    /// Recognises the kind: a `.har` file or a JSON object with `"log"` is HAR; lines
+    /// starting with `* `, `> ` or `< ` are a `curl -v` transcript; anything else is read as
+    /// raw bytes (a `curl -i` transcript looks like raw bytes: name it with `--input curl`).
+    public static func detect(_ bytes: [UInt8], name: String = "") -> InputKind {
+        if name.lowercased().hasSuffix(".har") { return .har }
+        let head = bytes.prefix(4096)
+        guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }) else { return .raw }
+        if head[first] == 0x7B, SourceText.decode(head).contains("\"log\"") { return .har }
+        if CurlTranscript.isVerbose(bytes) { return .curl }
+        return .raw
+    }
+
+    /// Rules whose findings this kind of input cannot support, and that are therefore not
+    /// reported: a curl transcript has its content de-chunked (or, with `-v`, absent) and
+    /// joins responses from several connections; a HAR entry and its request are rebuilt from
+    /// decoded parts.
+    public var unsupportedRules: Set<String> {
+        switch self {
+        case .raw:
+            return []
+        case .curl:
+            return ["truncated-content", "bytes-after-message", "invalid-chunk-size", "invalid-chunk-extension",
+                    "invalid-chunk-terminator", "extra-line-breaks", "response-after-connection-close"]
+        case .har:
+            // The request is rebuilt too: whether it had a Host field or whitespace before a
+            // colon cannot be known (HTTP/2 entries carry :authority instead of Host).
+            return Set(RuleCatalogue.rules.map { $0.description }.filter { $0.category == .framing }.map { $0.id })
+                .union(["success-for-invalid-request"])
+        }
+    }
+}
+
+extension Linter {
+    /// Lints one input of the given kind (detected from its bytes when `nil`). A HAR archive
+    /// gives one report per entry; other kinds give one report.
+    ///
+    /// - Parameters:
+    ///   - requests: the requests the responses answer, for raw input (transcripts and
+    ///     archives carry their own).
+    public func lintInput(named name: String, bytes: [UInt8], kind: InputKind? = nil, requests: [Request] = []) -> [InputReport] {
+        let kind = kind ?? InputKind.detect(bytes, name: name)
+        let unsupported = kind.unsupportedRules
+        func keepSupported(_ result: LintResult) -> LintResult {
+            LintResult(source: result.source, exchanges: result.exchanges,
+                       findings: result.findings.filter { !unsupported.contains($0.rule) })
+        }
+        switch kind {
+        case .raw:
+            return [InputReport(name: name, outcome: .linted(lint(SourceText(name: name, bytes: bytes), requests: requests)))]
+        case .curl:
+            let (source, exchanges) = CurlTranscript.exchanges(name: name, bytes: bytes)
+            let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
+            return [InputReport(name: name, outcome: .linted(keepSupported(result)))]
+        case .har:
+            switch HARArchive.entries(bytes) {
+            case .failure(let problem):
+                return [InputReport(name: name, outcome: .failed("cannot read '\(name)' as HAR: \(problem.description)"))]
+            case .success(let entries):
+                if entries.isEmpty { return [InputReport(name: name, outcome: .failed("'\(name)' is a HAR archive with no entries"))] }
+                return entries.map { entry in
+                    let source = SourceText(name: name, bytes: entry.response)
+                    var requests: [Request] = []
+                    if let request = entry.request, let parsed = try? RequestParser.parse(SourceText(name: name, bytes: request)) {
+                        requests = parsed
+                    }
+                    let exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests)
+                    let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
+                    return InputReport(name: name, part: entry.label, outcome: .linted(keepSupported(result)))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HTTPLint
+import Testing
+
+/// The curl and HAR readers on real recordings (Samples/traffic: curl 7.88.1 and mitmproxy
+/// 11.0.2 against nginx 1.22.1 on loopback; see its README for the commands).
+@Suite struct TrafficInputTests {
+    func lint(_ path: String, kind: InputKind? = nil) throws -> [InputReport] {
+        Linter().lintInput(named: path, bytes: try PackageFiles.bytes(path), kind: kind)
+    }
+
+    func found(_ reports: [InputReport]) -> [String] {
+        reports.flatMap { report in LocatedFinding.all(in: report).map { "\($0.finding.rule)@\($0.line):\($0.column)" } }
+    }
+
+    @Test func kindsAreDetected() throws {
+        #expect(InputKind.detect(try PackageFiles.bytes("Samples/traffic/mitmproxy-nginx.har")) == .har)
+        #expect(InputKind.detect(try PackageFiles.bytes("Samples/traffic/curl-v-nginx-405.txt")) == .curl)
+        #expect(InputKind.detect(try PackageFiles.bytes("Samples/traffic/curl-i-nginx-200.txt")) == .raw)
+        #expect(InputKind.detect(Array("{}".utf8), name: "x.HAR") == .har)
+    }
+
+    @Test(arguments: [
+        ("curl-I-nginx-head.txt", 1, [String]()),
+        ("curl-i-nginx-200.txt", 1, []),
+        ("curl-i-nginx-404.txt", 1, []),
+        ("curl-i-raw-nginx-gzip-chunked.txt", 1, []),
+        ("curl-i-nginx-post-expect-100-continue.txt", 2, []),
+        ("curl-i-nginx-put-expect-100-201.txt", 2, []),
+        ("curl-iL-nginx-redirect.txt", 2, []),
+        ("curl-i-connect-proxy-https-nginx-200.txt", 2, []),
+        ("curl-i-nginx-post-expect-405-no-100.txt", 1, ["method-not-allowed-without-allow@1:10", "reason-phrase-mismatch@1:14"]),
+        ("curl-v-nginx-200.txt", 1, []),
+        ("curl-v-nginx-post-expect-100-continue.txt", 2, []),
+        ("curl-v-connect-proxy-https-nginx-200.txt", 2, []),
+        ("curl-v-connect-proxytunnel-nginx-404.txt", 2, []),
+        ("curl-v-nginx-405.txt", 1, ["method-not-allowed-without-allow@11:12", "reason-phrase-mismatch@11:16"]),
+        ("curl-v-nginx-post-expect-405-early.txt", 1, ["method-not-allowed-without-allow@11:12", "reason-phrase-mismatch@11:16"]),
+    ])
+    func curlTranscript(_ name: String, responses: Int, expected: [String]) throws {
+        let reports = try lint("Samples/traffic/" + name, kind: .curl)
+        #expect(reports.count == 1)
+        #expect(reports[0].responseCount == responses)
+        #expect(found(reports) == expected)
+    }
+
+    @Test func curlVerbosePairsRequestsWithResponses() throws {
+        let reports = try lint("Samples/traffic/curl-v-nginx-post-expect-100-continue.txt")
+        guard case .linted(let result) = reports[0].outcome else { Issue.record("not linted"); return }
+        #expect(result.exchanges.count == 1)
+        #expect(result.exchanges[0].request?.method == "POST")
+        #expect(result.exchanges[0].interim.map(\.status) == [100])
+    }
+
+    @Test func curlMinusIAsRawWouldMisreadTheRedirectHop() throws {
+        // Without --input curl, the 301's Content-Length swallows the next hop: the reason
+        // the curl reader exists.
+        let raw = try lint("Samples/traffic/curl-iL-nginx-redirect.txt", kind: .raw)
+        #expect(!found(raw).isEmpty)
+    }
+
+    @Test func harEntriesAreLintedOneByOne() throws {
+        let reports = try lint("Samples/traffic/mitmproxy-nginx.har")
+        #expect(reports.count == 10)
+        #expect(reports.allSatisfy { $0.name == "Samples/traffic/mitmproxy-nginx.har" })
+        #expect(reports[3].part == "entry 3: POST http://127.0.0.1:8481/index.html")
+        #expect(reports.flatMap(\.findings).map(\.rule) == ["method-not-allowed-without-allow", "reason-phrase-mismatch"])
+        let head = try #require(reports.first { $0.part?.hasPrefix("entry 5: HEAD") == true })
+        guard case .linted(let result) = head.outcome else { Issue.record("not linted"); return }
+        #expect(result.exchanges.first?.request?.isHEAD == true)
+        #expect(RunSummary(reports).inputs == 1)
+    }
+
+    @Test func harWithHTTP2EntriesAndMissingResponses() {
+        let har = #"""
+        {"log": {"version": "1.2", "creator": {"name": "x", "version": "1"}, "entries": [
+          {"request": {"method": "GET", "url": "https://api.example/x?y=1", "httpVersion": "h2",
+                       "headers": [{"name": ":authority", "value": "api.example"}]},
+           "response": {"status": 401, "statusText": "", "httpVersion": "h2",
+                        "headers": [{"name": ":status", "value": "401"}, {"name": "content-length", "value": "999"}],
+                        "content": {"size": -1, "mimeType": "x-unknown"}, "bodySize": -1, "headersSize": -1}},
+          {"request": {"method": "GET", "url": "https://blocked.example/", "httpVersion": "", "headers": []},
+           "response": {"status": 0, "statusText": "", "httpVersion": "", "headers": [], "content": {}}},
+          {"request": {"method": "GET", "url": "https://api.example/b", "httpVersion": "HTTP/1.1", "headers": []},
+           "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1",
+                        "headers": [{"name": "Content-Type", "value": "application/octet-stream"}],
+                        "content": {"size": 3, "text": "AAEC", "encoding": "base64"}}}
+        ]}}
+        """#
+        let reports = Linter().lintInput(named: "t.har", bytes: Array(har.utf8))
+        #expect(reports.count == 3)
+        // h2: no malformed status line, no framing (the body is absent), the 401 rule still runs.
+        #expect(reports[0].findings.map(\.rule) == ["unauthorized-without-www-authenticate"])
+        #expect(reports[1].responseCount == 0 && reports[1].findings.isEmpty)
+        #expect(reports[2].findings.isEmpty)
+    }
+
+    @Test func archiveThatIsNotHARIsAnInputError() {
+        for text in ["{\"not\": \"har\"}", "{broken", ""] {
+            let reports = Linter().lintInput(named: "bad.har", bytes: Array(text.utf8))
+            guard case .failed(let reason) = reports.first?.outcome else { Issue.record("\(text) was linted"); continue }
+            #expect(reason.hasPrefix("cannot read 'bad.har' as HAR"))
+        }
+    }
+
+    @Test func directoriesAreWalkedAndRequestsPaired() throws {
+        let items = InputCollector.collect([PackageFiles.url("Samples").path])
+        let names = items.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+        #expect(names.contains("nginx-200-static-file.http"))
+        #expect(names.contains("mitmproxy-nginx.har"))
+        #expect(!names.contains { $0.hasSuffix(".req") || $0 == "README.md" })
+        let head = try #require(items.first { $0.path.hasSuffix("nginx-200-head-static-file.http") })
+        #expect(head.requestPath?.hasSuffix("nginx-200-head-static-file.req") == true)
+        #expect(items.map(\.path) == items.map(\.path).sorted())
+    }
+}
