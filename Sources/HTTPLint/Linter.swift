@@ -12,15 +12,19 @@ public struct Linter: Sendable {
         public var profile: Profile
         /// Ids of rules that do not run.
         public var ignoredRules: Set<String>
+        /// Severities that replace rules' own, by rule id; a rule given one runs even if the
+        /// profile leaves it out.
+        public var severities: [String: Severity]
 
-        public init(profile: Profile = .recommended, ignoredRules: Set<String> = []) {
+        public init(profile: Profile = .recommended, ignoredRules: Set<String> = [], severities: [String: Severity] = [:]) {
             self.profile = profile
             self.ignoredRules = ignoredRules
+            self.severities = severities
         }
 
         /// Whether the rule described by `rule` runs.
         public func runs(_ rule: RuleDescription) -> Bool {
-            profile.includes(rule) && !ignoredRules.contains(rule.id)
+            (profile.includes(rule) || severities[rule.id] != nil) && !ignoredRules.contains(rule.id)
         }
     }
 
@@ -85,7 +89,15 @@ public struct Linter: Sendable {
             for (description, rule) in rules {
                 var reporter = FindingReporter(rule: description, exchangeIndex: exchange.index)
                 rule.check(exchange, &reporter)
-                findings.append(contentsOf: reporter.findings)
+                if let severity = configuration.severities[description.id] {
+                    findings.append(contentsOf: reporter.findings.map { finding in
+                        var changed = finding
+                        changed.severity = severity
+                        return changed
+                    })
+                } else {
+                    findings.append(contentsOf: reporter.findings)
+                }
             }
         }
         return findings.sorted { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }

@@ -17,7 +17,13 @@ struct LintOptions: Equatable {
     var outputs: [FileOutput] = []
     /// `nil`: the profile's own threshold.
     var failOn: Severity?
-    var profile: Linter.Profile = .recommended
+    /// `nil`: the configuration file's, or `recommended`.
+    var profile: Linter.Profile?
+    /// `.httplint.json` to use; found from the current directory when `nil`.
+    var configPath: String?
+    var noConfig = false
+    var baselinePath: String?
+    var writeBaselinePath: String?
     var ignoredRules: [String] = []
     /// `nil`: colour when standard output is a terminal and NO_COLOR is not set.
     var color: Bool?
@@ -136,6 +142,14 @@ enum CommandLineParser {
                     throw UsageError(message: "unknown rule id '\(id)' for --ignore; 'httplint rules' lists them")
                 }
                 options.ignoredRules.append(id)
+            case "--config":
+                options.configPath = try value(for: name, inline: inline)
+            case "--no-config":
+                options.noConfig = true
+            case "--baseline":
+                options.baselinePath = try value(for: name, inline: inline)
+            case "--write-baseline":
+                options.writeBaselinePath = try value(for: name, inline: inline)
             case "--input":
                 let text = try value(for: name, inline: inline)
                 if text != "auto" {
@@ -199,6 +213,11 @@ enum CommandLineParser {
                                lowest severity that makes the exit status 1 (default: warning,
                                info with --profile strict)
           --ignore RULE        do not run RULE (repeatable)
+          --config FILE        settings file (default: .httplint.json in the current
+                               directory or the nearest parent); --no-config ignores it
+          --baseline FILE      leave out the findings recorded in FILE: report only new ones
+          --write-baseline FILE
+                               record this run's findings in FILE
           -j, --jobs N         lint N inputs at a time (output stays in input order)
           -q, --quiet          print only error findings and unreadable inputs, no summary
           --statistics         print the number of findings per rule after the summary

@@ -76,15 +76,43 @@ func lint(_ options: LintOptions) -> ExitStatus {
         }
     }
     let sharedRequests = given
-    let linter = Linter(configuration: .init(profile: options.profile, ignoredRules: Set(options.ignoredRules)))
-    let failOn = options.failOn ?? options.profile.failureThreshold
+    var configuration: ConfigurationFile?
+    if !options.noConfig, let path = options.configPath ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) {
+        do {
+            configuration = try ConfigurationFile.load(path)
+        } catch {
+            printError(error.description)
+            return .failure
+        }
+    }
+    var baseline: Baseline?
+    if let path = options.baselinePath {
+        do {
+            baseline = try Baseline(contentsOf: path)
+        } catch {
+            printError(error.description)
+            return .failure
+        }
+    }
+    let profile = options.profile ?? configuration?.profile ?? .recommended
+    let failOn = options.failOn ?? configuration?.failOn ?? profile.failureThreshold
+    let linters = LinterCache(profile: profile, ignored: Set(options.ignoredRules), file: configuration)
     let useColor = options.color ?? (options.format == .text && isatty(1) == 1
         && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
         && (getenv("TERM").map { String(cString: $0) != "dumb" } ?? true))
     let reporter = options.format.reporter(useColor: useColor)
     var files = options.outputs.map { (output: $0, reporter: $0.format.reporter(), text: "") }
     var reports: [InputReport] = []
-    let items = InputCollector.collect(options.inputs)
+    var recorded: [InputReport] = []
+    var suppressed = 0
+    var items = InputCollector.collect(options.inputs)
+    if let configuration {
+        let ignored = items.filter { configuration.ignores($0.path) }
+        if !ignored.isEmpty {
+            writeToStandardError("httplint: note: \(ignored.count) input\(ignored.count == 1 ? "" : "s") left out by ignorePaths in \(configuration.path)\n")
+            items.removeAll { configuration.ignores($0.path) }
+        }
+    }
 
     /// Lints one input; never throws, never crashes on bad input.
     @Sendable func lintOne(_ item: InputCollector.Item) -> [InputReport] {
@@ -98,7 +126,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
         }
         do {
             let bytes = try InputReader.read(item.path)
-            return linter.lintInput(named: item.path, bytes: bytes, kind: options.inputKind, requests: requests)
+            return linters.linter(for: item.path).lintInput(named: item.path, bytes: bytes, kind: options.inputKind, requests: requests)
         } catch {
             return [InputReport(name: item.path, outcome: .failed(error.description))]
         }
@@ -111,7 +139,14 @@ func lint(_ options: LintOptions) -> ExitStatus {
         let batch = Array(items[start..<min(items.count, start + batchSize)])
         start += batch.count
         let results = lintBatch(batch, jobs: options.jobs, lintOne)
-        for report in results {
+        for linted in results {
+            if options.writeBaselinePath != nil { recorded.append(linted) }
+            var report = linted
+            if baseline != nil {
+                let absorbed = baseline!.absorb(linted)
+                report = absorbed.report
+                suppressed += absorbed.suppressed
+            }
             if case .failed(let reason) = report.outcome { printError(reason) }
             let shown = options.quiet ? report.keepingOnly(.error) : report
             if case .failed = report.outcome, options.format == .text {
@@ -125,7 +160,10 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     if options.format == .text, let text = reporter as? TextReporter {
-        if !options.quiet { print(text.summary(RunSummary(reports), seconds: seconds), terminator: "") }
+        if !options.quiet {
+            print(text.summary(RunSummary(reports), seconds: seconds), terminator: "")
+            if suppressed > 0 { print("httplint: \(suppressed) known finding\(suppressed == 1 ? "" : "s") left out by the baseline") }
+        }
     } else {
         print(reporter.finish(options.quiet ? reports.map { $0.keepingOnly(.error) } : reports), terminator: "")
     }
@@ -142,10 +180,53 @@ func lint(_ options: LintOptions) -> ExitStatus {
             failedToWrite = true
         }
     }
+    if let path = options.writeBaselinePath {
+        do {
+            try Data(Baseline(recording: recorded).json().utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            printError("cannot write the baseline to '\(path)': \(error.localizedDescription)")
+            failedToWrite = true
+        }
+    }
     if failedToWrite { return .failure }
     if reports.contains(where: { if case .failed = $0.outcome { true } else { false } }) { return .failure }
     let failing = reports.contains { $0.findings.contains { $0.severity >= failOn } }
     return failing ? .findings : .clean
+}
+
+/// One linter per distinct set of rule settings: the configuration file's overrides can
+/// differ by path.
+final class LinterCache: @unchecked Sendable {
+    private let profile: Linter.Profile
+    private let ignored: Set<String>
+    private let file: ConfigurationFile?
+    private var linters: [String: Linter] = [:]
+    private let lock = NSLock()
+
+    init(profile: Linter.Profile, ignored: Set<String>, file: ConfigurationFile?) {
+        self.profile = profile
+        self.ignored = ignored
+        self.file = file
+    }
+
+    func linter(for path: String) -> Linter {
+        let settings = file?.ruleSettings(for: path) ?? [:]
+        var off = ignored
+        var severities: [String: Severity] = [:]
+        for (id, setting) in settings {
+            switch setting {
+            case .off: off.insert(id)
+            case .severity(let severity): severities[id] = severity
+            }
+        }
+        let key = off.sorted().joined(separator: ",") + "|" + severities.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        lock.lock()
+        defer { lock.unlock() }
+        if let linter = linters[key] { return linter }
+        let linter = Linter(configuration: .init(profile: profile, ignoredRules: off, severities: severities))
+        linters[key] = linter
+        return linter
+    }
 }
 
 /// Lints a batch, `jobs` at a time, and returns the reports in the batch's order.

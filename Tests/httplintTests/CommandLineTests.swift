@@ -217,6 +217,28 @@ import Testing
         #expect(statistics.stdout.contains("  1  error  method-not-allowed-without-allow\n"))
     }
 
+    @Test func configurationFileAndBaseline() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("legacy"), withIntermediateDirectories: true)
+        let redirect = directory.appendingPathComponent("r.http")
+        try Data("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n".utf8).write(to: redirect)
+        try Data("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".utf8).write(to: directory.appendingPathComponent("legacy/u.http"))
+        let config = directory.appendingPathComponent("settings.json").path
+        try Data(#"{"rules": {"redirect-without-location": "info"}, "ignorePaths": ["**/legacy/**"]}"#.utf8).write(to: URL(fileURLWithPath: config))
+        let configured = try run(["--config", config, directory.path])
+        #expect(configured.status == 0, "the only finding is now info: \(configured.stdout)")
+        #expect(configured.stdout.contains("info: 302 Found response has no Location field"))
+        #expect(configured.stderr.contains("1 input left out by ignorePaths"))
+        #expect(try run(["--config", config, "--fail-on", "info", directory.path]).status == 1)
+        let baseline = directory.appendingPathComponent("baseline.json").path
+        #expect(try run(["--write-baseline", baseline, redirect.path]).status == 1)
+        let known = try run(["--baseline", baseline, redirect.path])
+        #expect(known.status == 0)
+        #expect(known.stdout.contains("1 known finding left out by the baseline"))
+        let broken = try run(["--config", "/no/such/settings.json", redirect.path])
+        #expect(broken.status == 2 && broken.stderr.contains("cannot read it"))
+    }
+
     @Test func rulesExplainVersionHelpAndColour() throws {
         let rules = try run(["rules"])
         #expect(rules.status == 0 && rules.stdout.contains("redirect-without-location"))

@@ -1,0 +1,139 @@
+import Foundation
+
+/// `.httplint.json`: the project's settings, found in the current directory or the nearest
+/// parent that has one (or named with `--config`).
+///
+/// ```json
+/// {
+///   "profile": "recommended",
+///   "failOn": "warning",
+///   "rules": { "reason-phrase-mismatch": "off", "missing-retry-after": "warning" },
+///   "ignorePaths": ["captures/legacy/**"],
+///   "overrides": [ { "files": ["captures/cdn/**"], "rules": { "unofficial-status-code": "off" } } ]
+/// }
+/// ```
+///
+/// Unknown keys, rule ids and values are errors: a typo in lint settings must not pass
+/// silently.
+public struct ConfigurationFile: Sendable {
+    /// A rule's setting: off, or on with a severity.
+    public enum RuleSetting: Sendable, Hashable {
+        case off
+        case severity(Severity)
+    }
+
+    public struct Override: Sendable {
+        public let files: [Glob]
+        public let rules: [String: RuleSetting]
+    }
+
+    public let path: String
+    public var profile: Linter.Profile?
+    public var failOn: Severity?
+    public var rules: [String: RuleSetting] = [:]
+    public var ignorePaths: [Glob] = []
+    public var overrides: [Override] = []
+
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The nearest `.httplint.json` from `directory` upwards, if any.
+    public static func find(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(".httplint.json").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Reads and checks the file at `path`.
+    public static func load(_ path: String) throws(Problem) -> ConfigurationFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw Problem(description: "\(path): cannot read it (\(error.localizedDescription))")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw Problem(description: "\(path): not valid JSON (\(error.localizedDescription))")
+        }
+        return try parse(object, path: path)
+    }
+
+    static func parse(_ object: Any, path: String) throws(Problem) -> ConfigurationFile {
+        guard let root = object as? [String: Any] else { throw Problem(description: "\(path): the top level must be an object") }
+        var file = ConfigurationFile(path: path)
+        for (key, value) in root {
+            switch key {
+            case "profile":
+                guard let name = value as? String, let profile = Linter.Profile(named: name) else {
+                    throw Problem(description: "\(path): \"profile\" must be \"recommended\", \"strict\" or \"all\"")
+                }
+                file.profile = profile
+            case "failOn":
+                guard let name = value as? String, let severity = Severity(rawValue: name) else {
+                    throw Problem(description: "\(path): \"failOn\" must be \"error\", \"warning\" or \"info\"")
+                }
+                file.failOn = severity
+            case "rules":
+                file.rules = try rules(value, path: path, key: "rules")
+            case "ignorePaths":
+                file.ignorePaths = try globs(value, path: path, key: "ignorePaths")
+            case "overrides":
+                guard let list = value as? [Any] else { throw Problem(description: "\(path): \"overrides\" must be an array") }
+                for (index, item) in list.enumerated() {
+                    let key = "overrides[\(index)]"
+                    guard let entry = item as? [String: Any] else { throw Problem(description: "\(path): \(key) must be an object") }
+                    if let unknown = entry.keys.first(where: { $0 != "files" && $0 != "rules" }) {
+                        throw Problem(description: "\(path): unknown key \"\(unknown)\" in \(key); use \"files\" and \"rules\"")
+                    }
+                    file.overrides.append(Override(files: try globs(entry["files"] ?? [], path: path, key: key + ".files"),
+                                                   rules: try rules(entry["rules"] ?? [:], path: path, key: key + ".rules")))
+                }
+            default:
+                throw Problem(description: "\(path): unknown key \"\(key)\"; use profile, failOn, rules, ignorePaths or overrides")
+            }
+        }
+        return file
+    }
+
+    private static func rules(_ value: Any, path: String, key: String) throws(Problem) -> [String: RuleSetting] {
+        guard let map = value as? [String: Any] else { throw Problem(description: "\(path): \"\(key)\" must be an object of rule ids") }
+        var result: [String: RuleSetting] = [:]
+        for (id, setting) in map {
+            guard RuleCatalogue.description(of: id) != nil else {
+                throw Problem(description: "\(path): unknown rule id \"\(id)\" in \(key); 'httplint rules' lists them")
+            }
+            switch setting as? String {
+            case "off"?: result[id] = .off
+            case let name? where Severity(rawValue: name) != nil: result[id] = .severity(Severity(rawValue: name)!)
+            default: throw Problem(description: "\(path): \(key).\(id) must be \"off\", \"info\", \"warning\" or \"error\"")
+            }
+        }
+        return result
+    }
+
+    private static func globs(_ value: Any, path: String, key: String) throws(Problem) -> [Glob] {
+        guard let list = value as? [String] else { throw Problem(description: "\(path): \"\(key)\" must be an array of path patterns") }
+        return list.map(Glob.init)
+    }
+
+    /// Whether `input` is to be left out of the run.
+    public func ignores(_ input: String) -> Bool { ignorePaths.contains { $0.matches(input) } }
+
+    /// The rule settings for `input`: the file's rules, then each matching override in order.
+    public func ruleSettings(for input: String) -> [String: RuleSetting] {
+        var settings = rules
+        for override in overrides where override.files.contains(where: { $0.matches(input) }) {
+            settings.merge(override.rules) { _, new in new }
+        }
+        return settings
+    }
+}

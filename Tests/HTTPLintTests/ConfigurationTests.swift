@@ -1,0 +1,83 @@
+import Foundation
+import HTTPLint
+import Testing
+
+@Suite struct ConfigurationTests {
+    @Test(arguments: [
+        ("captures/legacy/**", "captures/legacy/2024/a.http", true),
+        ("captures/legacy/**", "./captures/legacy/a.http", true),
+        ("captures/legacy/**", "captures/new/a.http", false),
+        ("*.har", "traffic/run.har", true),
+        ("*.har", "traffic/run.http", false),
+        ("traffic/*.txt", "traffic/curl-v.txt", true),
+        ("traffic/*.txt", "traffic/deep/curl-v.txt", false),
+        ("**/cdn-??.http", "a/b/cdn-01.http", true),
+        ("**/cdn-??.http", "a/b/cdn-1.http", false),
+    ])
+    func globs(_ pattern: String, _ path: String, _ matches: Bool) {
+        #expect(Glob(pattern).matches(path) == matches, "\(pattern) vs \(path)")
+    }
+
+    func parse(_ json: String) throws -> ConfigurationFile {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-\(UUID().uuidString).json")
+        try Data(json.utf8).write(to: url)
+        return try ConfigurationFile.load(url.path)
+    }
+
+    @Test func settingsMergeWithOverridesInOrder() throws {
+        let file = try parse("""
+            {"profile": "strict", "failOn": "error",
+             "rules": {"reason-phrase-mismatch": "off", "missing-retry-after": "warning"},
+             "ignorePaths": ["legacy/**"],
+             "overrides": [{"files": ["cdn/**"], "rules": {"unofficial-status-code": "off", "missing-retry-after": "info"}}]}
+            """)
+        #expect(file.profile == .strict)
+        #expect(file.failOn == .error)
+        #expect(file.ignores("legacy/a.http") && !file.ignores("cdn/a.http"))
+        #expect(file.ruleSettings(for: "a.http") == ["reason-phrase-mismatch": .off, "missing-retry-after": .severity(.warning)])
+        #expect(file.ruleSettings(for: "cdn/x.http")["missing-retry-after"] == .severity(.info))
+        #expect(file.ruleSettings(for: "cdn/x.http")["unofficial-status-code"] == .off)
+    }
+
+    @Test(arguments: [
+        (#"{"rulez": {}}"#, "unknown key \"rulez\""),
+        (#"{"rules": {"no-such-rule": "off"}}"#, "unknown rule id \"no-such-rule\""),
+        (#"{"rules": {"reason-phrase-mismatch": "loud"}}"#, "must be \"off\", \"info\", \"warning\" or \"error\""),
+        (#"{"profile": "lenient"}"#, "\"profile\" must be"),
+        (#"{"overrides": [{"paths": []}]}"#, "unknown key \"paths\" in overrides[0]"),
+        (#"["not", "an", "object"]"#, "the top level must be an object"),
+        ("{broken", "not valid JSON"),
+    ])
+    func mistakesAreErrorsThatNameTheKey(_ json: String, _ expected: String) {
+        #expect {
+            _ = try parse(json)
+        } throws: { error in
+            String(describing: error).contains(expected)
+        }
+    }
+
+    @Test func severityOverridesAndForcedRules() {
+        let linter = Linter(configuration: .init(severities: ["redirect-without-location": .warning,
+                                                              "network-authentication-required-from-origin": .info]))
+        let redirect = linter.lint(SourceText(name: "r", text: "HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"))
+        #expect(redirect.findings.map(\.severity) == [.warning])
+        let portal = linter.lint(SourceText(name: "p", text: "HTTP/1.1 511 Network Authentication Required\r\nContent-Length: 0\r\n\r\n"))
+        #expect(portal.findings.map(\.rule).contains("network-authentication-required-from-origin"), "a severity turns an opt-in rule on")
+    }
+
+    @Test func baselineAbsorbsKnownFindingsByRuleInputAndExchangeNotLine() throws {
+        let old = [InputReport(name: "a.http", outcome: .linted(Linter().lint(SourceText(
+            name: "a.http", text: "HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"))))]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
+        try Data(Baseline(recording: old).json().utf8).write(to: url)
+        var baseline = try Baseline(contentsOf: url.path)
+        // The same finding two lines further down, and a new one.
+        let shifted = InputReport(name: "a.http", outcome: .linted(Linter().lint(SourceText(
+            name: "a.http", text: "\r\n\r\nHTTP/1.1 302 Found\r\nContent-Length: 0\r\nContent-Length: 0\r\n\r\n"))))
+        let (report, suppressed) = baseline.absorb(shifted)
+        #expect(suppressed == 1)
+        #expect(!report.findings.map(\.rule).contains("redirect-without-location"))
+        #expect(report.findings.map(\.rule).contains("duplicate-content-length"))
+        #expect(throws: Baseline.Problem.self) { try Baseline(contentsOf: "/no/such/baseline.json") }
+    }
+}
