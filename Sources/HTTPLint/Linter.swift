@@ -63,13 +63,17 @@ public struct Linter: Sendable {
     }
 
     public let configuration: Configuration
-    private let rules: [(description: RuleDescription, rule: any Rule)]
+    /// The rules that run, each with the severity its findings get.
+    private let rules: [(id: String, severity: Severity, rule: any Rule)]
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.rules = RuleCatalogue.rules
             .filter { configuration.runs($0.description) }
-            .map { ($0.description, $0.init()) }
+            .map { type in
+                let description = type.description
+                return (description.id, configuration.severities[description.id] ?? description.severity, type.init())
+            }
     }
 
     /// Parses `response` (one or more responses) and runs every enabled rule on each exchange.
@@ -86,18 +90,10 @@ public struct Linter: Sendable {
     public func lint(_ exchanges: [Exchange]) -> [Finding] {
         var findings: [Finding] = []
         for exchange in exchanges {
-            for (description, rule) in rules {
-                var reporter = FindingReporter(rule: description, exchangeIndex: exchange.index)
+            for (id, severity, rule) in rules {
+                var reporter = FindingReporter(ruleID: id, severity: severity, exchangeIndex: exchange.index)
                 rule.check(exchange, &reporter)
-                if let severity = configuration.severities[description.id] {
-                    findings.append(contentsOf: reporter.findings.map { finding in
-                        var changed = finding
-                        changed.severity = severity
-                        return changed
-                    })
-                } else {
-                    findings.append(contentsOf: reporter.findings)
-                }
+                findings.append(contentsOf: reporter.findings)
             }
         }
         return findings.sorted { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }

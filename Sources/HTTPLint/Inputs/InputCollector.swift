@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns the paths named on the command line into the inputs to lint: files as given,
 /// directories walked recursively, and each response file paired with the request file
@@ -34,27 +41,50 @@ public enum InputCollector {
     }
 
     private static func walk(_ directory: String) -> [Item] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else {
-            return [Item(path: directory, requestPath: nil, problem: "cannot read directory '\(directory)'")]
-        }
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var found: [String] = []
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  responseExtensions.contains(url.pathExtension.lowercased()) else { continue }
-            let full = url.standardizedFileURL.path
-            let relative = full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : url.lastPathComponent
-            found.append(prefix + relative)
+        guard visit(root, into: &found) else {
+            return [Item(path: directory, requestPath: nil, problem: "cannot read directory '\(directory)'")]
         }
         if found.isEmpty {
             return [Item(path: directory, requestPath: nil,
                          problem: "directory '\(directory)' holds no response files (\(responseExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))")]
         }
         return found.sorted().map { Item(path: $0, requestPath: pairedRequest(for: $0), problem: nil) }
+    }
+
+    /// Collects the response files below `directory`. Hidden entries are skipped, and
+    /// symbolic links to directories are not followed, so that a link loop cannot trap the walk.
+    private static func visit(_ directory: String, into found: inout [String]) -> Bool {
+        guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return false }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = directory + "/" + name
+            var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            var isFile = Int32(entry.pointee.d_type) == Int32(DT_REG)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFLNK {
+                    // A link to a file is read; a link to a directory is not walked.
+                    isFile = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+                    isDirectory = false
+                } else {
+                    isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                    isFile = (info.st_mode & S_IFMT) == S_IFREG
+                }
+            }
+            if isDirectory {
+                _ = visit(path, into: &found)
+            } else if isFile, let dot = name.lastIndex(of: "."), responseExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+                found.append(path)
+            }
+        }
+        return true
     }
 
     /// `NAME.req` beside `NAME.http`, `NAME.resp`, `NAME.response`, `NAME.raw` or `NAME.txt`.

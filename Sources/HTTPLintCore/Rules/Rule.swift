@@ -32,12 +32,21 @@ extension DeviationRule {
 
 /// Collects the findings of one rule on one exchange.
 public struct FindingReporter: Sendable {
-    public let rule: RuleDescription
+    /// The id and severity of the rule reporting (not the whole description: a reporter is
+    /// made for every rule on every exchange).
+    public let ruleID: String
+    public let severity: Severity
     public let exchangeIndex: Int
     public private(set) var findings: [Finding] = []
 
     public init(rule: RuleDescription, exchangeIndex: Int) {
-        self.rule = rule
+        self.init(ruleID: rule.id, severity: rule.severity, exchangeIndex: exchangeIndex)
+    }
+
+    /// A reporter whose findings get `severity` (a configured one, or the rule's own).
+    public init(ruleID: String, severity: Severity, exchangeIndex: Int) {
+        self.ruleID = ruleID
+        self.severity = severity
         self.exchangeIndex = exchangeIndex
     }
 
@@ -48,7 +57,7 @@ public struct FindingReporter: Sendable {
     ///   - span: the bytes that show it (for a missing field: the status code).
     ///   - status: the status code of the response concerned.
     public mutating func add(_ message: String, at span: ByteSpan, status: Int?) {
-        findings.append(Finding(rule: rule.id, severity: rule.severity, message: message, span: span,
+        findings.append(Finding(rule: ruleID, severity: severity, message: message, span: span,
                                 exchange: exchangeIndex, status: status))
     }
 
