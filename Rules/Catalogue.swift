@@ -69,6 +69,7 @@ public enum RuleCatalogue {
         TruncatedContent.self,
         BytesAfterMessage.self,
         ResponseAfterConnectionClose.self,
+        LimitExceeded.self,
         ExtraLineBreaks.self,
     ]
 

@@ -14,7 +14,10 @@ struct SuccessForInvalidRequest: Rule {
             invalid field value." RFC 9112 §5.1: a server "MUST reject, with a response status \
             code of 400 (Bad Request), any received request message that contains whitespace \
             between a header field name and colon." RFC 9112 §6.1: a request with a transfer \
-            coding the server does not understand gets 501. Accepting such requests is how \
+            coding the server does not understand gets 501. RFC 9112 §6.3: a request "without \
+            Transfer-Encoding and with an invalid Content-Length" (conflicting values included) \
+            gets 400, and §6.1: an HTTP/1.0 message with Transfer-Encoding has faulty framing. \
+            Accepting such requests is how \
             request smuggling and cache poisoning through a front end begin.
             """,
         fix: "Reject such requests with 400 (or 501 for an unknown transfer coding)",
@@ -27,12 +30,18 @@ struct SuccessForInvalidRequest: Rule {
             Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n", request: "GET / HTTP/1.1\nHost: example.com\nX-Id : 1\n\n", line: 1),
             Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n",
                     request: "POST / HTTP/1.1\nHost: example.com\nTransfer-Encoding: xchunked\n\n", line: 1),
+            Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n",
+                    request: "POST / HTTP/1.1\nHost: example.com\nContent-Length: 5\nContent-Length: 6\n\nhello!", line: 1),
+            Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n",
+                    request: "POST / HTTP/1.0\nTransfer-Encoding: chunked\n\n0\n\n", line: 1),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n", request: "GET / HTTP/1.1\nHost: example.com:8080\n\n"),
             Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n", request: "GET / HTTP/1.0\n\n"),
             Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n", request: "GET / HTTP/1.1\nHost: [::1]:80\n\n"),
             Example("HTTP/1.1 400 Bad Request\nContent-Length: 0\n\n", request: "GET / HTTP/1.1\n\n"),
+            Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n",
+                    request: "POST / HTTP/1.1\nHost: example.com\nContent-Length: 5\n\nhello"),
         ]
     )
 
@@ -51,6 +60,13 @@ struct SuccessForInvalidRequest: Rule {
         }
         if request.deviations.contains(where: { $0.kind == .whitespaceBeforeColon }) {
             problems.append("the request has whitespace between a field name and its colon")
+        }
+        let hasTransferEncoding = request.fields.contains("Transfer-Encoding")
+        if !hasTransferEncoding, request.deviations.contains(where: { $0.kind == .invalidContentLength || $0.kind == .conflictingContentLength }) {
+            problems.append("the request's Content-Length is invalid or conflicting, so its framing is unrecoverable")
+        }
+        if hasTransferEncoding, request.version == .http10 {
+            problems.append("the HTTP/1.0 request has Transfer-Encoding, so its framing is faulty")
         }
         for coding in request.fields.listElements(named: "Transfer-Encoding") {
             let name = coding.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } ?? ""

@@ -15,11 +15,15 @@ public struct Linter: Sendable {
         /// Severities that replace rules' own, by rule id; a rule given one runs even if the
         /// profile leaves it out.
         public var severities: [String: Severity]
+        /// Bounds on what one input may hold.
+        public var limits: ParserLimits
 
-        public init(profile: Profile = .recommended, ignoredRules: Set<String> = [], severities: [String: Severity] = [:]) {
+        public init(profile: Profile = .recommended, ignoredRules: Set<String> = [], severities: [String: Severity] = [:],
+                    limits: ParserLimits = .default) {
             self.profile = profile
             self.ignoredRules = ignoredRules
             self.severities = severities
+            self.limits = limits
         }
 
         /// Whether the rule described by `rule` runs.
@@ -82,7 +86,7 @@ public struct Linter: Sendable {
     ///   - response: the raw response bytes.
     ///   - requests: the requests answered, in order, when known.
     public func lint(_ response: SourceText, requests: [Request] = []) -> LintResult {
-        let exchanges = ResponseParser.parse(response, requests: requests)
+        let exchanges = ResponseParser.parse(response, requests: requests, limits: configuration.limits)
         return LintResult(source: response, exchanges: exchanges, findings: lint(exchanges))
     }
 

@@ -138,11 +138,17 @@ public enum RuleDocumentation {
         return out + "\n"
     }
 
+    /// At most 24 lines of an example; a generated one (100,001 fields) says how much is left out.
     private static func lines(_ bytes: [UInt8], prefix: String) -> String {
         if bytes.isEmpty { return prefix + "(empty input)\n" }
         var out = ""
         var current: [UInt8] = []
-        for byte in bytes {
+        var shown = 0
+        for (offset, byte) in bytes.enumerated() {
+            if shown == 24 {
+                return out + prefix + "… (\(bytes.count - offset) more bytes)\n"
+            }
+            if byte == 0x0A { shown += 1 }
             current.append(byte)
             if byte == 0x0A {
                 out += prefix + Printable.escape(current) + "\n"

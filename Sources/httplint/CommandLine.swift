@@ -29,6 +29,8 @@ struct LintOptions: Equatable {
     var color: Bool?
     /// The kind of every input; detected per input when `nil`.
     var inputKind: InputKind?
+    /// Bounds on each input (`--max-…`).
+    var limits = ParserLimits.default
     /// Inputs linted at the same time.
     var jobs = 1
     /// Print only error findings and input errors.
@@ -158,6 +160,20 @@ enum CommandLineParser {
                     }
                     options.inputKind = kind
                 }
+            case "--max-line-length", "--max-field-section-size", "--max-fields", "--max-chunks",
+                 "--max-json-depth", "--max-input-size":
+                let text = try value(for: name, inline: inline)
+                guard let number = Self.size(text), number > 0 else {
+                    throw UsageError(message: "\(name) takes a positive number, with an optional K, M or G suffix (got '\(text)')")
+                }
+                switch name {
+                case "--max-line-length": options.limits.maxLineLength = number
+                case "--max-field-section-size": options.limits.maxFieldSectionSize = number
+                case "--max-fields": options.limits.maxFields = number
+                case "--max-chunks": options.limits.maxChunks = number
+                case "--max-json-depth": options.limits.maxJSONDepth = number
+                default: options.limits.maxInputSize = number
+                }
             case "-j", "--jobs":
                 let text = try value(for: name, inline: inline)
                 guard let jobs = Int(text), jobs >= 1, jobs <= 256 else {
@@ -180,6 +196,15 @@ enum CommandLineParser {
             throw UsageError(message: "no input given; name a response file, or - for standard input")
         }
         return .lint(options)
+    }
+
+    /// `4096`, `64K`, `16M`, `1G` (binary multiples).
+    static func size(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        if let last = text.last?.uppercased().first, let unit = units[last] {
+            return Int(text.dropLast()).flatMap { $0.multipliedReportingOverflow(by: unit).overflow ? nil : $0 * unit }
+        }
+        return Int(text)
     }
 
     static let help = """
@@ -219,6 +244,14 @@ enum CommandLineParser {
           --write-baseline FILE
                                record this run's findings in FILE
           -j, --jobs N         lint N inputs at a time (output stays in input order)
+
+        LIMITS (past one, a limit-exceeded finding, or for input size an input error):
+          --max-line-length N        longest status, field or chunk-size line (default 1M)
+          --max-field-section-size N largest header or trailer section (default 16M)
+          --max-fields N             most fields in one section (default 100000)
+          --max-chunks N             most chunks in one message (default 10000000)
+          --max-json-depth N         deepest nesting in a HAR archive (default 512)
+          --max-input-size N         largest input file (default 256M)
           -q, --quiet          print only error findings and unreadable inputs, no summary
           --statistics         print the number of findings per rule after the summary
           --no-color, --color  never or always colour the text output (default: colour on a

@@ -15,10 +15,38 @@ enum ExitStatus: Int32 {
     case failure = 2
 }
 
+/// Writes all of `text` to a file descriptor; false when the write fails (a closed pipe).
+@discardableResult
+func writeAll(_ descriptor: Int32, _ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { buffer -> Bool in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+}
+
 /// Writes to standard error, unbuffered.
 func writeToStandardError(_ text: String) {
-    var text = text
-    text.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+    writeAll(2, text)
+}
+
+/// Standard output, written unbuffered; after a failed write (the reader went away) nothing
+/// more is written and the run stops.
+enum StandardOutput {
+    nonisolated(unsafe) static var failed = false
+
+    static func write(_ text: String) {
+        guard !failed, !text.isEmpty else { return }
+        if !writeAll(1, text) { failed = true }
+    }
 }
 
 func printError(_ message: String) {
@@ -36,28 +64,28 @@ func run(_ arguments: [String]) -> ExitStatus {
     }
     switch command {
     case .help:
-        print(CommandLineParser.help, terminator: "")
+        StandardOutput.write(CommandLineParser.help)
         return .clean
     case .version:
-        print("httplint \(HTTPLintVersion.current)")
+        StandardOutput.write("httplint \(HTTPLintVersion.current)\n")
         return .clean
     case .listRules(let listing):
         switch listing {
-        case .plain: print(RuleDocumentation.list(), terminator: "")
-        case .table: print(RuleDocumentation.markdownTable(), terminator: "")
-        case .docs: print(RuleDocumentation.documentationPage(), terminator: "")
+        case .plain: StandardOutput.write(RuleDocumentation.list())
+        case .table: StandardOutput.write(RuleDocumentation.markdownTable())
+        case .docs: StandardOutput.write(RuleDocumentation.documentationPage())
         }
         return .clean
     case .explain(let id):
         if let status = RuleDocumentation.explainStatus(id) {
-            print(status, terminator: "")
+            StandardOutput.write(status)
             return .clean
         }
         guard let description = RuleCatalogue.description(of: id) else {
             printError("unknown rule id or status code '\(id)'; 'httplint rules' lists the rules")
             return .failure
         }
-        print(RuleDocumentation.explain(description), terminator: "")
+        StandardOutput.write(RuleDocumentation.explain(description))
         return .clean
     case .lint(let options):
         return lint(options)
@@ -96,7 +124,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     let profile = options.profile ?? configuration?.profile ?? .recommended
     let failOn = options.failOn ?? configuration?.failOn ?? profile.failureThreshold
-    let linters = LinterCache(profile: profile, ignored: Set(options.ignoredRules), file: configuration)
+    let linters = LinterCache(profile: profile, ignored: Set(options.ignoredRules), file: configuration, limits: options.limits)
     let useColor = options.color ?? (options.format == .text && isatty(1) == 1
         && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
         && (getenv("TERM").map { String(cString: $0) != "dumb" } ?? true))
@@ -125,7 +153,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
             }
         }
         do {
-            let bytes = try InputReader.read(item.path)
+            let bytes = try InputReader.read(item.path, maxSize: options.limits.maxInputSize)
             return linters.linter(for: item.path).lintInput(named: item.path, bytes: bytes, kind: options.inputKind, requests: requests)
         } catch {
             return [InputReport(name: item.path, outcome: .failed(error.description))]
@@ -152,24 +180,25 @@ func lint(_ options: LintOptions) -> ExitStatus {
             if case .failed = report.outcome, options.format == .text {
                 // Already on standard error; the text report does not repeat it.
             } else {
-                print(reporter.render(shown), terminator: "")
+                StandardOutput.write(reporter.render(shown))
             }
             for index in files.indices { files[index].text += files[index].reporter.render(report) }
             reports.append(report)
         }
+        if StandardOutput.failed { break }  // the reader went away: stop linting
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     if options.format == .text, let text = reporter as? TextReporter {
         if !options.quiet {
-            print(text.summary(RunSummary(reports), seconds: seconds), terminator: "")
-            if suppressed > 0 { print("httplint: \(suppressed) known finding\(suppressed == 1 ? "" : "s") left out by the baseline") }
+            StandardOutput.write(text.summary(RunSummary(reports), seconds: seconds))
+            if suppressed > 0 { StandardOutput.write("httplint: \(suppressed) known finding\(suppressed == 1 ? "" : "s") left out by the baseline\n") }
         }
     } else {
-        print(reporter.finish(options.quiet ? reports.map { $0.keepingOnly(.error) } : reports), terminator: "")
+        StandardOutput.write(reporter.finish(options.quiet ? reports.map { $0.keepingOnly(.error) } : reports))
     }
     if options.statistics {
         let statistics = RuleStatistics.render(reports)
-        if options.format == .text { print(statistics, terminator: "") } else { writeToStandardError(statistics) }
+        if options.format == .text { StandardOutput.write(statistics) } else { writeToStandardError(statistics) }
     }
     var failedToWrite = false
     for file in files {
@@ -200,13 +229,15 @@ final class LinterCache: @unchecked Sendable {
     private let profile: Linter.Profile
     private let ignored: Set<String>
     private let file: ConfigurationFile?
+    private let limits: ParserLimits
     private var linters: [String: Linter] = [:]
     private let lock = NSLock()
 
-    init(profile: Linter.Profile, ignored: Set<String>, file: ConfigurationFile?) {
+    init(profile: Linter.Profile, ignored: Set<String>, file: ConfigurationFile?, limits: ParserLimits) {
         self.profile = profile
         self.ignored = ignored
         self.file = file
+        self.limits = limits
     }
 
     func linter(for path: String) -> Linter {
@@ -223,7 +254,7 @@ final class LinterCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let linter = linters[key] { return linter }
-        let linter = Linter(configuration: .init(profile: profile, ignoredRules: off, severities: severities))
+        let linter = Linter(configuration: .init(profile: profile, ignoredRules: off, severities: severities, limits: limits))
         linters[key] = linter
         return linter
     }
@@ -269,4 +300,12 @@ struct RequestFailure: Error {
     let description: String
 }
 
-exit(run(Array(CommandLine.arguments.dropFirst())).rawValue)
+// A reader that goes away (`httplint … | head`) must not kill the process with SIGPIPE:
+// writes then fail, the run stops, and the exit status says so.
+signal(SIGPIPE, SIG_IGN)
+var status = run(Array(CommandLine.arguments.dropFirst()))
+if StandardOutput.failed {
+    printError("cannot write to standard output (was it closed early?)")
+    status = .failure
+}
+exit(status.rawValue)

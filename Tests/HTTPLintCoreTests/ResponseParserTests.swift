@@ -140,6 +140,26 @@ import Testing
         #expect(kinds(try parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel")) == ["truncated-content"])
     }
 
+    @Test func limitsStopReadingAndSayWhich() {
+        func parse(_ text: String, _ limits: ParserLimits) -> [Exchange] {
+            ResponseParser.parse(SourceText(name: "t", text: text), limits: limits)
+        }
+        let twoResponses = "HTTP/1.1 200 OK\r\nA: 1\r\nB: 2\r\nC: 3\r\nContent-Length: 0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n"
+        let fields = parse(twoResponses, ParserLimits(maxFields: 3))
+        #expect(fields.count == 1, "the rest of the input is not read")
+        #expect(fields[0].deviations.map(\.kind) == [.limitExceeded])
+        #expect(fields[0].deviations[0].message.contains("more than 3 fields"))
+        #expect(parse(twoResponses, ParserLimits(maxFields: 4)).count == 2)
+        let section = parse(twoResponses, ParserLimits(maxFieldSectionSize: 20))
+        #expect(section[0].deviations.contains { $0.kind == .limitExceeded && $0.message.contains("larger than 20 bytes") })
+        let line = parse(twoResponses, ParserLimits(maxLineLength: 10))
+        #expect(line[0].deviations.map(\.kind) == [.limitExceeded])
+        let chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + String(repeating: "1\r\na\r\n", count: 5) + "0\r\n\r\n"
+        let chunks = parse(chunked, ParserLimits(maxChunks: 3))
+        #expect(chunks[0].deviations.contains { $0.kind == .limitExceeded && $0.message.contains("more than 3 chunks") })
+        #expect(parse(chunked, ParserLimits(maxChunks: 6))[0].deviations.isEmpty)
+    }
+
     @Test func requestParserRejectsWhatIsNotARequest() {
         #expect(throws: RequestParser.Failure.self) { try RequestParser.parse(SourceText(name: "r", text: "HTTP/1.1 200 OK\r\n\r\n")) }
         #expect(throws: RequestParser.Failure.self) { try RequestParser.parse(SourceText(name: "r", text: "")) }

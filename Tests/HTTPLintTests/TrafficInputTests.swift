@@ -103,6 +103,13 @@ import Testing
         }
     }
 
+    @Test func deepJSONIsRefusedBeforeParsing() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let reports = Linter().lintInput(named: "deep.har", bytes: Array(deep.utf8))
+        guard case .failed(let reason) = reports.first?.outcome else { Issue.record("deep JSON was parsed"); return }
+        #expect(reason.contains("nests deeper than 512 levels"))
+    }
+
     @Test func directoriesAreWalkedAndRequestsPaired() throws {
         let items = InputCollector.collect([PackageFiles.url("Samples").path])
         let names = items.map { URL(fileURLWithPath: $0.path).lastPathComponent }

@@ -23,20 +23,20 @@ enum CurlTranscript {
 
     /// The exchanges of a transcript, and the text their spans refer to (the file itself for
     /// `-i`; the `< ` lines without their prefix for `-v`, mapped back to the file's lines).
-    static func exchanges(name: String, bytes: [UInt8]) -> (SourceText, [Exchange]) {
+    static func exchanges(name: String, bytes: [UInt8], limits: ParserLimits = .default) -> (SourceText, [Exchange]) {
         if isVerbose(bytes) {
             let (source, requests) = verbose(name: name, bytes: bytes)
-            return (source, parseResponses(source, requests: requests))
+            return (source, parseResponses(source, requests: requests, limits: limits))
         }
         let source = SourceText(name: name, bytes: bytes)
-        return (source, parseResponses(source, requests: nil))
+        return (source, parseResponses(source, requests: nil, limits: limits))
     }
 
     /// Splits `source` at status lines that start a response (first in the input, or after an
     /// empty line), keeps interim responses with the final one, and parses each group with its
     /// request: the next of `requests`, or, without requests, a CONNECT for a proxy's
     /// `Connection established` answer and nothing otherwise.
-    static func parseResponses(_ source: SourceText, requests: [Request]?) -> [Exchange] {
+    static func parseResponses(_ source: SourceText, requests: [Request]?, limits: ParserLimits = .default) -> [Exchange] {
         let bytes = source.bytes
         var starts: [Int] = []
         var lineStart = 0
@@ -49,7 +49,7 @@ enum CurlTranscript {
             previousEmpty = content.isEmpty
             lineStart = end + 1
         }
-        guard !starts.isEmpty else { return ResponseParser.parse(source) }
+        guard !starts.isEmpty else { return ResponseParser.parse(source, limits: limits) }
         var exchanges: [Exchange] = []
         var requestIndex = 0
         var groupStart = starts[0]
@@ -65,7 +65,10 @@ enum CurlTranscript {
             } else if (200..<300).contains(code), SourceText.decode(line).lowercased().contains("connection established") {
                 groupRequests = connectRequest
             }
-            exchanges += ResponseParser.parse(source, range: groupStart..<end, requests: groupRequests, firstIndex: exchanges.count)
+            let group = ResponseParser.parse(source, range: groupStart..<end, requests: groupRequests,
+                                             firstIndex: exchanges.count, limits: limits)
+            exchanges += group
+            if group.contains(where: { $0.deviations.contains { $0.kind == .limitExceeded } }) { break }
             groupStart = end
         }
         return exchanges

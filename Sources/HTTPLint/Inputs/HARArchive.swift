@@ -19,7 +19,14 @@ enum HARArchive {
         let description: String
     }
 
-    static func entries(_ bytes: [UInt8]) -> Result<[Entry], Problem> {
+    /// Deepest JSON nesting read; deeper input is refused before parsing (a HAR entry nests
+    /// about six levels deep).
+    static let maxDepth = 512
+
+    static func entries(_ bytes: [UInt8], maxDepth: Int = maxDepth) -> Result<[Entry], Problem> {
+        if let depth = nestingBeyond(maxDepth, in: bytes) {
+            return .failure(Problem(description: "its JSON nests deeper than \(depth) levels, the limit (--max-json-depth)"))
+        }
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -53,6 +60,28 @@ enum HARArchive {
             }
         }
         return Entry(label: label, request: requestBytes, response: bytes)
+    }
+
+    /// The limit, when the brackets of `bytes` (outside strings) nest deeper than it.
+    static func nestingBeyond(_ limit: Int, in bytes: [UInt8]) -> Int? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth > limit { return limit }
+            case 0x5D, 0x7D: depth -= 1
+            default: break
+            }
+        }
+        return nil
     }
 
     /// `HTTP/1.0` stays; every other spelling (`HTTP/1.1`, `http/1.1`, `h2`, `HTTP/2.0`, `h3`,

@@ -57,11 +57,11 @@ extension Linter {
         case .raw:
             return [InputReport(name: name, outcome: .linted(lint(SourceText(name: name, bytes: bytes), requests: requests)))]
         case .curl:
-            let (source, exchanges) = CurlTranscript.exchanges(name: name, bytes: bytes)
+            let (source, exchanges) = CurlTranscript.exchanges(name: name, bytes: bytes, limits: configuration.limits)
             let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
             return [InputReport(name: name, outcome: .linted(keepSupported(result)))]
         case .har:
-            switch HARArchive.entries(bytes) {
+            switch HARArchive.entries(bytes, maxDepth: configuration.limits.maxJSONDepth) {
             case .failure(let problem):
                 return [InputReport(name: name, outcome: .failed("cannot read '\(name)' as HAR: \(problem.description)"))]
             case .success(let entries):
@@ -72,7 +72,7 @@ extension Linter {
                     if let request = entry.request, let parsed = try? RequestParser.parse(SourceText(name: name, bytes: request)) {
                         requests = parsed
                     }
-                    let exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests)
+                    let exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests, limits: configuration.limits)
                     let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
                     return InputReport(name: name, part: entry.label, outcome: .linted(keepSupported(result)))
                 }

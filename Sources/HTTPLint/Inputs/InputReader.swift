@@ -14,8 +14,10 @@ public enum InputReader {
     }
 
     /// The bytes of `path` (`-` reads standard input to its end).
-    public static func read(_ path: String) throws(Failure) -> [UInt8] {
-        if path == "-" { return try readAll(descriptor: 0, name: "standard input") }
+    ///
+    /// - Parameter maxSize: the largest input read; a larger one is a failure naming the limit.
+    public static func read(_ path: String, maxSize: Int = ParserLimits.default.maxInputSize) throws(Failure) -> [UInt8] {
+        if path == "-" { return try readAll(descriptor: 0, name: "standard input", maxSize: maxSize) }
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(errno, path) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -24,10 +26,15 @@ public enum InputReader {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw failure(errno, path) }
         defer { close(descriptor) }
-        return try readAll(descriptor: descriptor, name: path)
+        if Int(info.st_size) > maxSize { throw tooLarge(path, maxSize) }
+        return try readAll(descriptor: descriptor, name: path, maxSize: maxSize)
     }
 
-    private static func readAll(descriptor: Int32, name: String) throws(Failure) -> [UInt8] {
+    private static func tooLarge(_ name: String, _ maxSize: Int) -> Failure {
+        Failure(description: "cannot read '\(name)': it is larger than \(maxSize) bytes, the limit (--max-input-size)")
+    }
+
+    private static func readAll(descriptor: Int32, name: String, maxSize: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -38,6 +45,8 @@ public enum InputReader {
                 throw failure(errno, name)
             }
             bytes.append(contentsOf: buffer[0..<count])
+            // A FIFO or a file that grows while it is read is bounded too.
+            if bytes.count > maxSize { throw tooLarge(name, maxSize) }
         }
     }
 

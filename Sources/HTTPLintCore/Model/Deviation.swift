@@ -74,6 +74,8 @@ extension Deviation.Kind {
     public static let bytesAfterMessage = Self(rawValue: "bytes-after-message")
     /// A response after one that announced `Connection: close`.
     public static let responseAfterConnectionClose = Self(rawValue: "response-after-connection-close")
+    /// A message larger than the parser's limits; the rest of the input is not read.
+    public static let limitExceeded = Self(rawValue: "limit-exceeded")
     /// Empty lines after a message, before the next response or the end of the input.
     public static let extraLineBreaks = Self(rawValue: "extra-line-breaks")
 
@@ -85,6 +87,6 @@ extension Deviation.Kind {
         .duplicateContentLength, .transferEncodingWithContentLength, .transferEncodingNotChunkedLast,
         .invalidTransferEncoding, .transferEncodingInHTTP10, .invalidChunkSize, .invalidChunkExtension,
         .invalidChunkTerminator, .truncatedHeaderSection, .truncatedContent, .bytesAfterMessage,
-        .responseAfterConnectionClose, .extraLineBreaks,
+        .responseAfterConnectionClose, .limitExceeded, .extraLineBreaks,
     ]
 }

@@ -13,8 +13,12 @@ struct MessageScanner {
 
     /// Where reading stops: the end of the input, or of the range being read.
     let end: Int
+    let limits: ParserLimits
+    /// Set when a limit was passed: the rest of the input is left unread.
+    private(set) var limitExceeded = false
 
-    init(source: SourceText, range: Range<Int>? = nil) {
+    init(source: SourceText, range: Range<Int>? = nil, limits: ParserLimits = .default) {
+        self.limits = limits
         self.source = source
         self.bytes = source.bytes
         let range = range.map { $0.clamped(to: 0..<source.bytes.count) } ?? 0..<source.bytes.count
@@ -26,6 +30,21 @@ struct MessageScanner {
 
     mutating func record(_ kind: Deviation.Kind, _ span: ByteSpan, _ message: String) {
         deviations.append(Deviation(kind, span, message))
+    }
+
+    /// Records that `what` passed a limit at `span` and stops reading the input.
+    mutating func exceed(_ what: String, at span: ByteSpan) {
+        record(.limitExceeded, span, "\(what); the rest of the input (\(end - span.offset) bytes) is not read")
+        limitExceeded = true
+        position = end
+    }
+
+    /// Checks a line against the line-length limit; false (and reading stopped) when it is too long.
+    mutating func withinLineLimit(_ line: Line, _ what: String) -> Bool {
+        guard line.end - line.start > limits.maxLineLength else { return true }
+        exceed("\(what) of \(line.end - line.start) bytes is longer than the limit of \(limits.maxLineLength) (--max-line-length)",
+               at: ByteSpan(offset: line.start, length: min(line.end - line.start, 64)))
+        return false
     }
 
     mutating func takeDeviations() -> [Deviation] {
@@ -119,11 +138,23 @@ struct MessageScanner {
     mutating func readFieldSection() -> FieldSection {
         var fields: [Field] = []
         var sawFieldLine = false
+        let sectionStart = position
         while true {
             guard position < end else {
                 return FieldSection(fields: fields, endSpan: .at(end), isComplete: false)
             }
             let line = self.line(at: position)
+            if !withinLineLimit(line, "a field line") {
+                return FieldSection(fields: fields, endSpan: .at(end), isComplete: false)
+            }
+            let endsSection = line.isEmpty && line.terminator != .endOfInput
+            if !endsSection, line.next - sectionStart > limits.maxFieldSectionSize || fields.count >= limits.maxFields {
+                let what = fields.count >= limits.maxFields
+                    ? "the field section has more than \(limits.maxFields) fields, the limit (--max-fields)"
+                    : "the field section is larger than \(limits.maxFieldSectionSize) bytes, the limit (--max-field-section-size)"
+                exceed(what, at: line.span)
+                return FieldSection(fields: fields, endSpan: .at(end), isComplete: false)
+            }
             account(line)
             position = line.next
             if line.isEmpty && line.terminator != .endOfInput {
@@ -279,6 +310,11 @@ struct MessageScanner {
                 return result
             }
             let line = self.line(at: position)
+            guard withinLineLimit(line, "a chunk-size line") else { return result }
+            guard result.chunks.count < limits.maxChunks else {
+                exceed("the content has more than \(limits.maxChunks) chunks, the limit (--max-chunks)", at: line.span)
+                return result
+            }
             account(line)
             guard line.terminator != .endOfInput else {
                 record(.truncatedContent, line.span, "the input ends inside a chunk size line")

@@ -23,8 +23,17 @@ public enum RequestParser {
             let start = scanner.position
             let line = scanner.line(at: start)
             guard let head = requestLine(line, in: scanner.bytes) else {
-                let what = requests.isEmpty ? "does not start with a request line" : "has bytes after request \(requests.count) that are not a request line"
-                throw Failure(description: "\(source.name) \(what) such as 'GET / HTTP/1.1' (found '\(scanner.preview(line.span))')")
+                guard let last = requests.popLast() else {
+                    throw Failure(description: "\(source.name) does not start with a request line such as 'GET / HTTP/1.1' (found '\(scanner.preview(line.span))')")
+                }
+                // Tolerant, like the response parser: the requests read so far stand, and the
+                // rest is recorded on the last one (its length was probably wrong).
+                let rest = ByteSpan(start..<scanner.end)
+                requests.append(Request(method: last.method, target: last.target, version: last.version, fields: last.fields,
+                                        span: last.span, source: source, deviations: last.deviations + [
+                                            Deviation(.bytesAfterMessage, rest, "\(rest.length) bytes after the request are not a request line"),
+                                        ]))
+                break
             }
             scanner.position = line.next
             let section = scanner.readFieldSection()

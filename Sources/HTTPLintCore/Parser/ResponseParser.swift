@@ -14,9 +14,10 @@ public enum ResponseParser {
     ///   - range: the part of `source` to read (a response inside a transcript); spans
     ///     still refer to the whole input. The whole input when `nil`.
     ///   - firstIndex: the index of the first exchange, when several ranges of one input are read.
+    ///   - limits: bounds past which the rest of the input is not read.
     public static func parse(_ source: SourceText, range: Range<Int>? = nil, requests: [Request] = [],
-                             firstIndex: Int = 0) -> [Exchange] {
-        var parser = StreamParser(source: source, range: range, requests: requests, firstIndex: firstIndex)
+                             firstIndex: Int = 0, limits: ParserLimits = .default) -> [Exchange] {
+        var parser = StreamParser(source: source, range: range, requests: requests, firstIndex: firstIndex, limits: limits)
         return parser.run()
     }
 }
@@ -37,8 +38,8 @@ private struct StreamParser {
 
     let firstIndex: Int
 
-    init(source: SourceText, range: Range<Int>?, requests: [Request], firstIndex: Int) {
-        self.scanner = MessageScanner(source: source, range: range)
+    init(source: SourceText, range: Range<Int>?, requests: [Request], firstIndex: Int, limits: ParserLimits) {
+        self.scanner = MessageScanner(source: source, range: range, limits: limits)
         self.requests = requests
         self.firstIndex = firstIndex
     }
@@ -61,18 +62,18 @@ private struct StreamParser {
                 closedBy = nil
             }
             let response = readResponse()
-            if response.isInterim {
+            if response.isInterim, !scanner.limitExceeded {
                 interim.append(response)
                 last = .interim(interim.count - 1)
                 continue
             }
             finishExchange(with: response)
-            if response.content.framing == .tunnel { break }
+            if response.content.framing == .tunnel || scanner.limitExceeded { break }
             if response.fields.listElements(named: "Connection").contains(where: { $0.lowercased() == "close" }) {
                 closedBy = "response \(exchanges.count) (\(response.statusText))"
             }
         }
-        if !interim.isEmpty {
+        if !interim.isEmpty, !scanner.limitExceeded {
             let lastInterim = interim.removeLast()
             pending.append(Deviation(.missingFinalResponse, lastInterim.statusAnchor,
                 "the input ends after interim response \(lastInterim.statusText) without a final response"))
@@ -220,6 +221,11 @@ private struct StreamParser {
         let start = scanner.position
         let line = scanner.line(at: start)
         scanner.account(line)
+        guard scanner.withinLineLimit(line, "the status line") else {
+            scanner.finishMessage()
+            pending.append(contentsOf: scanner.takeDeviations())
+            return placeholder(at: start)
+        }
         let status = readStatusLine(line)
         scanner.position = line.next
         var section = MessageScanner.FieldSection(fields: [], endSpan: .at(scanner.end), isComplete: false)
@@ -230,7 +236,7 @@ private struct StreamParser {
         var trailers: [Field] = []
         if section.isComplete {
             (content, trailers) = readContent(status: status.code, version: status.version, fields: section.fields)
-        } else {
+        } else if !scanner.limitExceeded {
             scanner.record(.truncatedHeaderSection, section.endSpan, line.terminator == .endOfInput
                 ? "the input ends inside the status line"
                 : "the input ends inside the header section, before the empty line that ends it")

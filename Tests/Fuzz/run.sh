@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds and runs one libFuzzer target over httplint's own sources.
+#
+#   Tests/Fuzz/run.sh parser|linter|har|curl|config [SECONDS]
+#
+# The sources of HTTPLintCore, the rules and HTTPLint are compiled into one module with
+# -sanitize=fuzzer,address together with Tests/Fuzz/Targets/TARGET.swift. Seeds come from
+# Samples/ and the llhttp vectors; the corpus grows in .build-fuzz/corpus-TARGET and crashes
+# land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test).
+set -euo pipefail
+target=${1:?usage: Tests/Fuzz/run.sh parser|linter|har|curl|config [SECONDS]}
+seconds=${2:-60}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+entry="$root/Tests/Fuzz/Targets/$target.swift"
+[ -f "$entry" ] || { echo "no such fuzz target: $target" >&2; exit 2; }
+work="$root/.build-fuzz"
+src="$work/src-$target"
+seeds="$work/seeds-$target"
+rm -rf "$src" "$seeds"
+mkdir -p "$src" "$seeds" "$work/corpus-$target" "$work/artifacts-$target"
+
+# One module: drop the cross-module imports.
+while IFS= read -r file; do
+  name=$(echo "${file#"$root"/}" | tr '/' '_')
+  sed -e '/^import HTTPLintCore$/d' -e '/^import HTTPLintRules$/d' -e '/^@_exported import /d' "$file" > "$src/$name"
+done < <(find "$root/Sources/HTTPLintCore" "$root/Rules" "$root/Sources/HTTPLint" -name '*.swift' | sort)
+cp "$entry" "$src/zz_target.swift"
+swiftc -parse-as-library -sanitize=fuzzer,address -O -module-name HTTPLintFuzz "$src"/*.swift -o "$work/fuzz-$target"
+
+case "$target" in
+  har) cp "$root"/Samples/traffic/*.har "$seeds"/ ;;
+  config)
+    printf '{"rules": {"reason-phrase-mismatch": "off"}, "ignorePaths": ["a/**"], "overrides": [{"files": ["*.http"], "rules": {"missing-retry-after": "error"}}]}' > "$seeds/config.json"
+    printf '{"version": 1, "findings": [{"path": "a", "entry": null, "exchange": 0, "rule": "x", "message": "m", "count": 2}]}' > "$seeds/baseline.json" ;;
+  curl) cp "$root"/Samples/traffic/*.txt "$seeds"/ ;;
+  *)
+    cp "$root"/Samples/*.http "$seeds"/
+    python3 - "$root/Tests/Conformance/llhttp-responses.jsonl" "$seeds" <<'PY'
+import json, sys
+for number, line in enumerate(open(sys.argv[1])):
+    case = json.loads(line)
+    open(f"{sys.argv[2]}/llhttp-{number:03d}.http", "wb").write(case["raw"].encode("utf-8"))
+PY
+    ;;
+esac
+
+"$work/fuzz-$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  -print_final_stats=1 -artifact_prefix="$work/artifacts-$target/" "$work/corpus-$target" "$seeds"
