@@ -239,6 +239,65 @@ import Testing
         #expect(broken.status == 2 && broken.stderr.contains("cannot read it"))
     }
 
+    @Test func hostileInputsAreErrorsNotHangsOrCrashes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n".utf8).write(to: root.appendingPathComponent("a/r.http"))
+        // A link back to the top: the walk must not follow it.
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/loop").path, withDestinationPath: root.path)
+        let walked = try run(["--format", "jsonl", root.path])
+        #expect(walked.status == 1)
+        #expect(walked.stdout.split(separator: "\n").count == 1, "the file is linted once: \(walked.stdout)")
+
+        let har = root.appendingPathComponent("broken.har")
+        try Data("<html>not json</html>".utf8).write(to: har)
+        let broken = try run([har.path, root.appendingPathComponent("a/r.http").path])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("cannot read '\(har.path)' as HAR: it is not JSON"))
+        #expect(broken.stdout.contains("[redirect-without-location]"), "the other input is still linted")
+
+        let config = root.appendingPathComponent("latin1.json")
+        try Data([0x7B, 0x22, 0xE9, 0x22, 0x3A, 0x31, 0x7D]).write(to: config)
+        let badConfig = try run(["--config", config.path, root.appendingPathComponent("a/r.http").path])
+        #expect(badConfig.status == 2 && badConfig.stderr.hasPrefix("httplint: error: \(config.path):"))
+    }
+
+    @Test func fifoIsRead() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Data("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n".utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let result = try run([fifo])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("[redirect-without-location]"))
+    }
+
+    @Test func outputClosedEarlyStopsWithStatusTwo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for index in 0..<200 {
+            try Data("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n".utf8).write(to: directory.appendingPathComponent("r\(index).http"))
+        }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = [directory.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try out.fileHandleForReading.close()  // nobody reads: the first write fails with EPIPE
+        try process.run()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "no death by SIGPIPE")
+        #expect(process.terminationStatus == 2)
+        #expect(errors.contains("cannot write to standard output"))
+    }
+
     @Test func rulesExplainVersionHelpAndColour() throws {
         let rules = try run(["rules"])
         #expect(rules.status == 0 && rules.stdout.contains("redirect-without-location"))
