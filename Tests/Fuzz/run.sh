@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target over httplint's own sources.
 #
-#   Tests/Fuzz/run.sh parser|linter|har|curl|config [SECONDS]
+#   Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields [SECONDS]
 #
 # The sources of HTTPLintCore, the rules and HTTPLint are compiled into one module with
 # -sanitize=fuzzer,address together with Tests/Fuzz/Targets/TARGET.swift. Seeds come from
 # Samples/ and the llhttp vectors; the corpus grows in .build-fuzz/corpus-TARGET and crashes
 # land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test).
 set -euo pipefail
-target=${1:?usage: Tests/Fuzz/run.sh parser|linter|har|curl|config [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields [SECONDS]}
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 entry="$root/Tests/Fuzz/Targets/$target.swift"
@@ -33,6 +33,17 @@ case "$target" in
     printf '{"rules": {"reason-phrase-mismatch": "off"}, "ignorePaths": ["a/**"], "overrides": [{"files": ["*.http"], "rules": {"missing-retry-after": "error"}}]}' > "$seeds/config.json"
     printf '{"version": 1, "findings": [{"path": "a", "entry": null, "exchange": 0, "rule": "x", "message": "m", "count": 2}]}' > "$seeds/baseline.json" ;;
   curl) cp "$root"/Samples/traffic/*.txt "$seeds"/ ;;
+  structured-fields)
+    python3 - "$root/Tests/Conformance/structured-field-tests" "$seeds" <<'PY'
+import glob, json, sys
+count = 0
+for path in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    for case in json.load(open(path)):
+        if "raw" in case:
+            open(f"{sys.argv[2]}/sf-{count:05d}", "w").write(", ".join(case["raw"]))
+            count += 1
+PY
+    ;;
   *)
     cp "$root"/Samples/*.http "$seeds"/
     python3 - "$root/Tests/Conformance/llhttp-responses.jsonl" "$seeds" <<'PY'
