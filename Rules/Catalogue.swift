@@ -44,6 +44,17 @@ public enum RuleCatalogue {
         PreconditionEvaluatedWrongly.self,
         LongTargetNotURITooLong.self,
         UnknownMethodNotNotImplemented.self,
+        // Fields/
+        SingletonFieldRepeated.self,
+        DeprecatedField.self,
+        RequestFieldInResponse.self,
+        FieldNotAllowedInTrailers.self,
+        InvalidHTTPDate.self,
+        ObsoleteDateFormat.self,
+        MissingDate.self,
+        LastModifiedAfterDate.self,
+        InvalidExpires.self,
+        InvalidStructuredField.self,
         // Framing/
         NotAnHTTPResponse.self,
         MalformedStatusLine.self,

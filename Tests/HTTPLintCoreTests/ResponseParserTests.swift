@@ -160,6 +160,14 @@ import Testing
         #expect(parse(chunked, ParserLimits(maxChunks: 6))[0].deviations.isEmpty)
     }
 
+    /// Found by fuzzing: a request Content-Length beyond Int saturates, and skipping that
+    /// many bytes overflowed.
+    @Test func requestWithAHugeContentLengthIsRead() throws {
+        let requests = try RequestParser.parse(SourceText(name: "r", text: "T 1 HTTP/\nContent-Length:1888888888888888888\n\n"))
+        #expect(requests.count == 1)
+        #expect(requests[0].method == "T")
+    }
+
     @Test func requestParserRejectsWhatIsNotARequest() {
         #expect(throws: RequestParser.Failure.self) { try RequestParser.parse(SourceText(name: "r", text: "HTTP/1.1 200 OK\r\n\r\n")) }
         #expect(throws: RequestParser.Failure.self) { try RequestParser.parse(SourceText(name: "r", text: "")) }

@@ -14,17 +14,21 @@ struct HandlerResponse {
     var lintable: LintableResponse { LintableResponse(status: status, fields: headers, body: body) }
 }
 
+/// The time the handler answers, as IMF-fixdate (fixed, for a repeatable example).
+let now = "Sat, 21 Nov 2026 10:00:00 GMT"
+
 /// A handler for `DELETE /orders/:id`, with a bug on the error path.
 func deleteOrder(id: Int, authorized: Bool) -> HandlerResponse {
     guard authorized else {
         // Bug: a 401 must carry a WWW-Authenticate challenge.
-        return HandlerResponse(status: 401, headers: [("Content-Length", "0")], body: [])
+        return HandlerResponse(status: 401, headers: [("Date", now), ("Content-Length", "0")], body: [])
     }
     guard id > 0 else {
         let body = Array(#"{"error":"no such order"}"#.utf8)
-        return HandlerResponse(status: 404, headers: [("Content-Type", "application/json"), ("Content-Length", "\(body.count)")], body: body)
+        return HandlerResponse(status: 404, headers: [("Date", now), ("Content-Type", "application/json"),
+                                                      ("Content-Length", "\(body.count)")], body: body)
     }
-    return HandlerResponse(status: 204, headers: [("Date", "Sat, 21 Nov 2026 10:00:00 GMT")], body: [])
+    return HandlerResponse(status: 204, headers: [("Date", now)], body: [])
 }
 
 @Suite struct HandlerExampleTests {

@@ -10,7 +10,7 @@ import FoundationNetworking
 /// recorded at the caller's line with the expected message.
 @Suite struct SwiftTestingAdapterTests {
     static let good = "HTTP/1.1 204 No Content\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\n\r\n"
-    static let noAllow = "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
+    static let noAllow = "HTTP/1.1 405 Method Not Allowed\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n"
 
     func comments(_ issue: Issue) -> String { issue.comments.map(\.rawValue).joined(separator: "\n") }
 
@@ -98,7 +98,8 @@ import FoundationNetworking
     @Test func foundationResponseIsLintedWithoutFramingRules() throws {
         let url = try #require(URL(string: "https://example.com/login"))
         let response = try #require(HTTPURLResponse(url: url, statusCode: 401, httpVersion: "HTTP/1.1",
-                                                    headerFields: ["Content-Length": "999", "Content-Type": "text/plain"]))
+                                                    headerFields: ["Content-Length": "999", "Content-Type": "text/plain",
+                                                                  "Date": "Sat, 21 Nov 2026 10:00:00 GMT"]))
         let report = checkHTTPResponse(LintableResponse(response, body: Data("decoded".utf8)))
         // Content-Length describes the encoded body, so truncation is not judged; the status rule is.
         #expect(report.rules == ["unauthorized-without-www-authenticate"])

@@ -59,7 +59,7 @@ import Testing
     @Test func severityOverridesAndForcedRules() {
         let linter = Linter(configuration: .init(severities: ["redirect-without-location": .warning,
                                                               "network-authentication-required-from-origin": .info]))
-        let redirect = linter.lint(SourceText(name: "r", text: "HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"))
+        let redirect = linter.lint(SourceText(name: "r", text: "HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n"))
         #expect(redirect.findings.map(\.severity) == [.warning])
         let portal = linter.lint(SourceText(name: "p", text: "HTTP/1.1 511 Network Authentication Required\r\nContent-Length: 0\r\n\r\n"))
         #expect(portal.findings.map(\.rule).contains("network-authentication-required-from-origin"), "a severity turns an opt-in rule on")
@@ -67,13 +67,13 @@ import Testing
 
     @Test func baselineAbsorbsKnownFindingsByRuleInputAndExchangeNotLine() throws {
         let old = [InputReport(name: "a.http", outcome: .linted(Linter().lint(SourceText(
-            name: "a.http", text: "HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"))))]
+            name: "a.http", text: "HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n"))))]
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
         try Data(Baseline(recording: old).json().utf8).write(to: url)
         var baseline = try Baseline(contentsOf: url.path)
         // The same finding two lines further down, and a new one.
         let shifted = InputReport(name: "a.http", outcome: .linted(Linter().lint(SourceText(
-            name: "a.http", text: "\r\n\r\nHTTP/1.1 302 Found\r\nContent-Length: 0\r\nContent-Length: 0\r\n\r\n"))))
+            name: "a.http", text: "\r\n\r\nHTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\nContent-Length: 0\r\n\r\n"))))
         let (report, suppressed) = baseline.absorb(shifted)
         #expect(suppressed == 1)
         #expect(!report.findings.map(\.rule).contains("redirect-without-location"))

@@ -8,9 +8,9 @@ import Testing
     /// A 401 (error) whose reason phrase has `<&|%,:` in it, a warning, and an unreadable input.
     static let reports: [InputReport] = [
         InputReport(name: "dir/a b.http", outcome: .linted(Linter().lint(SourceText(
-            name: "dir/a b.http", text: "HTTP/1.1 401 <Nope> & | 100%, ok: yes\r\nContent-Length: 0\r\n\r\n")))),
+            name: "dir/a b.http", text: "HTTP/1.1 401 <Nope> & | 100%, ok: yes\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n")))),
         InputReport(name: "w.http", outcome: .linted(Linter().lint(SourceText(
-            name: "w.http", text: "HTTP/1.1 200 Not Found\r\nContent-Length: 0\r\n\r\n")))),
+            name: "w.http", text: "HTTP/1.1 200 Not Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n")))),
         InputReport(name: "gone.http", outcome: .failed("cannot read 'gone.http': no such file")),
     ]
 

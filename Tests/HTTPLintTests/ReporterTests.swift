@@ -26,9 +26,9 @@ import Testing
 
     @Test func longLinesAreCutAroundTheSpan() {
         let value = String(repeating: "a", count: 5000) + "\u{0}" + String(repeating: "b", count: 5000)
-        let output = TextReporter().render(report("HTTP/1.1 200 OK\r\nX-Long: \(value)\r\nContent-Length: 0\r\n\r\n"))
+        let output = TextReporter().render(report("HTTP/1.1 200 OK\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nX-Long: \(value)\r\nContent-Length: 0\r\n\r\n"))
         let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines[1] == "    2 | …" + String(repeating: "a", count: 60) + "\\x00" + String(repeating: "b", count: 99) + "…")
+        #expect(lines[1] == "    3 | …" + String(repeating: "a", count: 60) + "\\x00" + String(repeating: "b", count: 99) + "…")
         #expect(lines[2] == "      | " + String(repeating: " ", count: 61) + "^~~~")
     }
 
@@ -39,16 +39,16 @@ import Testing
     }
 
     @Test func summaryCountsInputsResponsesAndSeverities() {
-        let reports = [report("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n\r\n"),
+        let reports = [report("HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n\r\n"),
                        InputReport(name: "gone", outcome: .failed("cannot read 'gone': no such file"))]
         #expect(TextReporter().summary(RunSummary(reports))
                 == "httplint: 2 inputs (1 could not be read), 1 response: 1 error, 0 warnings, 1 info\n")
-        #expect(TextReporter().summary(RunSummary([report("HTTP/1.1 204 No Content\r\n\r\n")]))
+        #expect(TextReporter().summary(RunSummary([report("HTTP/1.1 204 No Content\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\n\r\n")]))
                 == "httplint: 1 input, 1 response: no problems found\n")
     }
 
     @Test func jsonHasTheDocumentedSchema() throws {
-        let reports = [report("HTTP/1.1 401 Unauthorized\r\nX: \"q\\\r\nContent-Length: 0\r\n\r\n", name: "a\"b.http"),
+        let reports = [report("HTTP/1.1 401 Unauthorized\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nX: \"q\\\r\nContent-Length: 0\r\n\r\n", name: "a\"b.http"),
                        InputReport(name: "missing.http", outcome: .failed("cannot read 'missing.http': no such file"))]
         let data = Data(JSONReporter().finish(reports).utf8)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -77,13 +77,13 @@ import Testing
           {"request": {"method": "GET", "url": "https://api.example/x?y=1", "httpVersion": "h2",
                        "headers": [{"name": ":authority", "value": "api.example"}]},
            "response": {"status": 401, "statusText": "", "httpVersion": "h2",
-                        "headers": [{"name": ":status", "value": "401"}, {"name": "content-length", "value": "999"}],
+                        "headers": [{"name": ":status", "value": "401"}, {"name": "content-length", "value": "999"}, {"name": "date", "value": "Sat, 21 Nov 2026 10:00:00 GMT"}],
                         "content": {"size": -1, "mimeType": "x-unknown"}, "bodySize": -1, "headersSize": -1}},
           {"request": {"method": "GET", "url": "https://blocked.example/", "httpVersion": "", "headers": []},
            "response": {"status": 0, "statusText": "", "httpVersion": "", "headers": [], "content": {}}},
           {"request": {"method": "GET", "url": "https://api.example/b", "httpVersion": "HTTP/1.1", "headers": []},
            "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1",
-                        "headers": [{"name": "Content-Type", "value": "application/octet-stream"}],
+                        "headers": [{"name": "Content-Type", "value": "application/octet-stream"}, {"name": "Date", "value": "Sat, 21 Nov 2026 10:00:00 GMT"}],
                         "content": {"size": 3, "text": "AAEC", "encoding": "base64"}}}
         ]}}
         """#

@@ -185,7 +185,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-many-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for index in 0..<300 {
-            let text = index % 3 == 0 ? "HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n" : "HTTP/1.1 204 No Content\r\n\r\n"
+            let text = index % 3 == 0 ? "HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n" : "HTTP/1.1 204 No Content\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\n\r\n"
             try Data(text.utf8).write(to: directory.appendingPathComponent(String(format: "r%04d.http", index)))
         }
         let serial = try run(["--format", "json", directory.path])
@@ -221,7 +221,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("legacy"), withIntermediateDirectories: true)
         let redirect = directory.appendingPathComponent("r.http")
-        try Data("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n".utf8).write(to: redirect)
+        try Data("HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n".utf8).write(to: redirect)
         try Data("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".utf8).write(to: directory.appendingPathComponent("legacy/u.http"))
         let config = directory.appendingPathComponent("settings.json").path
         try Data(#"{"rules": {"redirect-without-location": "info"}, "ignorePaths": ["**/legacy/**"]}"#.utf8).write(to: URL(fileURLWithPath: config))
@@ -242,7 +242,7 @@ import Testing
     @Test func hostileInputsAreErrorsNotHangsOrCrashes() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
-        try Data("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n".utf8).write(to: root.appendingPathComponent("a/r.http"))
+        try Data("HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n".utf8).write(to: root.appendingPathComponent("a/r.http"))
         // A link back to the top: the walk must not follow it.
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/loop").path, withDestinationPath: root.path)
         let walked = try run(["--format", "jsonl", root.path])

@@ -43,7 +43,8 @@ public enum RequestParser {
                 if fields.contains(where: { $0.hasName("Transfer-Encoding") }) {
                     _ = scanner.readChunked()
                 } else if let length = scanner.contentLength(of: fields.filter { $0.hasName("Content-Length") }) {
-                    scanner.position = min(scanner.end, scanner.position + length)
+                    // A saturated length (Int.max) must not overflow the addition.
+                    scanner.position = length >= scanner.end - scanner.position ? scanner.end : scanner.position + length
                 }
             }
             scanner.finishMessage()

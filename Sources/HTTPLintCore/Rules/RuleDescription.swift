@@ -50,6 +50,8 @@ public struct RuleDescription: Sendable {
         public static let status = Self(rawValue: "status")
         /// Message syntax and framing (RFC 9112).
         public static let framing = Self(rawValue: "framing")
+        /// Field values and where fields may appear.
+        public static let fields = Self(rawValue: "fields")
     }
 }
 

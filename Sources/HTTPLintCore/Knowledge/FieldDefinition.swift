@@ -1,0 +1,101 @@
+/// What httplint knows about one field name: its registration, how its values combine, where
+/// it may appear, and its syntax. The entries live in `FieldTable.swift`; generic rules (a
+/// singleton repeated, a request field in a response, a field that may not be a trailer…)
+/// read them instead of hard-coding names.
+public struct FieldDefinition: Sendable {
+    /// The name as registered (lookups ignore case).
+    public let name: String
+    public let standing: Standing
+    /// The defining specification and section, when it is an RFC.
+    public let spec: SpecReference?
+    /// Where it is defined when that is not an RFC (a W3C or WHATWG spec, a vendor's docs).
+    public let reference: String
+    public let cardinality: Cardinality
+    /// The structured-field type (RFC 9651) when the field is defined as one.
+    public let structuredType: StructuredType?
+    public let direction: Direction
+    /// Whether its definition lets it be sent as a trailer field (RFC 9110 §6.5.1); `nil` when
+    /// its definition does not say, so that only fields known to be excluded are reported.
+    public let allowedInTrailers: Bool?
+    /// Whether it describes the connection and must not be forwarded (RFC 9110 §7.6.1).
+    public let isHopByHop: Bool
+    /// For deprecated and obsoleted fields: what to use instead.
+    public let replacement: String?
+
+    public init(
+        _ name: String, standing: Standing = .permanent, spec: SpecReference? = nil, reference: String = "",
+        cardinality: Cardinality, structuredType: StructuredType? = nil, direction: Direction = .both,
+        allowedInTrailers: Bool? = nil, isHopByHop: Bool = false, replacement: String? = nil
+    ) {
+        self.name = name
+        self.standing = standing
+        self.spec = spec
+        self.reference = reference
+        self.cardinality = cardinality
+        self.structuredType = structuredType
+        self.direction = direction
+        self.allowedInTrailers = allowedInTrailers
+        self.isHopByHop = isHopByHop
+        self.replacement = replacement
+    }
+
+    public enum Standing: String, Sendable {
+        /// In the IANA HTTP Field Name Registry as permanent.
+        case permanent
+        /// In the registry as provisional.
+        case provisional
+        /// In the registry as deprecated: still seen, to be replaced.
+        case deprecated
+        /// In the registry as obsoleted: no longer defined.
+        case obsoleted
+        /// Not registered, but common (X-Content-Type-Options, X-Frame-Options…).
+        case unregistered
+    }
+
+    public enum Cardinality: String, Sendable {
+        /// One value; several field lines are an error (RFC 9110 §5.3).
+        case singleton
+        /// A comma-separated list: several field lines combine into one (RFC 9110 §5.3).
+        case list
+        /// Several field lines allowed but not combinable (Set-Cookie, RFC 9110 §5.3).
+        case multipleLines
+    }
+
+    public enum StructuredType: String, Sendable {
+        case item, list, dictionary
+    }
+
+    public enum Direction: String, Sendable {
+        case request, response, both
+    }
+
+    /// The definition of `name` (case-insensitive), if httplint knows the field.
+    public static func lookup(_ name: String) -> FieldDefinition? { table[name.lowercased()] }
+
+    /// Every known field, in table order.
+    public static var all: [FieldDefinition] { entries }
+
+    static let table: [String: FieldDefinition] = Dictionary(
+        entries.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The definition of a received field, looked up from its name bytes without building a
+    /// string (rules ask for it for every field).
+    public static func lookup(_ field: Field) -> FieldDefinition? {
+        guard let definition = byHash[hash(field.source.bytes[field.source.clamped(field.nameSpan)])],
+              field.hasName(definition.name) else { return nil }
+        return definition
+    }
+
+    private static let byHash: [UInt64: FieldDefinition] = Dictionary(
+        entries.map { (hash(Array($0.name.utf8)[...]), $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// FNV-1a over the ASCII-lowercased bytes.
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            hash ^= UInt64(ASCII.lowercased(byte))
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+}

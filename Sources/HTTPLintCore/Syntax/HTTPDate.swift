@@ -1,0 +1,98 @@
+/// HTTP dates (RFC 9110 §5.6.7):
+///
+///     HTTP-date    = IMF-fixdate / obs-date
+///     IMF-fixdate  = day-name "," SP date1 SP time-of-day SP GMT     ; Sun, 06 Nov 1994 08:49:37 GMT
+///     obs-date     = rfc850-date / asctime-date
+///     rfc850-date  = day-name-l "," SP date2 SP time-of-day SP GMT   ; Sunday, 06-Nov-94 08:49:37 GMT
+///     asctime-date = day-name SP date3 SP time-of-day SP year        ; Sun Nov  6 08:49:37 1994
+///
+/// Senders must use IMF-fixdate; recipients must accept all three.
+public struct HTTPDate: Sendable, Hashable {
+    public enum Format: String, Sendable {
+        case imfFixdate = "IMF-fixdate"
+        case rfc850 = "RFC 850"
+        case asctime = "asctime"
+    }
+
+    public let format: Format
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public let secondsSince1970: Int64
+
+    /// Why `text` is not an HTTP date.
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    private static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let longDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Parses an HTTP date in any of the three formats, checking the weekday and the ranges.
+    public static func parse(_ text: String) throws(Problem) -> HTTPDate {
+        let value = String(text.trimmingWhitespace())
+        let parts = value.split(separator: " ", omittingEmptySubsequences: false)
+        if parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT" {
+            // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+            let dayName = String(parts[0].dropLast())
+            guard days.contains(dayName) else { throw Problem(description: "'\(dayName)' is not a day name (Mon … Sun)") }
+            guard parts[1].count == 2, let day = Int(parts[1]) else { throw Problem(description: "the day '\(parts[1])' is not two digits") }
+            guard let month = months.firstIndex(of: String(parts[2])) else { throw Problem(description: "'\(parts[2])' is not a month (Jan … Dec)") }
+            guard parts[3].count == 4, let year = Int(parts[3]) else { throw Problem(description: "the year '\(parts[3])' is not four digits") }
+            return try make(.imfFixdate, dayName: dayName, day: day, month: month + 1, year: year, time: parts[4])
+        }
+        if parts.count == 4, parts[0].hasSuffix(","), parts[3] == "GMT" {
+            // rfc850-date: Sunday, 06-Nov-94 08:49:37 GMT
+            let dayName = String(parts[0].dropLast())
+            guard let index = longDays.firstIndex(of: dayName) else { throw Problem(description: "'\(dayName)' is not a full day name (Monday … Sunday)") }
+            let date = parts[1].split(separator: "-", omittingEmptySubsequences: false)
+            guard date.count == 3, date[0].count == 2, let day = Int(date[0]), let month = months.firstIndex(of: String(date[1])),
+                  date[2].count == 2, let shortYear = Int(date[2]) else {
+                throw Problem(description: "'\(parts[1])' is not a DD-Mon-YY date")
+            }
+            // RFC 9110 §5.6.7: a two-digit year more than 50 years in the future is in the past century.
+            let year = shortYear < 70 ? 2000 + shortYear : 1900 + shortYear
+            return try make(.rfc850, dayName: days[index], day: day, month: month + 1, year: year, time: parts[2])
+        }
+        let compact = value.split(separator: " ", omittingEmptySubsequences: true)
+        if compact.count == 5, days.contains(String(compact[0])), let month = months.firstIndex(of: String(compact[1])) {
+            // asctime-date: Sun Nov  6 08:49:37 1994
+            guard compact[2].count <= 2, let day = Int(compact[2]) else { throw Problem(description: "the day '\(compact[2])' is not a number") }
+            guard compact[4].count == 4, let year = Int(compact[4]) else { throw Problem(description: "the year '\(compact[4])' is not four digits") }
+            return try make(.asctime, dayName: String(compact[0]), day: day, month: month + 1, year: year, time: compact[3])
+        }
+        throw Problem(description: "it is not an HTTP date such as 'Sun, 06 Nov 1994 08:49:37 GMT'")
+    }
+
+    private static func make(_ format: Format, dayName: String, day: Int, month: Int, year: Int, time: Substring) throws(Problem) -> HTTPDate {
+        let clock = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard clock.count == 3, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+              let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]) else {
+            throw Problem(description: "the time '\(time)' is not HH:MM:SS")
+        }
+        guard hour < 24, minute < 60, second <= 60 else { throw Problem(description: "the time '\(time)' is out of range") }
+        let monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day >= 1, day <= monthDays[month - 1] else {
+            throw Problem(description: "\(months[month - 1]) \(year) has no day \(day)")
+        }
+        let daysSince1970 = Self.daysSince1970(year: year, month: month, day: day)
+        // 1970-01-01 was a Thursday (index 3 from Monday).
+        let weekday = days[Int(((daysSince1970 % 7) + 7 + 3) % 7)]
+        guard weekday == dayName else {
+            throw Problem(description: "\(day < 10 ? "0" : "")\(day) \(months[month - 1]) \(year) was a \(weekday), not a \(dayName)")
+        }
+        return HTTPDate(format: format, secondsSince1970: daysSince1970 * 86_400 + Int64(hour * 3600 + minute * 60 + second))
+    }
+
+    private static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    /// Days from 1970-01-01 to the given civil date (proleptic Gregorian calendar).
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = Int64(month)
+        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
