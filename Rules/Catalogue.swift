@@ -55,6 +55,17 @@ public enum RuleCatalogue {
         LastModifiedAfterDate.self,
         InvalidExpires.self,
         InvalidStructuredField.self,
+        InvalidETag.self,
+        InvalidMediaType.self,
+        // Caching/
+        CacheControlSyntax.self,
+        ConflictingCacheControl.self,
+        // Security/
+        InvalidStrictTransportSecurity.self,
+        ContentTypeOptionsNotNosniff.self,
+        CORSWildcardWithCredentials.self,
+        SameSiteNoneWithoutSecure.self,
+        XSSProtectionEnabled.self,
         // Framing/
         NotAnHTTPResponse.self,
         MalformedStatusLine.self,

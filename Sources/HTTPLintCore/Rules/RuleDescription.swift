@@ -52,18 +52,40 @@ public struct RuleDescription: Sendable {
         public static let framing = Self(rawValue: "framing")
         /// Field values and where fields may appear.
         public static let fields = Self(rawValue: "fields")
+        /// Caching (RFC 9111 and its extensions).
+        public static let caching = Self(rawValue: "caching")
+        /// Security-related fields (HSTS, CORS, cookies, content sniffing).
+        public static let security = Self(rawValue: "security")
     }
 }
 
-/// A section of an RFC.
+/// A section of an RFC, or of another specification (WHATWG Fetch, an Internet-Draft).
 public struct SpecReference: Sendable, Hashable, CustomStringConvertible {
+    /// The RFC number; 0 for another document.
     public let rfc: Int
-    /// The section number, such as `"15.5.2"`.
+    /// The section number, such as `"15.5.2"`, or the section's name in another document.
     public let section: String
+    /// The name of a document that is not an RFC ("Fetch").
+    public let document: String?
+    private let link: String?
 
     public init(rfc: Int, section: String) {
         self.rfc = rfc
         self.section = section
+        self.document = nil
+        self.link = nil
+    }
+
+    /// A section of a specification that is not an RFC.
+    ///
+    /// ```swift
+    /// SpecReference(document: "Fetch", section: "CORS check", url: "https://fetch.spec.whatwg.org/#cors-check")
+    /// ```
+    public init(document: String, section: String, url: String) {
+        self.rfc = 0
+        self.section = section
+        self.document = document
+        self.link = url
     }
 
     /// RFC 9110, HTTP Semantics.
@@ -71,11 +93,15 @@ public struct SpecReference: Sendable, Hashable, CustomStringConvertible {
     /// RFC 9112, HTTP/1.1.
     public static func rfc9112(_ section: String) -> Self { Self(rfc: 9112, section: section) }
 
-    /// `RFC 9110 §15.5.2`
-    public var description: String { "RFC \(rfc) §\(section)" }
+    /// `RFC 9110 §15.5.2`, or `Fetch: CORS check`.
+    public var description: String { document.map { "\($0): \(section)" } ?? "RFC \(rfc) §\(section)" }
 
-    /// The section on rfc-editor.org.
-    public var url: String { "https://www.rfc-editor.org/rfc/rfc\(rfc)#section-\(section)" }
+    /// The section on rfc-editor.org (appendices are `#appendix-B.1` there), or the document's link.
+    public var url: String {
+        if let link { return link }
+        let anchor = section.first?.isLetter == true ? "appendix" : "section"
+        return "https://www.rfc-editor.org/rfc/rfc\(rfc)#\(anchor)-\(section)"
+    }
 }
 
 /// A raw response (and optionally its request) used to test and document a rule.

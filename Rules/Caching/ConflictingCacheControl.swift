@@ -1,0 +1,45 @@
+import HTTPLintCore
+
+/// Cache-Control directives that contradict each other.
+struct ConflictingCacheControl: Rule {
+    static let description = RuleDescription(
+        id: "conflicting-cache-control",
+        severity: .warning,
+        category: .caching,
+        summary: "Cache-Control with contradicting directives (no-store with max-age, public with private)",
+        rationale: """
+            `no-store` forbids caches to store the response at all (RFC 9111 §5.2.2.5), so a \
+            lifetime next to it (`max-age`, `s-maxage`) is dead weight and shows that the \
+            sender meant something else; `public` and `private` (§5.2.2.9, §5.2.2.7) say \
+            opposite things about shared caches, and caches resolve the clash differently. \
+            Either way the response is not cached the way its author thinks.
+            """,
+        fix: "Keep the directives that say what you mean: `no-store` alone, or `public, max-age=…`, or `private`",
+        spec: [SpecReference(rfc: 9111, section: "5.2.2.5"), SpecReference(rfc: 9111, section: "5.2.2.7"),
+               SpecReference(rfc: 9111, section: "5.2.2.9")],
+        triggering: [
+            Example("HTTP/1.1 200 OK\nCache-Control: no-store, max-age=3600\nContent-Length: 0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nCache-Control: public\nCache-Control: private\nContent-Length: 0\n\n", line: 2),
+        ],
+        nonTriggering: [
+            Example("HTTP/1.1 200 OK\nCache-Control: no-store\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 OK\nCache-Control: private, max-age=0, no-cache\nContent-Length: 0\n\n"),
+        ]
+    )
+
+    func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        let response = exchange.response
+        let fields = response.fields.named("Cache-Control")
+        guard let anchor = fields.first else { return }
+        let names = Set(fields.flatMap(\.listElements).map {
+            $0.split(separator: "=", maxSplits: 1).first.map { $0.trimmingWhitespace().lowercased() } ?? ""
+        })
+        if names.contains("no-store"), let lifetime = ["max-age", "s-maxage"].first(where: names.contains) {
+            report.add("Cache-Control has no-store and \(lifetime): a response that may not be stored has no lifetime",
+                       at: anchor.lineSpan, status: response.status)
+        }
+        if names.contains("public"), names.contains("private") {
+            report.add("Cache-Control says both public and private", at: anchor.lineSpan, status: response.status)
+        }
+    }
+}

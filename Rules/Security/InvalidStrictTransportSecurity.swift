@@ -1,0 +1,54 @@
+import HTTPLintCore
+
+/// Strict-Transport-Security needs a numeric max-age, each directive once.
+struct InvalidStrictTransportSecurity: Rule {
+    static let description = RuleDescription(
+        id: "invalid-strict-transport-security",
+        severity: .error,
+        category: .security,
+        summary: "Strict-Transport-Security without a valid max-age, or with a repeated directive",
+        rationale: """
+            RFC 6797 §6.1: the max-age directive is REQUIRED and its value is delta-seconds \
+            (§6.1.1); "All directives MUST appear only once in an STS header field", and a user \
+            agent ignores an STS field that breaks the grammar. The site then gets no HSTS \
+            protection at all, silently.
+            """,
+        fix: "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains`",
+        spec: [SpecReference(rfc: 6797, section: "6.1")],
+        triggering: [
+            Example("HTTP/1.1 200 OK\nStrict-Transport-Security: includeSubDomains\nContent-Length: 0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nStrict-Transport-Security: max-age=one-year\nContent-Length: 0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nStrict-Transport-Security: max-age=60; max-age=120\nContent-Length: 0\n\n", line: 2),
+        ],
+        nonTriggering: [
+            Example("HTTP/1.1 200 OK\nStrict-Transport-Security: max-age=31536000; includeSubDomains; preload\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 OK\nStrict-Transport-Security: max-age=\"0\"\nContent-Length: 0\n\n"),
+        ]
+    )
+
+    func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        let response = exchange.response
+        guard let field = response.fields.first(named: "Strict-Transport-Security") else { return }
+        var seen = Set<String>()
+        var maxAge: Substring?
+        for directive in field.value.split(separator: ";") {
+            let parts = directive.split(separator: "=", maxSplits: 1)
+            let name = parts.first.map { $0.trimmingWhitespace().lowercased() } ?? ""
+            if name.isEmpty { continue }
+            if !seen.insert(name).inserted {
+                report.add("Strict-Transport-Security repeats \(name); browsers ignore the whole field", at: field.valueSpan, status: response.status)
+                return
+            }
+            if name == "max-age" { maxAge = parts.count == 2 ? parts[1].trimmingWhitespace() : "" }
+        }
+        guard let maxAge else {
+            report.add("Strict-Transport-Security has no max-age; browsers ignore the whole field", at: field.valueSpan, status: response.status)
+            return
+        }
+        let digits = maxAge.hasPrefix("\"") && maxAge.hasSuffix("\"") && maxAge.count >= 2 ? maxAge.dropFirst().dropLast() : maxAge
+        if digits.isEmpty || !digits.allSatisfy(\.isASCIIDigitCharacter) {
+            report.add("Strict-Transport-Security max-age '\(maxAge)' is not a number of seconds; browsers ignore the whole field",
+                       at: field.valueSpan, status: response.status)
+        }
+    }
+}
