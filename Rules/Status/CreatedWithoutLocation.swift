@@ -25,9 +25,8 @@ struct CreatedWithoutLocation: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
-        let response = exchange.response
-        guard response.status == 201, !response.fields.contains("Location") else { return }
-        report.add("201 response has no Location, so the created resource is taken to be the request's target URI",
-                   about: response)
+        requireField("Location", on: [201], in: exchange.response, &report) { _ in
+            "201 response has no Location, so the created resource is taken to be the request's target URI"
+        }
     }
 }

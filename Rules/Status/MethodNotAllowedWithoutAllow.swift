@@ -27,8 +27,8 @@ struct MethodNotAllowedWithoutAllow: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
-        let response = exchange.response
-        guard response.status == 405, !response.fields.contains("Allow") else { return }
-        report.add("\(response.statusText) response has no Allow field listing the supported methods", about: response)
+        requireField("Allow", on: [405], in: exchange.response, &report) { response in
+            "\(response.statusText) response has no Allow field listing the supported methods"
+        }
     }
 }

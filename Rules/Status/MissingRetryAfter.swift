@@ -25,8 +25,8 @@ struct MissingRetryAfter: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
-        let response = exchange.response
-        guard response.status == 429 || response.status == 503, !response.fields.contains("Retry-After") else { return }
-        report.add("\(response.statusText) response has no Retry-After telling the client when to try again", about: response)
+        requireField("Retry-After", on: [429, 503], in: exchange.response, &report) { response in
+            "\(response.statusText) response has no Retry-After telling the client when to try again"
+        }
     }
 }

@@ -23,8 +23,8 @@ struct SwitchingProtocolsWithoutUpgrade: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
-        let response = exchange.response
-        guard response.status == 101, response.fields.listElements(named: "Upgrade").isEmpty else { return }
-        report.add("101 response has no Upgrade field naming the protocol that follows", about: response)
+        requireField("Upgrade", on: [101], in: exchange.response, &report) { _ in
+            "101 response has no Upgrade field naming the protocol that follows"
+        }
     }
 }

@@ -23,8 +23,8 @@ struct UpgradeRequiredWithoutUpgrade: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
-        let response = exchange.response
-        guard response.status == 426, response.fields.listElements(named: "Upgrade").isEmpty else { return }
-        report.add("426 response has no Upgrade field naming the required protocol", about: response)
+        requireField("Upgrade", on: [426], in: exchange.response, &report) { _ in
+            "426 response has no Upgrade field naming the required protocol"
+        }
     }
 }

@@ -31,6 +31,14 @@ import Testing
         "nginx-405-post-to-static-file": [.init(rule: "method-not-allowed-without-allow", line: 1),
                                           .init(rule: "reason-phrase-mismatch", line: 1)],
         "nginx-pipelined-two-responses": [],
+        // nginx as a caching edge with security and caching headers (Samples/nginx-cdn-*).
+        "nginx-cdn-304": [],
+        "nginx-cdn-404": [],
+        "nginx-cdn-gzip": [],
+        "nginx-cdn-head": [],
+        "nginx-cdn-json-cors": [],
+        "nginx-cdn-static-hit": [],
+        "nginx-cdn-static-miss": [],
         "python-http-server-200-static-file": [],
         // http.server says "404 File not found".
         "python-http-server-404-not-found": [.init(rule: "reason-phrase-mismatch", line: 1)],
