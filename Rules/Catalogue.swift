@@ -57,15 +57,22 @@ public enum RuleCatalogue {
         InvalidStructuredField.self,
         InvalidETag.self,
         InvalidMediaType.self,
+        InvalidAllow.self,
+        InvalidAcceptRanges.self,
+        InvalidVary.self,
+        UnknownContentCoding.self,
         // Caching/
         CacheControlSyntax.self,
         ConflictingCacheControl.self,
+        InvalidAge.self,
         // Security/
         InvalidStrictTransportSecurity.self,
         ContentTypeOptionsNotNosniff.self,
         CORSWildcardWithCredentials.self,
         SameSiteNoneWithoutSecure.self,
         XSSProtectionEnabled.self,
+        InvalidFrameOptions.self,
+        InvalidReferrerPolicy.self,
         // Framing/
         NotAnHTTPResponse.self,
         MalformedStatusLine.self,
