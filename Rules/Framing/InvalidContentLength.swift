@@ -19,6 +19,8 @@ struct InvalidContentLength: DeviationRule {
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: abc\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nContent-Length: +5\n\nhello", line: 2),
+            Example("HTTP/1.1 200 OK\nContent-Length: 2,\n\nok", line: 2),
+            Example("HTTP/1.1 200 OK\nContent-Length: ,2\n\nok", line: 2),
             Example("HTTP/1.1 200 OK\nContent-Length:\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nContent-Length: 1 2\n\nhello world!", line: 2),
         ],

@@ -7,7 +7,7 @@ struct InvalidTransferEncoding: DeviationRule {
         id: deviation.rawValue,
         severity: .error,
         category: .framing,
-        summary: "Transfer-Encoding with a coding that is not a token, chunked with parameters, or chunked applied twice",
+        summary: "Transfer-Encoding with a coding that is not a token, an empty member, chunked with parameters, or chunked twice",
         rationale: """
             RFC 9112 §6.1: `Transfer-Encoding = #transfer-coding`, each coding a token with \
             optional parameters (§7), and "A sender MUST NOT apply the chunked transfer coding more \
@@ -22,6 +22,7 @@ struct InvalidTransferEncoding: DeviationRule {
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: \"chunked\"\n\n0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked abc\n\n0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked;foo=bar\n\n0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked, \n\n0\n\n", line: 2),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n0\n\n"),

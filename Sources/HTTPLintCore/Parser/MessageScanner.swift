@@ -257,6 +257,13 @@ struct MessageScanner {
                 record(.invalidContentLength, field.lineSpan, "Content-Length is empty")
                 continue
             }
+            // Only an identical repeat ("42, 42") is tolerated; an empty member ("2," or ",2")
+            // is not (RFC 9110 §8.6), and parsers disagree on it.
+            if raw.split(separator: ASCII.comma, omittingEmptySubsequences: false)
+                .contains(where: { $0.allSatisfy(ASCII.isWhitespace) }) {
+                record(.invalidContentLength, field.valueSpan,
+                       "Content-Length '\(SourceText.decode(raw))' has an empty list member")
+            }
             for element in elements {
                 elementCount += 1
                 let digits = raw[element]

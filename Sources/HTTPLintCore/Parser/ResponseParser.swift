@@ -401,6 +401,13 @@ private struct StreamParser {
         for field in fields {
             let elements = field.unfoldedValueBytes
             let ranges = ListSyntax.elementRanges(of: elements)
+            // RFC 9110 §5.6.1.1: senders must not generate empty list elements; in
+            // Transfer-Encoding, parsers that read "chunked, " differently desynchronise.
+            if !ranges.isEmpty, elements.split(separator: ASCII.comma, omittingEmptySubsequences: false)
+                .contains(where: { $0.allSatisfy(ASCII.isWhitespace) }) {
+                scanner.record(.invalidTransferEncoding, field.valueSpan,
+                               "Transfer-Encoding '\(SourceText.decode(elements))' has an empty list member")
+            }
             for range in ranges {
                 let element = elements[range]
                 let name = element.prefix(while: ASCII.isTokenChar)
