@@ -62,7 +62,7 @@ public enum RuleCatalogue {
         InvalidVary.self,
         UnknownContentCoding.self,
         // Caching/
-        CacheControlSyntax.self,
+        InvalidCacheControl.self,
         ConflictingCacheControl.self,
         InvalidAge.self,
         // Security/

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPLintCore
 import HTTPLintRules
 import Testing
@@ -80,6 +81,35 @@ func findings(of ruleIndex: Int, on example: Example) throws -> [Finding] {
     @Test func everyDeviationKindHasARule() {
         for kind in Deviation.Kind.all {
             #expect(RuleCatalogue.description(of: kind.rawValue) != nil, "no rule reports deviation \(kind.rawValue)")
+        }
+    }
+}
+
+/// The catalogue's layout: a newcomer finds any rule in `Rules/<Category>/<Type>.swift`.
+@Suite struct RuleLayoutTests {
+    static let rulesDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rules")
+
+    @Test func everyRuleHasAFileNamedForItInItsCategoryFolder() {
+        for rule in RuleCatalogue.rules {
+            let category = rule.description.category.rawValue
+            let folder = category.prefix(1).uppercased() + category.dropFirst()
+            let path = Self.rulesDirectory.appendingPathComponent(folder).appendingPathComponent("\(rule).swift").path
+            #expect(FileManager.default.fileExists(atPath: path), "\(rule) (\(rule.description.id)) should be in Rules/\(folder)/\(rule).swift")
+        }
+    }
+
+    @Test func everyRuleFileIsInTheCatalogue() throws {
+        let listed = Set(RuleCatalogue.rules.map { "\($0)" })
+        for folder in try FileManager.default.contentsOfDirectory(atPath: Self.rulesDirectory.path) {
+            let url = Self.rulesDirectory.appendingPathComponent(folder)
+            guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { continue }
+            for file in files where file.hasSuffix(".swift") {
+                let name = String(file.dropLast(6))
+                let text = try String(contentsOf: url.appendingPathComponent(file), encoding: .utf8)
+                guard text.contains("struct \(name): Rule") || text.contains("struct \(name): DeviationRule") else { continue }
+                #expect(listed.contains(name), "Rules/\(folder)/\(file) defines a rule that RuleCatalogue.rules does not list")
+            }
         }
     }
 }

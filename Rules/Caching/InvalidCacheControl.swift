@@ -1,7 +1,7 @@
 import HTTPLintCore
 
 /// Cache-Control directives with values that caches cannot read.
-struct CacheControlSyntax: Rule {
+struct InvalidCacheControl: Rule {
     static let description = RuleDescription(
         id: "invalid-cache-control",
         severity: .error,
