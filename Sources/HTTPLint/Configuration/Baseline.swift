@@ -36,9 +36,16 @@ public struct Baseline: Sendable {
 
     /// Reads a baseline written by ``json()``.
     public init(contentsOf path: String) throws(Problem) {
+        // Read with read(2): Foundation's Data(contentsOf:) leaks a buffer on empty files.
+        let bytes: [UInt8]
+        do {
+            bytes = try InputReader.read(path)
+        } catch {
+            throw Problem(description: "baseline \(path): \(error.description)")
+        }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
             throw Problem(description: "baseline \(path): cannot read it as JSON (\(error.localizedDescription))")
         }

@@ -52,11 +52,12 @@ public struct ConfigurationFile: Sendable {
 
     /// Reads and checks the file at `path`.
     public static func load(_ path: String) throws(Problem) -> ConfigurationFile {
+        // Read with read(2): Foundation's Data(contentsOf:) leaks a buffer on empty files.
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = Data(try InputReader.read(path))
         } catch {
-            throw Problem(description: "\(path): cannot read it (\(error.localizedDescription))")
+            throw Problem(description: "\(path): cannot read it (\(error.description))")
         }
         let object: Any
         do {
