@@ -29,7 +29,7 @@ struct InvalidAge: Rule {
         for field in response.fields.named("Age") {
             let value = field.value.trimmingWhitespace()
             guard value.isEmpty || !value.allSatisfy(\.isASCIIDigitCharacter) else { continue }
-            report.add("Age '\(Printable.escape(Array(field.value.utf8)))' is not a number of seconds", at: field.valueSpan, status: response.status)
+            report.add("Age '\(Printable.escape(field.value))' is not a number of seconds", at: field.valueSpan, status: response.status)
         }
     }
 }

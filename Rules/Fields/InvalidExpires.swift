@@ -30,7 +30,7 @@ struct InvalidExpires: Rule {
             do {
                 _ = try HTTPDate.parse(field.value)
             } catch {
-                report.add("Expires '\(Printable.escape(Array(field.value.utf8)))' is not an HTTP date (\(error)); caches read it as already expired",
+                report.add("Expires '\(Printable.escape(field.value))' is not an HTTP date (\(error)); caches read it as already expired",
                            at: field.valueSpan, status: response.status)
             }
         }

@@ -32,7 +32,7 @@ struct InvalidHTTPDate: Rule {
         let response = exchange.response
         for (field, result) in DateFields.dates(in: response) {
             guard case .failure(let problem) = result else { continue }
-            report.add("\(field.name) '\(Printable.escape(Array(field.value.utf8)))' is not an HTTP date: \(problem)",
+            report.add("\(field.name) '\(Printable.escape(field.value))' is not an HTTP date: \(problem)",
                        at: field.valueSpan, status: response.status)
         }
     }

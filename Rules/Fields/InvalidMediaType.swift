@@ -32,7 +32,7 @@ struct InvalidMediaType: Rule {
         let response = exchange.response
         for field in response.fields.named("Content-Type") {
             if let problem = Self.problem(in: field.value) {
-                report.add("Content-Type '\(Printable.escape(Array(field.value.utf8)))' is not a media type: \(problem)",
+                report.add("Content-Type '\(Printable.escape(field.value))' is not a media type: \(problem)",
                            at: field.valueSpan, status: response.status)
             }
         }
@@ -45,7 +45,7 @@ struct InvalidMediaType: Rule {
         func skipOWS() { while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
         func token() -> String? {
             let start = index
-            while index < bytes.count, isTokenByte(bytes[index]) { index += 1 }
+            while index < bytes.count, bytes[index].isHTTPTokenCharacter { index += 1 }
             return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
         }
         skipOWS()
@@ -75,9 +75,5 @@ struct InvalidMediaType: Rule {
                 return "parameter '\(name)' has no value, or one that is neither a token nor a quoted string"
             }
         }
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || "!#$%&'*+-.^_`|~".utf8.contains(byte)
     }
 }

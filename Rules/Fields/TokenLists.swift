@@ -4,18 +4,14 @@ import HTTPLintCore
 enum TokenLists {
     /// The members of `field` that are not tokens.
     static func nonTokens(in field: Field) -> [String] {
-        field.listElements.filter { member in
-            member.isEmpty || !member.utf8.allSatisfy { byte in
-                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || "!#$%&'*+-.^_`|~".utf8.contains(byte)
-            }
-        }
+        field.listElements.filter { !$0.isHTTPToken }
     }
 
     /// Reports every member of the `name` fields that is not a token.
     static func report(_ name: String, what: String, in response: Response, _ report: inout FindingReporter) {
         for field in response.fields.named(name) {
             for member in nonTokens(in: field) {
-                report.add("\(name) member '\(Printable.escape(Array(member.utf8)))' is not a \(what)", at: field.valueSpan, status: response.status)
+                report.add("\(name) member '\(Printable.escape(member))' is not a \(what)", at: field.valueSpan, status: response.status)
             }
         }
     }

@@ -34,7 +34,7 @@ struct UnknownContentCoding: Rule {
         let response = exchange.response
         for field in response.fields.named("Content-Encoding") {
             for coding in field.listElements where !Self.registered.contains(coding.lowercased()) {
-                report.add("content coding '\(Printable.escape(Array(coding.utf8)))' is not registered; clients cannot decode it",
+                report.add("content coding '\(Printable.escape(coding))' is not registered; clients cannot decode it",
                            at: field.valueSpan, status: response.status)
             }
         }

@@ -31,7 +31,7 @@ struct ContentTypeOptionsNotNosniff: Rule {
         guard let field = response.fields.first(named: "X-Content-Type-Options") else { return }
         let first = field.value.split(separator: ",").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
         guard first != "nosniff" else { return }
-        report.add("X-Content-Type-Options '\(Printable.escape(Array(field.value.utf8)))' is not nosniff, so browsers keep sniffing",
+        report.add("X-Content-Type-Options '\(Printable.escape(field.value))' is not nosniff, so browsers keep sniffing",
                    at: field.valueSpan, status: response.status)
     }
 }

@@ -30,7 +30,7 @@ struct InvalidFrameOptions: Rule {
         for field in response.fields.named("X-Frame-Options") {
             for value in field.listElements where !["deny", "sameorigin"].contains(value.lowercased()) {
                 let why = value.lowercased().hasPrefix("allow-from") ? "ALLOW-FROM is obsolete and browsers ignore it" : "browsers ignore it"
-                report.add("X-Frame-Options '\(Printable.escape(Array(value.utf8)))' is not DENY or SAMEORIGIN; \(why)",
+                report.add("X-Frame-Options '\(Printable.escape(value))' is not DENY or SAMEORIGIN; \(why)",
                            at: field.valueSpan, status: response.status)
             }
         }

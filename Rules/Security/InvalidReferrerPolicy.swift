@@ -32,7 +32,7 @@ struct InvalidReferrerPolicy: Rule {
         let response = exchange.response
         for field in response.fields.named("Referrer-Policy") {
             for value in field.listElements where !Self.policies.contains(value.lowercased()) {
-                report.add("Referrer-Policy '\(Printable.escape(Array(value.utf8)))' is not a referrer policy; browsers skip it",
+                report.add("Referrer-Policy '\(Printable.escape(value))' is not a referrer policy; browsers skip it",
                            at: field.valueSpan, status: response.status)
             }
         }

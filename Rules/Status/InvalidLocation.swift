@@ -30,7 +30,7 @@ struct InvalidLocation: Rule {
         let response = exchange.response
         for field in response.fields.named("Location") {
             guard let problem = URIReference.problem(in: field.value) else { continue }
-            report.add("Location '\(Printable.escape(Array(field.value.utf8)))' is not a URI reference: \(problem)",
+            report.add("Location '\(Printable.escape(field.value))' is not a URI reference: \(problem)",
                        at: field.valueSpan, status: response.status)
         }
     }

@@ -45,7 +45,7 @@ struct ReasonPhraseMismatch: Rule {
                 report.add("reason phrase '\(phrase)' is the former name of \(status); it is now '\(registration.phrase)'",
                            at: span, status: status)
             } else {
-                report.add("reason phrase '\(Printable.escape(Array(phrase.utf8)))' differs from the registered '\(registration.phrase)' for \(status)",
+                report.add("reason phrase '\(Printable.escape(phrase))' differs from the registered '\(registration.phrase)' for \(status)",
                            at: span, status: status)
             }
         }

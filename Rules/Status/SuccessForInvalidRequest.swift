@@ -56,7 +56,7 @@ struct SuccessForInvalidRequest: Rule {
         } else if hosts.count > 1 {
             problems.append("the request has \(hosts.count) Host fields")
         } else if let host = hosts.first, !isValidHost(host.value) {
-            problems.append("the request's Host '\(Printable.escape(Array(host.value.utf8)))' is not a valid host")
+            problems.append("the request's Host '\(Printable.escape(host.value))' is not a valid host")
         }
         if request.deviations.contains(where: { $0.kind == .whitespaceBeforeColon }) {
             problems.append("the request has whitespace between a field name and its colon")

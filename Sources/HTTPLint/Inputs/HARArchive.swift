@@ -19,11 +19,9 @@ enum HARArchive {
         let description: String
     }
 
-    /// Deepest JSON nesting read; deeper input is refused before parsing (a HAR entry nests
-    /// about six levels deep).
-    static let maxDepth = 512
-
-    static func entries(_ bytes: [UInt8], maxDepth: Int = maxDepth) -> Result<[Entry], Problem> {
+    /// The entries of an archive. JSON nesting deeper than `maxDepth` (ParserLimits.maxJSONDepth;
+    /// a HAR entry nests about six levels deep) is refused before parsing.
+    static func entries(_ bytes: [UInt8], maxDepth: Int) -> Result<[Entry], Problem> {
         if let depth = nestingBeyond(maxDepth, in: bytes) {
             return .failure(Problem(description: "its JSON nests deeper than \(depth) levels, the limit (--max-json-depth)"))
         }

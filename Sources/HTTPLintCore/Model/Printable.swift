@@ -23,6 +23,9 @@ public enum Printable {
         return out
     }
 
+    /// `text` with control characters shown as escapes.
+    public static func escape(_ text: String) -> String { escape(Array(text.utf8)) }
+
     /// A phrase naming one byte: `"NUL (0x00)"`, `"'@' (0x40)"`.
     public static func describe(_ byte: UInt8) -> String {
         let names: [UInt8: String] = [0x00: "NUL", 0x09: "HTAB", 0x0A: "LF", 0x0D: "CR", 0x20: "a space", 0x7F: "DEL"]

@@ -49,15 +49,15 @@ public enum StructuredFields {
     }
 
     public static func parseList(_ value: String) throws(ParseError) -> List {
-        try parseField(Array(value.utf8), allowsEmpty: true) { (parser: inout Parser) throws(ParseError) in try parser.list() }
+        try parseField(Array(value.utf8)) { (parser: inout Parser) throws(ParseError) in try parser.list() }
     }
 
     public static func parseDictionary(_ value: String) throws(ParseError) -> Dictionary {
-        try parseField(Array(value.utf8), allowsEmpty: true) { (parser: inout Parser) throws(ParseError) in try parser.dictionary() }
+        try parseField(Array(value.utf8)) { (parser: inout Parser) throws(ParseError) in try parser.dictionary() }
     }
 
     /// RFC 9651 §4.2: leading and trailing SP are discarded; anything else left over fails.
-    private static func parseField<T>(_ bytes: [UInt8], allowsEmpty: Bool = false,
+    private static func parseField<T>(_ bytes: [UInt8],
                                       _ body: (inout Parser) throws(ParseError) -> T) throws(ParseError) -> T {
         if let bad = bytes.firstIndex(where: { $0 > 0x7E || ($0 < 0x20 && $0 != 0x09) }) {
             throw ParseError(offset: bad, reason: "\(Printable.describe(bytes[bad])) is not allowed in a structured field")
@@ -67,7 +67,6 @@ public enum StructuredFields {
         let result = try body(&parser)
         parser.skipSpaces()
         guard parser.isAtEnd else { throw parser.error("unexpected \(Printable.describe(parser.peek!)) after the value") }
-        _ = allowsEmpty
         return result
     }
 
