@@ -13,6 +13,11 @@ public struct RuleDescription: Sendable {
     public let fix: String
     /// The sections of the specifications that the rule enforces; the first is the main one.
     public let spec: [SpecReference]
+    /// The fields whose values or presence the rule checks by name (`["Content-Range"]`), for
+    /// the per-field table of the rule documentation; empty for rules that are not about named
+    /// fields. Generic rules driven by the field table (a singleton repeated, a bad
+    /// structured-field value) leave it empty: the table says which fields they cover.
+    public let fields: [String]
     /// Whether the rule can only judge with the request known (it is silent without it).
     public let needsRequest: Bool
     /// Whether the rule runs in the default (`recommended`) profile; opt-in rules run with
@@ -25,8 +30,8 @@ public struct RuleDescription: Sendable {
 
     public init(
         id: String, severity: Severity, category: Category, summary: String, rationale: String,
-        fix: String, spec: [SpecReference], needsRequest: Bool = false, isEnabledByDefault: Bool = true,
-        triggering: [Example], nonTriggering: [Example]
+        fix: String, spec: [SpecReference], fields: [String] = [], needsRequest: Bool = false,
+        isEnabledByDefault: Bool = true, triggering: [Example], nonTriggering: [Example]
     ) {
         self.id = id
         self.severity = severity
@@ -35,6 +40,7 @@ public struct RuleDescription: Sendable {
         self.rationale = rationale
         self.fix = fix
         self.spec = spec
+        self.fields = fields
         self.needsRequest = needsRequest
         self.isEnabledByDefault = isEnabledByDefault
         self.triggering = triggering
