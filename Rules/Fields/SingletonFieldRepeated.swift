@@ -37,13 +37,13 @@ struct SingletonFieldRepeated: Rule {
     }
 
     private func check(_ fields: Fields, in response: Response, _ report: inout FindingReporter) {
-        var seen: [String: Field] = [:]
+        // A few fields each: a list searched by name hash beats a dictionary keyed by strings.
+        var seen: [Field] = []
         for field in fields {
             guard let definition = FieldDefinition.lookup(field), definition.cardinality == .singleton,
                   !field.hasName("Content-Length") else { continue }
-            let key = definition.name
-            guard let first = seen[key] else {
-                seen[key] = field
+            guard let first = seen.first(where: { $0.nameHash == field.nameHash && $0.hasName(definition.name) }) else {
+                seen.append(field)
                 continue
             }
             let values = first.value == field.value ? "the same value twice" : "'\(first.value)' and '\(field.value)'"

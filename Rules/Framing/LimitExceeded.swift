@@ -21,11 +21,11 @@ struct LimitExceeded: DeviationRule {
         fix: "Send smaller heads (a few kilobytes of fields), or raise the limit if the input is meant to be this large",
         spec: [.rfc9110("5.4"), .rfc9112("2.3")],
         triggering: [
-            Example("HTTP/1.1 200 OK\nX-Long: " + String(repeating: "a", count: 1 << 20) + "\nContent-Length: 0\n\n", line: 2),
+            .generated(line: 2) { "HTTP/1.1 200 OK\nX-Long: " + String(repeating: "a", count: 1 << 20) + "\nContent-Length: 0\n\n" },
         ],
         nonTriggering: [
-            Example("HTTP/1.1 200 OK\n" + String(repeating: "X-A: 1\n", count: 1_000) + "Content-Length: 0\n\n"),
-            Example("HTTP/1.1 200 OK\nX-Long: " + String(repeating: "a", count: 60_000) + "\nContent-Length: 0\n\n"),
+            .generated { "HTTP/1.1 200 OK\n" + String(repeating: "X-A: 1\n", count: 1_000) + "Content-Length: 0\n\n" },
+            .generated { "HTTP/1.1 200 OK\nX-Long: " + String(repeating: "a", count: 60_000) + "\nContent-Length: 0\n\n" },
         ]
     )
 }

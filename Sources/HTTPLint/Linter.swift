@@ -68,7 +68,19 @@ public struct Linter: Sendable {
 
     public let configuration: Configuration
     /// The rules that run, each with the severity its findings get.
-    private let rules: [(id: String, severity: Severity, rule: any Rule)]
+    private let rules: [EnabledRule]
+
+    /// A rule that runs; a class, so that the loop over rules does not copy each one.
+    private final class EnabledRule: Sendable {
+        let id: String
+        let severity: Severity
+        let rule: any Rule
+        init(id: String, severity: Severity, rule: any Rule) {
+            self.id = id
+            self.severity = severity
+            self.rule = rule
+        }
+    }
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -76,7 +88,8 @@ public struct Linter: Sendable {
             .filter { configuration.runs($0.description) }
             .map { type in
                 let description = type.description
-                return (description.id, configuration.severities[description.id] ?? description.severity, type.init())
+                return EnabledRule(id: description.id, severity: configuration.severities[description.id] ?? description.severity,
+                                   rule: type.init())
             }
     }
 
@@ -94,10 +107,10 @@ public struct Linter: Sendable {
     public func lint(_ exchanges: [Exchange]) -> [Finding] {
         var findings: [Finding] = []
         for exchange in exchanges {
-            for (id, severity, rule) in rules {
-                var reporter = FindingReporter(ruleID: id, severity: severity, exchangeIndex: exchange.index)
-                rule.check(exchange, &reporter)
-                findings.append(contentsOf: reporter.findings)
+            for enabled in rules {
+                var reporter = FindingReporter(ruleID: enabled.id, severity: enabled.severity, exchangeIndex: exchange.index)
+                enabled.rule.check(exchange, &reporter)
+                if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }
             }
         }
         return findings.sorted { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }

@@ -78,24 +78,22 @@ public struct FieldDefinition: Sendable {
     static let table: [String: FieldDefinition] = Dictionary(
         entries.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
 
-    /// The definition of a received field, looked up from its name bytes without building a
-    /// string (rules ask for it for every field).
+    /// The definition of a received field (found when the field was read).
     public static func lookup(_ field: Field) -> FieldDefinition? {
-        guard let definition = byHash[hash(field.source.bytes[field.source.clamped(field.nameSpan)])],
-              field.hasName(definition.name) else { return nil }
-        return definition
+        field.definitionIndex < 0 ? nil : entries[Int(field.definitionIndex)]
     }
 
-    private static let byHash: [UInt64: FieldDefinition] = Dictionary(
-        entries.map { (hash(Array($0.name.utf8)[...]), $0) }, uniquingKeysWith: { first, _ in first })
-
-    /// FNV-1a over the ASCII-lowercased bytes.
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in bytes {
-            hash ^= UInt64(ASCII.lowercased(byte))
-            hash = hash &* 0x100000001b3
+    /// The table index of the field named by the bytes of `nameSpan`, or -1.
+    static func index(hash: UInt64, nameSpan: ByteSpan, source: SourceText) -> Int32 {
+        guard let index = byHash[hash] else { return -1 }
+        let name = entries[index].name.utf8
+        let bytes = source.bytes[source.clamped(nameSpan)]
+        guard bytes.count == name.count, zip(bytes, name).allSatisfy({ ASCII.lowercased($0) == ASCII.lowercased($1) }) else {
+            return -1
         }
-        return hash
+        return Int32(index)
     }
+
+    private static let byHash: [UInt64: Int] = Dictionary(
+        entries.indices.map { (FieldName.hash(entries[$0].name.utf8), $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -13,6 +13,8 @@ public struct Exchange: Sendable {
     public let response: Response
     /// Every deviation from RFC 9112 the parser met while reading this exchange.
     public let deviations: [Deviation]
+    /// The interim responses followed by the final one (built once: most rules walk it).
+    public let responses: [Response]
 
     public init(index: Int, request: Request?, interim: [Response], response: Response, deviations: [Deviation]) {
         self.index = index
@@ -20,10 +22,8 @@ public struct Exchange: Sendable {
         self.interim = interim
         self.response = response
         self.deviations = deviations
+        self.responses = interim + [response]
     }
-
-    /// The interim responses followed by the final one.
-    public var responses: [Response] { interim + [response] }
 
     /// The input the spans refer to.
     public var source: SourceText { response.source }

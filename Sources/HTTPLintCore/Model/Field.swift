@@ -11,14 +11,22 @@ public struct Field: Sendable {
     public let lineSpan: ByteSpan
     /// Whether the value continues on folded lines (obs-fold).
     public let isFolded: Bool
+    /// ``FieldName/hash(_:)`` of the name, so that look-ups by name compare one number first.
+    public let nameHash: UInt64
+    /// Where the name's ``FieldDefinition`` is in the table, found once when the field is read.
+    let definitionIndex: Int32
     let source: SourceText
 
-    init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText) {
+    init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText,
+         nameHash: UInt64? = nil) {
         self.nameSpan = nameSpan
         self.valueSpan = valueSpan
         self.lineSpan = lineSpan
         self.isFolded = isFolded
         self.source = source
+        let hash = nameHash ?? FieldName.hash(source.bytes[source.clamped(nameSpan)])
+        self.nameHash = hash
+        self.definitionIndex = FieldDefinition.index(hash: hash, nameSpan: nameSpan, source: source)
     }
 
     /// The field name as written on the wire.
@@ -62,10 +70,20 @@ public struct Field: Sendable {
     /// Whether the value is empty (after removing surrounding whitespace).
     public var isEmptyValue: Bool { valueSpan.length == 0 }
 
+    /// The value bytes exactly as received, without the surrounding whitespace (folds and bare
+    /// CRs kept: see ``unfoldedValueBytes`` for the value a recipient reads).
+    public var rawValueBytes: ArraySlice<UInt8> { source.bytes[source.clamped(valueSpan)] }
+
     /// Whether this field's name equals `name`, ignoring ASCII case.
     ///
     /// - Parameter name: the name to compare with, in any case.
     public func hasName(_ name: String) -> Bool {
+        nameSpan.length == name.utf8.count && hasName(name, hash: nameHash)
+    }
+
+    /// ``hasName(_:)`` with the name's hash already known.
+    func hasName(_ name: String, hash: UInt64) -> Bool {
+        guard hash == nameHash else { return false }
         let range = source.clamped(nameSpan)
         guard range.count == name.utf8.count else { return false }
         var index = range.lowerBound
@@ -90,17 +108,49 @@ public struct Fields: Sendable, RandomAccessCollection {
     public subscript(position: Int) -> Field { storage[position] }
 
     /// Every field called `name` (case-insensitive), in order.
-    public func named(_ name: String) -> [Field] { storage.filter { $0.hasName(name) } }
+    public func named(_ name: String) -> [Field] {
+        let hash = FieldName.hash(name)
+        guard storage.contains(where: { $0.nameHash == hash }) else { return [] }
+        return storage.filter { $0.hasName(name, hash: hash) }
+    }
 
     /// The first field called `name` (case-insensitive).
-    public func first(named name: String) -> Field? { storage.first { $0.hasName(name) } }
+    public func first(named name: String) -> Field? {
+        let hash = FieldName.hash(name)
+        return storage.first { $0.hasName(name, hash: hash) }
+    }
 
     /// Whether a field called `name` is present (case-insensitive).
-    public func contains(_ name: String) -> Bool { storage.contains { $0.hasName(name) } }
+    public func contains(_ name: String) -> Bool {
+        let hash = FieldName.hash(name)
+        return storage.contains { $0.hasName(name, hash: hash) }
+    }
 
     /// The list elements of every field called `name`, split at commas and trimmed
     /// (RFC 9110 §5.6.1), empty elements dropped. Quoted strings are not split.
     public func listElements(named name: String) -> [String] {
         named(name).flatMap(\.listElements)
+    }
+}
+
+/// Field names as keys: a case-insensitive hash, so that a look-up by name compares numbers
+/// before bytes.
+public enum FieldName {
+    /// FNV-1a over the ASCII-lowercased bytes.
+    @inlinable
+    public static func hash<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            hash ^= UInt64(byte | (byte &- 0x41 < 26 ? 0x20 : 0))
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+
+    /// ``hash(_:)`` of a name given as a string.
+    @inlinable
+    public static func hash(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { hash($0) }
     }
 }

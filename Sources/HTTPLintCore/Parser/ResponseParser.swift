@@ -354,8 +354,8 @@ private struct StreamParser {
         if request?.isCONNECT == true, (200..<300).contains(code) {
             return (tunnel(from: start), [])
         }
-        let transferEncodings = fields.filter { $0.hasName("Transfer-Encoding") }
-        let contentLengths = fields.filter { $0.hasName("Content-Length") }
+        let transferEncodings = Fields(fields).named("Transfer-Encoding")
+        let contentLengths = Fields(fields).named("Content-Length")
         if !transferEncodings.isEmpty {
             for field in contentLengths {
                 scanner.record(.transferEncodingWithContentLength, field.lineSpan,

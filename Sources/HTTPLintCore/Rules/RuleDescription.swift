@@ -112,13 +112,28 @@ public struct SpecReference: Sendable, Hashable, CustomStringConvertible {
 
 /// A raw response (and optionally its request) used to test and document a rule.
 public struct Example: Sendable {
-    public let response: [UInt8]
+    private let storage: Storage
     public let request: [UInt8]?
     /// For a triggering example, the 1-based line the finding must point at, when given.
     public let line: Int?
     /// Where the example is written, so that a failing example points at itself.
     public let file: String
     public let sourceLine: Int
+
+    private enum Storage: Sendable {
+        case bytes([UInt8])
+        /// Made when asked for: a megabyte-sized example must not cost every run that only
+        /// reads the rule's id.
+        case generated(@Sendable () -> [UInt8])
+    }
+
+    /// The response bytes.
+    public var response: [UInt8] {
+        switch storage {
+        case .bytes(let bytes): bytes
+        case .generated(let make): make()
+        }
+    }
 
     /// An example written with `\n` line endings, which become CRLF (in the request too).
     ///
@@ -128,19 +143,26 @@ public struct Example: Sendable {
     ///   - line: the line the finding must point at (triggering examples only).
     public init(_ response: String, request: String? = nil, line: Int? = nil,
                 file: String = #filePath, sourceLine: Int = #line) {
-        self.init(bytes: Self.crlf(response), request: request.map(Self.crlf), line: line,
+        self.init(storage: .bytes(Self.crlf(response)), request: request.map(Self.crlf), line: line,
                   file: file, sourceLine: sourceLine)
     }
 
     /// An example whose bytes are taken exactly as written (for bare LF, bare CR and the like).
     public static func raw(_ response: String, request: String? = nil, line: Int? = nil,
                            file: String = #filePath, sourceLine: Int = #line) -> Example {
-        Example(bytes: Array(response.utf8), request: request.map(Self.crlf), line: line,
+        Example(storage: .bytes(Array(response.utf8)), request: request.map(Self.crlf), line: line,
                 file: file, sourceLine: sourceLine)
     }
 
-    init(bytes: [UInt8], request: [UInt8]?, line: Int?, file: String, sourceLine: Int) {
-        self.response = bytes
+    /// A large example written like ``init(_:request:line:file:sourceLine:)`` but made only
+    /// when a test or the documentation asks for its bytes.
+    public static func generated(line: Int? = nil, file: String = #filePath, sourceLine: Int = #line,
+                                 _ make: @escaping @Sendable () -> String) -> Example {
+        Example(storage: .generated { crlf(make()) }, request: nil, line: line, file: file, sourceLine: sourceLine)
+    }
+
+    private init(storage: Storage, request: [UInt8]?, line: Int?, file: String, sourceLine: Int) {
+        self.storage = storage
         self.request = request
         self.line = line
         self.file = file
@@ -149,6 +171,7 @@ public struct Example: Sendable {
 
     private static func crlf(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 16)
         for byte in text.utf8 {
             if byte == ASCII.lf { out.append(ASCII.cr) }
             out.append(byte)

@@ -26,9 +26,14 @@ public struct HTTPDate: Sendable, Hashable {
     private static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     private static let longDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// The three-letter names as numbers, for the fast path.
+    private static let packedDays = days.map(pack)
+    private static let packedMonths = months.map(pack)
+    private static func pack(_ name: String) -> UInt32 { name.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// Parses an HTTP date in any of the three formats, checking the weekday and the ranges.
     public static func parse(_ text: String) throws(Problem) -> HTTPDate {
+        if let date = validIMFFixdate(text.utf8) { return date }
         let value = String(text.trimmingWhitespace())
         let parts = value.split(separator: " ", omittingEmptySubsequences: false)
         if parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT" {
@@ -61,6 +66,47 @@ public struct HTTPDate: Sendable, Hashable {
             return try make(.asctime, dayName: String(compact[0]), day: day, month: month + 1, year: year, time: compact[3])
         }
         throw Problem(description: "it is not an HTTP date such as 'Sun, 06 Nov 1994 08:49:37 GMT'")
+    }
+
+    /// ``parse(_:)`` from the value's bytes.
+    public static func parse<C: Collection>(bytes: C) throws(Problem) -> HTTPDate where C.Element == UInt8 {
+        if let date = validIMFFixdate(bytes) { return date }
+        return try parse(SourceText.decode(bytes))
+    }
+
+    /// The date when `bytes` are exactly a valid IMF-fixdate (the form nearly every date
+    /// has), read without building strings; `nil` for anything else, which the full parser
+    /// then reads and explains.
+    static func validIMFFixdate<C: Collection>(_ bytes: C) -> HTTPDate? where C.Element == UInt8 {
+        guard bytes.count == 29 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 29) { buffer -> HTTPDate? in
+            _ = buffer.initialize(from: bytes)
+            let b = UnsafeBufferPointer(buffer)
+            // "Sun, 06 Nov 1994 08:49:37 GMT"
+            guard b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20, b[16] == 0x20, b[19] == 0x3A,
+                  b[22] == 0x3A, b[25] == 0x20, b[26] == 0x47, b[27] == 0x4D, b[28] == 0x54 else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<start + count {
+                    let digit = Int(b[index]) - 0x30
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            func name(_ start: Int, in names: [UInt32]) -> Int? {
+                names.firstIndex(of: UInt32(b[start]) << 16 | UInt32(b[start + 1]) << 8 | UInt32(b[start + 2]))
+            }
+            guard let weekday = name(0, in: packedDays), let day = number(5, 2), let month = name(8, in: packedMonths),
+                  let year = number(12, 4), let hour = number(17, 2), let minute = number(20, 2),
+                  let second = number(23, 2), hour < 24, minute < 60, second <= 60, day >= 1 else { return nil }
+            let monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            guard day <= monthDays[month] else { return nil }
+            let daysSince1970 = Self.daysSince1970(year: year, month: month + 1, day: day)
+            guard Int(((daysSince1970 % 7) + 7 + 3) % 7) == weekday else { return nil }
+            return HTTPDate(format: .imfFixdate,
+                            secondsSince1970: daysSince1970 * 86_400 + Int64(hour * 3600 + minute * 60 + second))
+        }
     }
 
     private static func make(_ format: Format, dayName: String, day: Int, month: Int, year: Int, time: Substring) throws(Problem) -> HTTPDate {
