@@ -61,6 +61,7 @@ public enum RuleCatalogue {
         InvalidAcceptRanges.self,
         InvalidVary.self,
         UnknownContentCoding.self,
+        InvalidContentRange.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
