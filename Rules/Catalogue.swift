@@ -62,6 +62,8 @@ public enum RuleCatalogue {
         InvalidVary.self,
         UnknownContentCoding.self,
         InvalidContentRange.self,
+        InvalidContentDisposition.self,
+        UnportableContentDispositionFilename.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
