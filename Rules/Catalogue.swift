@@ -64,6 +64,9 @@ public enum RuleCatalogue {
         InvalidContentRange.self,
         InvalidContentDisposition.self,
         UnportableContentDispositionFilename.self,
+        UnregisteredCharset.self,
+        RepeatedMediaTypeParameter.self,
+        TextWithoutCharset.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,

@@ -37,4 +37,18 @@ import Testing
         var open = ParameterScanner("; a=\"1")
         #expect(throws: ParameterProblem.self) { try open.parameters(valueRequired: true, spaceAroundEquals: true).get() }
     }
+
+    @Test func charsetSpellings() {
+        for name in CharsetNames.registered.joined() {
+            #expect(CharsetNames.registeredSpelling(of: name) == nil, "\(name) is registered")
+            #expect(CharsetNames.registeredSpelling(of: name.uppercased()) == nil, "\(name) is registered")
+        }
+        #expect(CharsetNames.registeredSpelling(of: "utf8") == "UTF-8")
+        #expect(CharsetNames.registeredSpelling(of: "UTF_8") == "UTF-8")
+        #expect(CharsetNames.registeredSpelling(of: "latin-1") == "ISO-8859-1")
+        #expect(CharsetNames.registeredSpelling(of: "iso8859-15") == "ISO-8859-15")
+        #expect(CharsetNames.registeredSpelling(of: "CP-1251") == "windows-1251")
+        #expect(CharsetNames.registeredSpelling(of: "x-mac-roman") == nil)
+        #expect(CharsetNames.registeredSpelling(of: "x-user-defined") == nil)
+    }
 }
