@@ -67,6 +67,8 @@ public enum RuleCatalogue {
         UnregisteredCharset.self,
         RepeatedMediaTypeParameter.self,
         TextWithoutCharset.self,
+        InvalidContentLanguage.self,
+        InvalidContentLocation.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
