@@ -69,6 +69,7 @@ public enum RuleCatalogue {
         TextWithoutCharset.self,
         InvalidContentLanguage.self,
         InvalidContentLocation.self,
+        InvalidLink.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
