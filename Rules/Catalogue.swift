@@ -70,6 +70,9 @@ public enum RuleCatalogue {
         InvalidContentLanguage.self,
         InvalidContentLocation.self,
         InvalidLink.self,
+        InvalidVia.self,
+        InvalidServer.self,
+        InvalidUpgrade.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
