@@ -73,6 +73,7 @@ public enum RuleCatalogue {
         InvalidVia.self,
         InvalidServer.self,
         InvalidUpgrade.self,
+        InvalidAltSvc.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
