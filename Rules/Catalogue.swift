@@ -74,6 +74,9 @@ public enum RuleCatalogue {
         InvalidServer.self,
         InvalidUpgrade.self,
         InvalidAltSvc.self,
+        ConnectionOptionForEndToEndField.self,
+        HopByHopFieldNotInConnection.self,
+        ConflictingConnectionOptions.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
