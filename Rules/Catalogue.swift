@@ -81,6 +81,8 @@ public enum RuleCatalogue {
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
         InvalidAge.self,
+        InvalidCDNCacheControl.self,
+        InvalidSurrogateControl.self,
         // Security/
         InvalidStrictTransportSecurity.self,
         ContentTypeOptionsNotNosniff.self,
