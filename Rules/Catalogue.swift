@@ -83,6 +83,8 @@ public enum RuleCatalogue {
         InvalidAge.self,
         InvalidCDNCacheControl.self,
         InvalidSurrogateControl.self,
+        ExpiresContradictsMaxAge.self,
+        ExpiresBeforeDate.self,
         // Security/
         InvalidStrictTransportSecurity.self,
         ContentTypeOptionsNotNosniff.self,
