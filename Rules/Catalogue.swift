@@ -85,6 +85,7 @@ public enum RuleCatalogue {
         InvalidSurrogateControl.self,
         ExpiresContradictsMaxAge.self,
         ExpiresBeforeDate.self,
+        CachingSummary.self,
         // Security/
         InvalidStrictTransportSecurity.self,
         ContentTypeOptionsNotNosniff.self,
