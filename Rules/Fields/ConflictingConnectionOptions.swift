@@ -1,0 +1,40 @@
+import HTTPLintCore
+
+/// `Connection: close` together with keep-alive.
+struct ConflictingConnectionOptions: Rule {
+    static let description = RuleDescription(
+        id: "conflicting-connection-options",
+        severity: .warning,
+        category: .fields,
+        summary: "Connection says both close and keep-alive",
+        rationale: """
+            RFC 9112 §9.6: `close` says the sender will close the connection after this \
+            response; `keep-alive` (Appendix C.2.2, from RFC 2068 §19.7.1) asks for a \
+            persistent HTTP/1.0 connection. Recipients follow close, which §9.3 checks first, \
+            so the keep-alive (and any Keep-Alive parameters) is dead weight and shows that \
+            two layers of the server disagree about the connection.
+            """,
+        fix: "Send one of them: `Connection: close` when the server closes, otherwise keep-alive (or nothing, for HTTP/1.1)",
+        spec: [.rfc9112("9.6"), .rfc9112("9.3"), .rfc9112("C.2.2")],
+        fields: ["Connection"],
+        triggering: [
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: keep-alive, close\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: Keep-Alive\nConnection: close\nContent-Length: 0\n\n", line: 3),
+        ],
+        nonTriggering: [
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: close\nContent-Length: 0\n\n"),
+            Example("HTTP/1.0 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: keep-alive\nContent-Length: 0\n\n"),
+        ]
+    )
+
+    func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        for response in exchange.responses {
+            let fields = response.fields.named("Connection")
+            guard let first = fields.first else { continue }
+            let options = Set(fields.flatMap(\.listElements).map { $0.lowercased() })
+            guard options.contains("close"), options.contains("keep-alive") else { continue }
+            report.add("Connection has both close and keep-alive; recipients close the connection",
+                       at: fields.count == 1 ? first.valueSpan : first.lineSpan, status: response.status)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import HTTPLintCore
+
+/// Alt-Svc must be `clear` or alternatives `protocol="host:port"` with parameters.
+struct InvalidAltSvc: Rule {
+    static let description = RuleDescription(
+        id: "invalid-alt-svc",
+        severity: .error,
+        category: .fields,
+        summary: "Alt-Svc that does not parse, mixes `clear` with alternatives, or has a bad ma or persist",
+        rationale: """
+            RFC 7838 §3: `Alt-Svc = clear / 1#alt-value`, `alt-value = alternative *( OWS ";" \
+            OWS parameter )`, `alternative = protocol-id "=" alt-authority`, the protocol-id a \
+            token in which only octets outside tchar (and `%`) are percent-encoded, with \
+            uppercase hex, and the alt-authority a quoted string holding `[ uri-host ] ":" \
+            port`; `clear` is case-sensitive and a value with both `clear` and alternatives \
+            is invalid. §3.1: `ma` is delta-seconds and `persist` takes only `1`. Clients \
+            ignore what they cannot parse, so HTTP/3 or other alternatives go unused.
+            """,
+        fix: "Write alternatives as `h3=\":443\"; ma=86400`, or `clear` alone",
+        spec: [SpecReference(rfc: 7838, section: "3"), SpecReference(rfc: 7838, section: "3.1")],
+        fields: ["Alt-Svc"],
+        triggering: [
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: h3=:443\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: clear, h2=\":443\"\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: h3=\":443\"; ma=1d\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: h3=\"example.com\"\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: Clear\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: h2=\":443\"; persist=true\nContent-Length: 0\n\n", line: 3),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: w%3dx=\":443\"\nContent-Length: 0\n\n", line: 3),
+        ],
+        nonTriggering: [
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: h3=\":443\"; ma=86400, h3-29=\":443\"; ma=86400\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: h2=\"new.example.org:80\"; ma=2592000; persist=1\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: clear\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: w%3Dx%3Ay#z=\"[2001:db8::1]:8443\"; foo=\"bar\"\nContent-Length: 0\n\n"),
+        ]
+    )
+
+    func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        let response = exchange.response
+        let fields = response.fields.named("Alt-Svc")
+        guard let first = fields.first else { return }
+        let value = fields.map(\.value).joined(separator: ", ")
+        let span = fields.count == 1 ? first.valueSpan : first.lineSpan
+        for problem in Self.problems(in: value) {
+            report.add("Alt-Svc '\(Printable.escape(value))' is invalid: \(problem)", at: span, status: response.status)
+        }
+    }
+
+    static func problems(in value: String) -> [String] {
+        var scanner = ParameterScanner(value)
+        var problems: [String] = []
+        var hasClear = false
+        var alternatives = 0
+        while true {
+            scanner.skipWhitespace()
+            if scanner.isAtEnd { break }
+            if scanner.peek == 0x2C {
+                scanner.index += 1
+                continue
+            }
+            guard let protocolID = scanner.token() else {
+                return ["\(scanner.here) at character \(scanner.index + 1) does not start an alternative"]
+            }
+            guard scanner.peek == 0x3D else {
+                if protocolID == "clear" {
+                    hasClear = true
+                    continue
+                }
+                if protocolID.lowercased() == "clear" { return ["'\(protocolID)' must be written 'clear' (it is case-sensitive)"] }
+                return ["'\(Printable.escape(protocolID))' has no =\"host:port\""]
+            }
+            scanner.index += 1
+            alternatives += 1
+            if let problem = protocolIDProblem(protocolID) { problems.append(problem) }
+            guard let authority = scanner.quotedString() else {
+                return problems + ["the alt-authority of \(Printable.escape(protocolID)) must be a quoted string such as \":443\""]
+            }
+            if let problem = authorityProblem(authority) {
+                problems.append("\(Printable.escape(protocolID))=\"\(Printable.escape(authority))\": \(problem)")
+            }
+            switch scanner.parameters(valueRequired: true, spaceAroundEquals: false, stopAtComma: true) {
+            case .failure(let problem):
+                return problems + [problem.description]
+            case .success(let parameters):
+                for parameter in parameters {
+                    let text = parameter.text
+                    if parameter.key == "ma", text.isEmpty || !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                        problems.append("ma=\(Printable.escape(text)) is not a number of seconds")
+                    } else if parameter.key == "persist", text != "1" {
+                        problems.append("persist=\(Printable.escape(text)) is ignored; persist takes only 1")
+                    }
+                }
+            }
+        }
+        if hasClear, alternatives > 0 { problems.append("it has both 'clear' and alternatives") }
+        return problems
+    }
+
+    /// RFC 7838 §3: percent-encode exactly the octets outside tchar, and '%', in uppercase hex.
+    static func protocolIDProblem(_ id: String) -> String? {
+        let bytes = Array(id.utf8)
+        var index = 0
+        while let percent = bytes[index...].firstIndex(of: 0x25) {
+            guard percent + 2 < bytes.count else { return "'%' in protocol-id '\(id)' is not followed by two hex digits" }
+            let digits = bytes[(percent + 1)...(percent + 2)]
+            guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) }) else {
+                return "protocol-id '\(id)' must percent-encode with two uppercase hex digits"
+            }
+            let octet = UInt8(String(decoding: digits, as: UTF8.self), radix: 16)!
+            if octet.isHTTPTokenCharacter, octet != 0x25 {
+                return "protocol-id '\(id)' percent-encodes '\(Character(Unicode.Scalar(octet)))', which must be written as itself"
+            }
+            index = percent + 3
+        }
+        return nil
+    }
+
+    /// `[ uri-host ] ":" port`.
+    static func authorityProblem(_ authority: [UInt8]) -> String? {
+        guard let colon = authority.lastIndex(of: 0x3A) else { return "it has no ':port'" }
+        let host = authority[..<colon]
+        let port = authority[(colon + 1)...]
+        guard port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return "the port is not a number" }
+        if host.first == 0x5B {
+            guard host.last == 0x5D else { return "the IP-literal host has no closing ']'" }
+            return nil
+        }
+        // reg-name / IPv4address: unreserved / pct-encoded / sub-delims.
+        let allowed = Array("-._~!$&'()*+,;=%".utf8)
+        let isAlphanumeric: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+        if let bad = host.first(where: { !isAlphanumeric($0) && !allowed.contains($0) }) {
+            return "\(Printable.describe(bad)) is not allowed in a host"
+        }
+        return nil
+    }
+}

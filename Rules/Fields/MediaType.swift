@@ -1,0 +1,26 @@
+/// A Content-Type value read as `type "/" subtype *( OWS ";" OWS [ parameter ] )` (RFC 9110
+/// §8.3.1, §5.6.6), for the rules about its parameters. A value that does not parse is left
+/// to invalid-media-type.
+struct MediaType {
+    /// The type and subtype in lowercase (they are case-insensitive).
+    let type: String
+    let subtype: String
+    let parameters: [WrittenParameter]
+
+    init?(_ value: String) {
+        var scanner = ParameterScanner(value)
+        scanner.skipWhitespace()
+        guard let type = scanner.token(), scanner.peek == 0x2F else { return nil }
+        scanner.index += 1
+        guard let subtype = scanner.token(),
+              case .success(let parameters) = scanner.parameters(valueRequired: true, spaceAroundEquals: false) else { return nil }
+        self.type = type.lowercased()
+        self.subtype = subtype.lowercased()
+        self.parameters = parameters
+    }
+
+    /// The first parameter called `name` (case-insensitive).
+    func parameter(_ name: String) -> WrittenParameter? {
+        parameters.first { $0.key == name }
+    }
+}
