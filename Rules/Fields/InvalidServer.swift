@@ -4,15 +4,16 @@ import HTTPLintCore
 struct InvalidServer: Rule {
     static let description = RuleDescription(
         id: "invalid-server",
-        severity: .error,
+        severity: .warning,
         category: .fields,
         summary: "Server that is not product tokens (`name/version`) and comments separated by spaces",
         rationale: """
             RFC 9110 §10.2.4: `Server = product *( RWS ( product / comment ) )`, with `product = \
             token [ "/" product-version ]` (§10.1.5) and comments in parentheses (§5.6.5); a \
             sender must not generate values outside the grammar (§2.2). Values such as \
-            `Jetty(9.4.z)` (no space before the comment) or `Zope/(2.13)` break log analysis \
-            and the client work-arounds that match on product names.
+            `Jetty(9.4.z)` (no space before the comment) or `Zope/(2.13)` are outside it. \
+            Clients only log the field or match product names in it, so a bad value is a \
+            warning: tools that split it into products read it wrongly.
             """,
         fix: "Write products as `name/version`, each comment after a space: `Server: Jetty/9.4.44 (Linux)`",
         spec: [.rfc9110("10.2.4"), .rfc9110("10.1.5"), .rfc9110("5.6.5"), .rfc9110("2.2")],

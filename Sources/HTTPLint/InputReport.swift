@@ -48,17 +48,25 @@ public struct RunSummary: Sendable {
     public var responses = 0
     public var counts: [Severity: Int] = [:]
 
-    public init(_ reports: [InputReport]) {
-        var seen = Set<String>()
-        for report in reports {
-            // A HAR archive gives one report per entry; it is still one input.
-            if seen.insert(report.name).inserted {
-                inputs += 1
-                if case .failed = report.outcome { unreadable += 1 }
-            }
-            responses += report.responseCount
-            for finding in report.findings { counts[finding.severity, default: 0] += 1 }
+    /// Names counted so far: a HAR archive gives one report per entry and a streamed input
+    /// one per window; each is still one input.
+    private var seen = Set<String>()
+
+    public init(_ reports: [InputReport] = []) {
+        for report in reports { add(report) }
+    }
+
+    /// Counts one more report.
+    public mutating func add(_ report: InputReport) {
+        if seen.insert(report.name).inserted {
+            inputs += 1
+            if case .failed = report.outcome { unreadable += 1 }
+        } else if case .failed = report.outcome {
+            // A streamed input that fails part-way was counted as read when its first window was.
+            unreadable += 1
         }
+        responses += report.responseCount
+        for finding in report.findings { counts[finding.severity, default: 0] += 1 }
     }
 
     public func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }

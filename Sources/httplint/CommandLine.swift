@@ -37,6 +37,8 @@ struct LintOptions: Equatable {
     var quiet = false
     /// Print the number of findings per rule.
     var statistics = false
+    /// Raw inputs larger than this are read and linted a window of this size at a time.
+    var streamThreshold = 4 << 20
 }
 
 /// How `httplint rules` prints the catalogue.
@@ -161,7 +163,7 @@ enum CommandLineParser {
                     options.inputKind = kind
                 }
             case "--max-line-length", "--max-field-section-size", "--max-fields", "--max-chunks",
-                 "--max-json-depth", "--max-input-size":
+                 "--max-json-depth", "--max-input-size", "--stream-window":
                 let text = try value(for: name, inline: inline)
                 guard let number = Self.size(text), number > 0 else {
                     throw UsageError(message: "\(name) takes a positive number, with an optional K, M or G suffix (got '\(text)')")
@@ -172,6 +174,7 @@ enum CommandLineParser {
                 case "--max-fields": options.limits.maxFields = number
                 case "--max-chunks": options.limits.maxChunks = number
                 case "--max-json-depth": options.limits.maxJSONDepth = number
+                case "--stream-window": options.streamThreshold = number
                 default: options.limits.maxInputSize = number
                 }
             case "-j", "--jobs":
@@ -251,7 +254,11 @@ enum CommandLineParser {
           --max-fields N             most fields in one section (default 100000)
           --max-chunks N             most chunks in one message (default 10000000)
           --max-json-depth N         deepest nesting in a HAR archive (default 512)
-          --max-input-size N         largest input file (default 256M)
+          --max-input-size N         largest input read whole, and largest single exchange
+                                     in a streamed one (default 256M)
+          --stream-window N          raw inputs larger than N are read N bytes at a time
+                                     when every output format writes as it goes (text,
+                                     jsonl, github), so memory stays bounded (default 4M)
           -q, --quiet          print only error findings and unreadable inputs, no summary
           --statistics         print the number of findings per rule after the summary
           --no-color, --color  never or always colour the text output (default: colour on a

@@ -160,37 +160,70 @@ func lint(_ options: LintOptions) -> ExitStatus {
         }
     }
 
-    // Batches keep memory bounded and output in input order; each batch is linted in parallel.
-    let batchSize = options.jobs == 1 ? 1 : options.jobs * 16
-    var start = 0
-    while start < items.count {
-        let batch = Array(items[start..<min(items.count, start + batchSize)])
-        start += batch.count
-        let results = lintBatch(batch, jobs: options.jobs, lintOne)
-        for linted in results {
-            if options.writeBaselinePath != nil { recorded.append(linted) }
-            var report = linted
-            if baseline != nil {
-                let absorbed = baseline!.absorb(linted)
-                report = absorbed.report
-                suppressed += absorbed.suppressed
-            }
-            if case .failed(let reason) = report.outcome { printError(reason) }
-            let shown = options.quiet ? report.keepingOnly(.error) : report
-            if case .failed = report.outcome, options.format == .text {
-                // Already on standard error; the text report does not repeat it.
-            } else {
-                StandardOutput.write(reporter.render(shown))
-            }
-            for index in files.indices { files[index].text += files[index].reporter.render(report) }
-            reports.append(report)
+    // Reports are kept for the end only when a format or file needs them all; otherwise the
+    // run keeps counts, so that memory does not grow with the input.
+    let formats = [options.format] + options.outputs.map(\.format)
+    let keepsReports = options.writeBaselinePath != nil || !formats.allSatisfy(\.isStreaming)
+    var summary = RunSummary()
+    var anyFailed = false
+    var anyFailing = false
+    func handle(_ linted: InputReport) {
+        if options.writeBaselinePath != nil { recorded.append(linted) }
+        var report = linted
+        if baseline != nil {
+            let absorbed = baseline!.absorb(linted)
+            report = absorbed.report
+            suppressed += absorbed.suppressed
         }
-        if StandardOutput.failed { break }  // the reader went away: stop linting
+        if case .failed(let reason) = report.outcome {
+            printError(reason)
+            anyFailed = true
+        }
+        if report.findings.contains(where: { $0.severity >= failOn }) { anyFailing = true }
+        let shown = options.quiet ? report.keepingOnly(.error) : report
+        if case .failed = report.outcome, options.format == .text {
+            // Already on standard error; the text report does not repeat it.
+        } else {
+            StandardOutput.write(reporter.render(shown))
+        }
+        for index in files.indices { files[index].text += files[index].reporter.render(report) }
+        summary.add(report)
+        if keepsReports { reports.append(report) }
     }
+
+    // Large raw inputs are read a window at a time when every format writes as it goes; the
+    // rest are linted in batches, in parallel, and reported in input order.
+    let batchSize = options.jobs == 1 ? 1 : options.jobs * 16
+    var batch: [InputCollector.Item] = []
+    func flush() {
+        for linted in lintBatch(batch, jobs: options.jobs, lintOne) { handle(linted) }
+        batch.removeAll()
+    }
+    for item in items {
+        if StandardOutput.failed { break }  // the reader went away: stop linting
+        if !keepsReports, options.inputKind == nil || options.inputKind == .raw, let stream = streamable(item, limit: options.streamThreshold) {
+            flush()
+            var requests = sharedRequests ?? []
+            if sharedRequests == nil, let requestPath = item.requestPath {
+                switch readRequests(requestPath) {
+                case .success(let paired): requests = paired
+                case .failure(let error):
+                    handle(InputReport(name: item.path, outcome: .failed("request: \(error.description)")))
+                    continue
+                }
+            }
+            lintStream(stream, path: item.path, requests: requests, linter: linters.linter(for: item.path),
+                       options: options, handle)
+            continue
+        }
+        batch.append(item)
+        if batch.count >= batchSize { flush() }
+    }
+    if !StandardOutput.failed { flush() }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     if options.format == .text, let text = reporter as? TextReporter {
         if !options.quiet {
-            StandardOutput.write(text.summary(RunSummary(reports), seconds: seconds))
+            StandardOutput.write(text.summary(summary, seconds: seconds))
             if suppressed > 0 { StandardOutput.write("httplint: \(suppressed) known finding\(suppressed == 1 ? "" : "s") left out by the baseline\n") }
         }
     } else {
@@ -218,9 +251,8 @@ func lint(_ options: LintOptions) -> ExitStatus {
         }
     }
     if failedToWrite { return .failure }
-    if reports.contains(where: { if case .failed = $0.outcome { true } else { false } }) { return .failure }
-    let failing = reports.contains { $0.findings.contains { $0.severity >= failOn } }
-    return failing ? .findings : .clean
+    if anyFailed { return .failure }
+    return anyFailing ? .findings : .clean
 }
 
 /// One linter per distinct set of rule settings: the configuration file's overrides can
@@ -257,6 +289,46 @@ final class LinterCache: @unchecked Sendable {
         let linter = Linter(configuration: .init(profile: profile, ignoredRules: off, severities: severities, limits: limits))
         linters[key] = linter
         return linter
+    }
+}
+
+/// An input worth reading a window at a time: standard input, or a regular file larger than
+/// `limit` bytes.
+func streamable(_ item: InputCollector.Item, limit: Int) -> InputReader.Stream? {
+    guard item.problem == nil else { return nil }
+    if item.path != "-" {
+        var info = stat()
+        guard stat(item.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit else { return nil }
+    }
+    return try? InputReader.Stream(item.path)
+}
+
+/// Lints one streamed input: its first bytes tell its kind; raw responses are linted window by
+/// window, anything else (a large HAR archive or transcript) is read whole as usual.
+func lintStream(_ stream: InputReader.Stream, path: String, requests: [Request], linter: Linter, options: LintOptions,
+                _ handle: (InputReport) -> Void) {
+    do {
+        var head: [UInt8] = []
+        try stream.read(into: &head, upTo: 1 << 16)
+        guard (options.inputKind ?? InputKind.detect(head, name: path)) == .raw else {
+            while try stream.read(into: &head, upTo: 1 << 20) > 0 {
+                if head.count > options.limits.maxInputSize {
+                    handle(InputReport(name: path, outcome: .failed(
+                        "cannot read '\(path)': it is larger than \(options.limits.maxInputSize) bytes, the limit (--max-input-size)")))
+                    return
+                }
+            }
+            for report in linter.lintInput(named: path, bytes: head, kind: options.inputKind, requests: requests) { handle(report) }
+            return
+        }
+        try linter.lintStream(named: path, initial: head, requests: requests, window: options.streamThreshold,
+                              read: { bytes, count in try stream.read(into: &bytes, upTo: count) }, emit: { report in
+            handle(report)
+        })
+    } catch let error as InputReader.Failure {
+        handle(InputReport(name: path, outcome: .failed(error.description)))
+    } catch {
+        handle(InputReport(name: path, outcome: .failed("cannot read '\(path)': \(error)")))
     }
 }
 

@@ -30,6 +30,57 @@ public enum InputReader {
         return try readAll(descriptor: descriptor, name: path, maxSize: maxSize)
     }
 
+    /// An input read piece by piece, for inputs too large to hold whole.
+    public final class Stream {
+        public let name: String
+        private let descriptor: Int32
+        private let owned: Bool
+
+        /// Opens `path` (`-` is standard input).
+        public init(_ path: String) throws(Failure) {
+            if path == "-" {
+                name = "standard input"
+                descriptor = 0
+                owned = false
+                return
+            }
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw failure(errno, path) }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw Failure(description: "cannot read '\(path)': it is a directory; give the response files inside it")
+            }
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw failure(errno, path) }
+            self.name = path
+            self.descriptor = descriptor
+            self.owned = true
+        }
+
+        deinit { if owned { close(descriptor) } }
+
+        /// Appends up to `count` more bytes to `bytes`; returns how many (0 at the end).
+        @discardableResult
+        public func read(into bytes: inout [UInt8], upTo count: Int) throws(Failure) -> Int {
+            let start = bytes.count
+            bytes.reserveCapacity(start + count)
+            var total = 0
+            while total < count {
+                let piece = min(count - total, 1 << 20)
+                bytes.append(contentsOf: repeatElement(0, count: piece))
+                let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + start + total, piece) }
+                if got < 0 {
+                    bytes.removeLast(piece)
+                    if errno == EINTR { continue }
+                    throw failure(errno, name)
+                }
+                bytes.removeLast(piece - got)
+                if got == 0 { break }
+                total += got
+            }
+            return total
+        }
+    }
+
     private static func tooLarge(_ name: String, _ maxSize: Int) -> Failure {
         Failure(description: "cannot read '\(name)': it is larger than \(maxSize) bytes, the limit (--max-input-size)")
     }

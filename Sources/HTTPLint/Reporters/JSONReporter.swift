@@ -54,7 +54,7 @@ public struct JSONReporter: Reporter {
             ("message", .string(finding.message)),
             ("line", .number(located.line)),
             ("column", .number(located.column)),
-            ("offset", .number(finding.span.offset)),
+            ("offset", .number(located.offset)),
             ("length", .number(finding.span.length)),
             ("spec", located.rule?.spec.first.map { .string($0.description) } ?? .null),
             ("specURL", located.rule?.spec.first.map { .string($0.url) } ?? .null),

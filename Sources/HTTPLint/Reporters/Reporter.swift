@@ -19,6 +19,9 @@ public protocol Reporter: Sendable {
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, jsonl, sarif, junit, github, checkstyle, markdown
 
+    /// Whether the format writes each input as it is linted, so a run need not keep reports.
+    public var isStreaming: Bool { self == .text || self == .jsonl || self == .github }
+
     /// A reporter for this format.
     public func reporter(useColor: Bool = false) -> any Reporter {
         switch self {
@@ -50,6 +53,8 @@ public struct LocatedFinding: Sendable {
     /// The same columns counted in Unicode code points, for formats that ask for it (SARIF).
     public let codePointColumn: Int
     public let codePointEndColumn: Int
+    /// The byte offset of the first byte in the input.
+    public let offset: Int
     public let rule: RuleDescription?
 
     /// Every finding of `input`, located, in input order.
@@ -59,15 +64,17 @@ public struct LocatedFinding: Sendable {
         return result.findings.map { finding in
             let (line, column) = index.location(of: finding.span.offset)
             let (endLine, endColumn) = index.location(of: finding.span.end)
-            let shift = result.source.columnShift
+            // The columns of a window's first line continue those of the window before.
+            let shift = result.source.columnShift + (line == 1 ? result.source.origin.column - 1 : 0)
+            let endShift = result.source.columnShift + (endLine == 1 ? result.source.origin.column - 1 : 0)
             let (inputLine, inputColumn) = index.inputLocation(of: finding.span.offset)
             let (inputEndLine, inputEndColumn) = index.inputLocation(of: finding.span.end)
             return LocatedFinding(
                 finding: finding, path: input.name, part: input.part, line: inputLine, column: inputColumn,
                 endLine: inputEndLine, endColumn: inputEndColumn,
                 codePointColumn: codePoints(index.lineBytes(line).prefix(column - 1)) + 1 + shift,
-                codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1 + shift,
-                rule: RuleCatalogue.description(of: finding.rule))
+                codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1 + endShift,
+                offset: result.source.origin.offset + finding.span.offset, rule: RuleCatalogue.description(of: finding.rule))
         }
     }
 

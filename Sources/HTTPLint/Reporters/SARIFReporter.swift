@@ -35,7 +35,7 @@ public struct SARIFReporter: Reporter {
                 ("startColumn", .number(located.codePointColumn)),
                 ("endLine", .number(located.endLine)),
                 ("endColumn", .number(located.codePointEndColumn)),
-                ("byteOffset", .number(finding.span.offset)),
+                ("byteOffset", .number(located.offset)),
                 ("byteLength", .number(finding.span.length)),
             ]
             if finding.span.length == 0 { region.removeSubrange(2...3) }

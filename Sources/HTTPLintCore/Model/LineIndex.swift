@@ -4,11 +4,13 @@ public struct LineIndex: Sendable {
     private let bytes: [UInt8]
     private let origins: [Int]?
     private let columnShift: Int
+    private let origin: SourceText.Origin
 
     public init(_ source: SourceText) {
         bytes = source.bytes
         origins = source.lineOrigins
         columnShift = source.columnShift
+        origin = source.origin
         var starts = [0]
         for (offset, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         lineStarts = starts
@@ -27,10 +29,13 @@ public struct LineIndex: Sendable {
     }
 
     /// The line and column of `offset` in the input the user gave: the same as
-    /// ``location(of:)`` unless the bytes were rebuilt from a transcript.
+    /// ``location(of:)`` unless the bytes were rebuilt from a transcript or are one window of
+    /// a larger input.
     public func inputLocation(of offset: Int) -> (line: Int, column: Int) {
         let (line, column) = location(of: offset)
-        guard let origins, !origins.isEmpty else { return (line, column) }
+        guard let origins, !origins.isEmpty else {
+            return (origin.line + line - 1, line == 1 ? origin.column + column - 1 : column)
+        }
         return (origins[min(line - 1, origins.count - 1)], column + columnShift)
     }
 

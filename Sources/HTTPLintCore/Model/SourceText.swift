@@ -13,12 +13,32 @@ public final class SourceText: Sendable {
     public let lineOrigins: [Int]?
     /// Columns to add when mapping back to the input (the length of a stripped prefix).
     public let columnShift: Int
+    /// Where `bytes` start in the input, when they are one window of a larger input read piece
+    /// by piece: reports add it to every location.
+    public let origin: Origin
 
-    public init(name: String, bytes: [UInt8], lineOrigins: [Int]? = nil, columnShift: Int = 0) {
+    /// A position in an input: byte offset, and 1-based line and column.
+    public struct Origin: Sendable, Equatable {
+        public let offset: Int
+        public let line: Int
+        public let column: Int
+
+        public init(offset: Int, line: Int, column: Int) {
+            self.offset = offset
+            self.line = line
+            self.column = column
+        }
+
+        /// The start of an input.
+        public static let start = Origin(offset: 0, line: 1, column: 1)
+    }
+
+    public init(name: String, bytes: [UInt8], lineOrigins: [Int]? = nil, columnShift: Int = 0, origin: Origin = .start) {
         self.name = name
         self.bytes = bytes
         self.lineOrigins = lineOrigins
         self.columnShift = columnShift
+        self.origin = origin
     }
 
     public convenience init(name: String, text: String) {

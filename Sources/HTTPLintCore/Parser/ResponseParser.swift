@@ -70,7 +70,7 @@ private struct StreamParser {
             finishExchange(with: response)
             if response.content.framing == .tunnel || scanner.limitExceeded { break }
             if response.fields.listElements(named: "Connection").contains(where: { $0.lowercased() == "close" }) {
-                closedBy = "response \(exchanges.count) (\(response.statusText))"
+                closedBy = "response \(firstIndex + exchanges.count) (\(response.statusText))"
             }
         }
         if !interim.isEmpty, !scanner.limitExceeded {
