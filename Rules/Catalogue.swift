@@ -61,6 +61,10 @@ public enum RuleCatalogue {
         InvalidAcceptRanges.self,
         InvalidVary.self,
         UnknownContentCoding.self,
+        InvalidAuthChallenge.self,
+        AuthParamRepeated.self,
+        BasicChallengeWithoutRealm.self,
+        BasicChallengeCharsetNotUTF8.self,
         // Caching/
         InvalidCacheControl.self,
         ConflictingCacheControl.self,
