@@ -89,6 +89,8 @@ public enum RuleCatalogue {
         CSPKeywordWithoutQuotes.self,
         CSPUnsafeInlineIgnored.self,
         CSPReportOnlyWithoutReporting.self,
+        InvalidPermissionsPolicyAllowlist.self,
+        FeaturePolicyWithoutPermissionsPolicy.self,
         XSSProtectionEnabled.self,
         InvalidFrameOptions.self,
         InvalidReferrerPolicy.self,
