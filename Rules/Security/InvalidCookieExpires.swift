@@ -26,6 +26,8 @@ struct InvalidCookieExpires: Rule {
             // Readable by browsers, but not the form the grammar asks for.
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; expires=Wed, 21-Oct-26 07:28:00 GMT\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; expires=Wed, 21-Oct-2026 07:28:00 GMT\nContent-Length: 0\n\n", line: 3),
+            // The weekday does not match the date.
+            Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Expires=Mon, 21 Oct 2026 07:28:00 GMT\nContent-Length: 0\n\n", line: 3),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/\nContent-Length: 0\n\n"),
@@ -39,7 +41,8 @@ struct InvalidCookieExpires: Rule {
         let response = exchange.response
         for cookie in SetCookie.all(in: response) {
             for attribute in cookie.attributes where attribute.key == "expires" {
-                guard let problem = Self.problem(with: attribute.value) else { continue }
+                guard var problem = Self.problem(with: attribute.value) else { continue }
+                if cookie.has("Max-Age") { problem = problem.replacing("and the cookie expires when the session ends", with: "(Max-Age still sets the lifetime)") }
                 report.add("Set-Cookie \(cookie.displayName): Expires '\(Printable.escape(attribute.value))' \(problem)",
                            at: cookie.field.valueSpan, status: response.status)
             }
@@ -47,11 +50,21 @@ struct InvalidCookieExpires: Rule {
     }
 
     static func problem(with value: String) -> String? {
-        let http = try? HTTPDate.parse(value)
+        let http: HTTPDate?
+        var imfProblem: String?
+        do {
+            http = try HTTPDate.parse(value)
+        } catch {
+            http = nil
+            // Shaped like an IMF-fixdate but wrong inside (a weekday that does not match, say).
+            let parts = value.split(separator: " ")
+            if parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT" { imfProblem = error.description }
+        }
         if http?.format == .imfFixdate { return nil }
         guard let lenient = CookieDate.parse(value) else {
             return "is not a date browsers can read; they ignore the attribute and the cookie expires when the session ends"
         }
+        if let imfProblem { return "is not a valid IMF-fixdate: \(imfProblem)" }
         var problem = "is not an IMF-fixdate such as 'Wed, 21 Oct 2026 07:28:00 GMT'"
         if let http { problem += " (it uses the obsolete \(http.format.rawValue) form)" }
         if lenient.twoDigitYear { problem += "; its two-digit year is read differently by some browsers" }
