@@ -16,25 +16,26 @@ struct SameSiteNoneWithoutSecure: Rule {
         fix: "Add `Secure` (and serve over HTTPS): `Set-Cookie: id=1; SameSite=None; Secure`",
         spec: [SpecReference(document: "RFC 6265bis (draft)", section: "4.1.2.7, the SameSite attribute",
                              url: "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.2.7")],
+        fields: ["Set-Cookie"],
         triggering: [
             Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; Path=/; SameSite=None\nContent-Length: 0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; samesite = none ; Path=/\nContent-Length: 0\n\n", line: 2),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; Path=/; SameSite=None; Secure\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; samesite=lax\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 200 OK\nSet-Cookie: note=SameSite=None\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; SameSite=None; SameSite=Lax\nContent-Length: 0\n\n"),
         ]
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Set-Cookie") {
-            // The first part is the cookie's name=value; attributes follow.
-            let attributes = field.value.split(separator: ";").dropFirst().map { $0.trimmingWhitespace().lowercased() }
-            guard attributes.contains(where: { $0.replacing(" ", with: "") == "samesite=none" }),
-                  !attributes.contains("secure") else { continue }
-            let name = field.value.split(separator: "=").first.map(String.init) ?? "the cookie"
-            report.add("cookie \(name) has SameSite=None without Secure; browsers reject it", at: field.valueSpan, status: response.status)
+        // Browsers use the last SameSite attribute; any Secure attribute sets the flag.
+        for cookie in SetCookie.all(in: response)
+        where cookie.last("SameSite")?.value.lowercased() == "none" && !cookie.isSecure {
+            report.add("cookie \(cookie.displayName) has SameSite=None without Secure; browsers reject it",
+                       at: cookie.field.valueSpan, status: response.status)
         }
     }
 }
