@@ -16,6 +16,7 @@ struct SameSiteNoneWithoutSecure: Rule {
         fix: "Add `Secure` (and serve over HTTPS): `Set-Cookie: id=1; SameSite=None; Secure`",
         spec: [SpecReference(document: "RFC 6265bis (draft)", section: "4.1.2.7, the SameSite attribute",
                              url: "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.2.7")],
+        fields: ["Set-Cookie"],
         triggering: [
             Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; Path=/; SameSite=None\nContent-Length: 0\n\n", line: 2),
         ],
