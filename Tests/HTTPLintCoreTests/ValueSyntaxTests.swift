@@ -78,6 +78,15 @@ import Testing
         + invalid("Digest", "SHA-256", "SHA-256=\"abc\"")
         + valid("Public", "OPTIONS, GET, HEAD, PROPFIND")
         + invalid("Public", "GET HEAD")
+        + valid("P3P", "CP=\"IDC DSP COR ADM DEVi TAIi PSA PSD IVAi IVDi CONi HIS OUR IND CNT\"",
+                "policyref=\"/w3c/p3p.xml\", CP=\"This is not a P3P policy!\"")
+        + invalid("P3P", "CP=IDC DSP COR", "CP=\"IDC")
+        + valid("X-DNS-Prefetch-Control", "off", "On")
+        + invalid("X-DNS-Prefetch-Control", "no", "off, on")
+        + valid("X-Download-Options", "noopen")
+        + invalid("X-Download-Options", "noopen; nosniff")
+        + valid("X-Permitted-Cross-Domain-Policies", "none", "master-only", "none-this-response")
+        + invalid("X-Permitted-Cross-Domain-Policies", "deny", "by-content-only")
 
     @Test(arguments: cases)
     func syntax(_ case: Case) throws {
@@ -122,6 +131,10 @@ import Testing
         + invalid("Use-As-Dictionary", "match=product", "match=\"/p\", match-dest=\"document\"", "id=\"x\"", "match=\"/p\", type=\"raw\"")
         + valid("Reporting-Endpoints", "default=\"https://example.com/reports\", csp=\"/csp\"")
         + invalid("Reporting-Endpoints", "default=https")
+        + valid("Supports-Loading-Mode", "credentialed-prerender", "credentialed-prerender, prerender-cross-origin-frames")
+        + invalid("Supports-Loading-Mode", "\"credentialed-prerender\"")
+        + valid("Integrity-Policy", "blocked-destinations=(script), endpoints=(integrity-endpoint)", "sources=(inline)")
+        + invalid("Integrity-Policy", "blocked-destinations=script", "endpoints=(\"integrity-endpoint\")")
         + valid("Cache-Groups", "\"scripts\", \"styles\"")
         + invalid("Cache-Groups", "scripts")
 

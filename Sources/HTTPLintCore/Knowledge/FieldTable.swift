@@ -574,11 +574,24 @@ extension FieldDefinition {
                         cardinality: .list, direction: .request),
         FieldDefinition("SoapAction", reference: "https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383528",
                         cardinality: .singleton, direction: .request),
+        // §2.2.2: `p3p-header-field *( "," p3p-header-field )`, each `policyref="URI"`, `CP="…"` or
+        // `extension-field = token [ "=" ( token | quoted-string ) ]`.
         FieldDefinition("P3P", standing: .obsoleted, reference: "https://www.w3.org/TR/P3P/",
-                        cardinality: .list, direction: .response,
+                        cardinality: .list, valueSyntax: .list(.parameter(valueRequired: false), atLeastOne: true),
+                        direction: .response,
                         replacement: "nothing: no browser reads P3P policies any more"),
 
         // MARK: Not registered: security fields
+        // Subresource Integrity: "a Dictionary, with every member-value being an inner list of
+        // tokens"; the specification asks for no registration.
+        FieldDefinition("Integrity-Policy", standing: .unregistered,
+                        reference: "https://w3c.github.io/webappsec-subresource-integrity/#integrity-policy-section",
+                        cardinality: .list, structuredType: .dictionary,
+                        valueSyntax: .structured(StructuredMembers(members: .innerList(.token))), direction: .response),
+        FieldDefinition("Integrity-Policy-Report-Only", standing: .unregistered,
+                        reference: "https://w3c.github.io/webappsec-subresource-integrity/#integrity-policy-section",
+                        cardinality: .list, structuredType: .dictionary,
+                        valueSyntax: .structured(StructuredMembers(members: .innerList(.token))), direction: .response),
         FieldDefinition("X-XSS-Protection", standing: .unregistered,
                         reference: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-XSS-Protection",
                         cardinality: .singleton, direction: .response, replacement: "Content-Security-Policy"),
@@ -587,15 +600,20 @@ extension FieldDefinition {
                         cardinality: .list, direction: .response, replacement: "Content-Security-Policy"),
         FieldDefinition("X-WebKit-CSP", standing: .unregistered, reference: "Prefixed CSP 1.0 of Chrome 14-24 and Safari 6",
                         cardinality: .list, direction: .response, replacement: "Content-Security-Policy"),
+        // The specification's meta-policies, with none-this-response for the header only.
         FieldDefinition("X-Permitted-Cross-Domain-Policies", standing: .unregistered,
                         reference: "Adobe Cross-Domain Policy File Specification",
-                        cardinality: .singleton, direction: .response),
+                        cardinality: .singleton,
+                        valueSyntax: .single(.keyword(["none", "master-only", "by-content-type", "by-ftp-filename", "all",
+                                                       "none-this-response"])),
+                        direction: .response),
         FieldDefinition("X-Download-Options", standing: .unregistered,
-                        reference: "Internet Explorer 8 (noopen)", cardinality: .singleton, direction: .response,
+                        reference: "Internet Explorer 8 (noopen)", cardinality: .singleton,
+                        valueSyntax: .single(.keyword(["noopen"])), direction: .response,
                         replacement: "nothing: only Internet Explorer read it"),
         FieldDefinition("X-DNS-Prefetch-Control", standing: .unregistered,
                         reference: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-DNS-Prefetch-Control",
-                        cardinality: .singleton, direction: .response),
+                        cardinality: .singleton, valueSyntax: .single(.keyword(["on", "off"])), direction: .response),
         FieldDefinition("Feature-Policy", standing: .unregistered, reference: "https://w3c.github.io/webappsec-feature-policy/",
                         cardinality: .list, direction: .response, replacement: "Permissions-Policy"),
         // Reporting API v0, replaced in the Reporting API by Reporting-Endpoints.
@@ -638,6 +656,11 @@ extension FieldDefinition {
                         cardinality: .list, structuredType: .list,
                         valueSyntax: .structured(StructuredMembers(members: .token)), direction: .response),
         // A List of Strings, each a URL of a rule set.
+        // "if present its value must be one or more of the tokens" credentialed-prerender, prerender-cross-origin-frames….
+        FieldDefinition("Supports-Loading-Mode", standing: .unregistered,
+                        reference: "https://wicg.github.io/nav-speculation/prerendering.html#supports-loading-mode",
+                        cardinality: .list, structuredType: .list,
+                        valueSyntax: .structured(StructuredMembers(members: .token)), direction: .response),
         FieldDefinition("Speculation-Rules", standing: .unregistered,
                         reference: "https://wicg.github.io/nav-speculation/speculation-rules.html#speculation-rules-header",
                         cardinality: .list, structuredType: .list,

@@ -46,6 +46,8 @@ public struct ValueSyntax: Sendable {
     public indirect enum Element: Sendable {
         /// `token` (RFC 9110 §5.6.2).
         case token
+        /// One of a fixed set of keywords, compared ignoring ASCII case (`on` / `off`).
+        case keyword([String])
         /// `method = token` (RFC 9110 §9.1).
         case method
         /// `field-name = token` (RFC 9110 §5.1).

@@ -52,6 +52,8 @@ extension ValueSyntax.Element {
     public var noun: String {
         switch self {
         case .token: "a token"
+        case .keyword(let keywords):
+            keywords.count == 1 ? "'\(keywords[0])'" : "one of " + keywords.map { "'\($0)'" }.joined(separator: ", ")
         case .method: "a method name (a token)"
         case .fieldName: "a field name"
         case .digits: "a non-negative integer (digits only)"
@@ -84,6 +86,9 @@ extension ValueSyntax.Element {
         switch self {
         case .token, .method, .fieldName:
             return Self.tokenProblem(bytes)
+        case .keyword(let keywords):
+            let text = SourceText.decode(bytes).lowercased()
+            return keywords.contains { $0.lowercased() == text } ? nil : ""
         case .digits:
             guard let bad = bytes.firstIndex(where: { !ASCII.isDigit($0) }) else { return nil }
             return "\(Printable.describe(bytes[bad])) at character \(bad + 1) is not a digit"
