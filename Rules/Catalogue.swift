@@ -55,6 +55,8 @@ public enum RuleCatalogue {
         LastModifiedAfterDate.self,
         InvalidExpires.self,
         InvalidStructuredField.self,
+        InvalidFieldValue.self,
+        EmptyFieldValue.self,
         InvalidETag.self,
         InvalidMediaType.self,
         InvalidAllow.self,

@@ -16,6 +16,7 @@ struct MissingDate: Rule {
             """,
         fix: "Send `Date` with the time the response was generated, as IMF-fixdate",
         spec: [.rfc9110("6.6.1")],
+        fields: ["Date"],
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 404 Not Found\nContent-Length: 0\n\n", line: 1),

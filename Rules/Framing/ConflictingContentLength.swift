@@ -15,6 +15,7 @@ struct ConflictingContentLength: DeviationRule {
             """,
         fix: "Send one Content-Length with the real length",
         spec: [.rfc9112("6.3"), .rfc9110("8.6")],
+        fields: ["Content-Length"],
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: 5\nContent-Length: 6\n\nhello", line: 3),
             Example("HTTP/1.1 200 OK\nContent-Length: 5, 6\n\nhello", line: 2),

@@ -16,6 +16,7 @@ struct DuplicateContentLength: DeviationRule {
             """,
         fix: "Send Content-Length once",
         spec: [.rfc9110("8.6")],
+        fields: ["Content-Length"],
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: 5\nContent-Length: 5\n\nhello", line: 3),
             Example("HTTP/1.1 200 OK\nContent-Length: 5, 5\n\nhello", line: 2),

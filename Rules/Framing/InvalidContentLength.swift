@@ -16,6 +16,7 @@ struct InvalidContentLength: DeviationRule {
             """,
         fix: "Send the content's length in bytes as plain decimal digits",
         spec: [.rfc9110("8.6"), .rfc9112("6.3")],
+        fields: ["Content-Length"],
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: abc\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nContent-Length: +5\n\nhello", line: 2),

@@ -17,6 +17,7 @@ struct InvalidTransferEncoding: DeviationRule {
             """,
         fix: "Send `Transfer-Encoding: chunked` once, with only registered codings before it",
         spec: [.rfc9112("6.1"), .rfc9112("7")],
+        fields: ["Transfer-Encoding"],
         triggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked, chunked\n\n0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: \"chunked\"\n\n0\n\n", line: 2),

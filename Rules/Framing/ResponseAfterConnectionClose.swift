@@ -18,6 +18,7 @@ struct ResponseAfterConnectionClose: DeviationRule {
             """,
         fix: "Close the connection after a response with `Connection: close`, or drop `close` to keep it open",
         spec: [.rfc9112("9.6")],
+        fields: ["Connection"],
         triggering: [
             Example("HTTP/1.1 204 No Content\nConnection: close\n\nHTTP/1.1 200 OK\nContent-Length: 0\n\n", line: 4),
             Example("HTTP/1.1 200 OK\nConnection: keep-alive, Close\nContent-Length: 2\n\nokHTTP/1.1 200 OK\nContent-Length: 0\n\n", line: 5),

@@ -16,6 +16,7 @@ struct TransferEncodingInHTTP10: DeviationRule {
             """,
         fix: "Answer HTTP/1.0 with Content-Length or by closing the connection, without Transfer-Encoding",
         spec: [.rfc9112("6.1")],
+        fields: ["Transfer-Encoding"],
         triggering: [
             Example("HTTP/1.0 200 OK\nTransfer-Encoding: chunked\n\n0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n0\n\n", request: "GET / HTTP/1.0\n\n", line: 2),

@@ -18,6 +18,7 @@ struct TransferEncodingNotChunkedLast: DeviationRule {
             """,
         fix: "End Transfer-Encoding with chunked (`Transfer-Encoding: gzip, chunked`), or use Content-Encoding for compression",
         spec: [.rfc9112("6.1"), .rfc9112("6.3")],
+        fields: ["Transfer-Encoding"],
         triggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: gzip\nConnection: close\n\nxxxx", line: 2),
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked, gzip\n\nxxxx", line: 2),

@@ -16,6 +16,7 @@ struct TransferEncodingWithContentLength: DeviationRule {
             """,
         fix: "Drop Content-Length when the content is chunked",
         spec: [.rfc9112("6.2"), .rfc9112("6.3")],
+        fields: ["Transfer-Encoding", "Content-Length"],
         triggering: [
             Example("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\nContent-Length: 2\n\n2\nok\n0\n\n", line: 3),
         ],

@@ -17,6 +17,7 @@ struct InvalidReferrerPolicy: Rule {
         fix: "Send a known policy, such as `Referrer-Policy: strict-origin-when-cross-origin`",
         spec: [SpecReference(document: "Referrer Policy", section: "Referrer-Policy header",
                              url: "https://www.w3.org/TR/referrer-policy/#referrer-policy-header")],
+        fields: ["Referrer-Policy"],
         triggering: [
             Example("HTTP/1.1 200 OK\nReferrer-Policy: strict-origin-when-crossorigin\nContent-Length: 0\n\n", line: 2),
         ],

@@ -20,6 +20,7 @@ struct ContentNotAllowed: Rule {
             """,
         fix: "Send no content (and no Content-Length or Transfer-Encoding on 1xx and 204), or use a status that has content",
         spec: [.rfc9110("6.4.1"), .rfc9110("8.6"), .rfc9110("9.3.6"), .rfc9110("15.3.5"), .rfc9110("15.3.6"), .rfc9110("15.4.5"), .rfc9112("6.1")],
+        fields: ["Content-Length", "Transfer-Encoding"],
         triggering: [
             Example("HTTP/1.1 204 No Content\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 204 No Content\n\nhello", line: 3),

@@ -15,6 +15,7 @@ struct CreatedWithoutLocation: Rule {
             """,
         fix: "Send `Location` with the URI of the created resource",
         spec: [.rfc9110("15.3.2"), .rfc9110("10.2.2")],
+        fields: ["Location"],
         triggering: [
             Example("HTTP/1.1 201 Created\nContent-Length: 0\n\n", line: 1),
         ],

@@ -14,6 +14,7 @@ struct MethodNotAllowedWithoutAllow: Rule {
             """,
         fix: "Send Allow with the supported methods, such as `Allow: GET, HEAD`",
         spec: [.rfc9110("15.5.6"), .rfc9110("10.2.1")],
+        fields: ["Allow"],
         triggering: [
             Example("HTTP/1.1 405 Method Not Allowed\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 405 Not Allowed\nServer: nginx\nContent-Type: text/html\nContent-Length: 0\n\n", line: 1),

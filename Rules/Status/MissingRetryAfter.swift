@@ -14,6 +14,7 @@ struct MissingRetryAfter: Rule {
             """,
         fix: "Send `Retry-After` with a number of seconds or an HTTP date",
         spec: [.rfc9110("10.2.3"), .rfc9110("15.6.4"), SpecReference(rfc: 6585, section: "4")],
+        fields: ["Retry-After"],
         triggering: [
             Example("HTTP/1.1 429 Too Many Requests\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 503 Service Unavailable\nContent-Length: 0\n\n", line: 1),

@@ -17,6 +17,7 @@ struct NotModifiedMissingFields: Rule {
             """,
         fix: "Send in the 304 the Date, ETag, Vary, Cache-Control and Expires a 200 would have had",
         spec: [.rfc9110("15.4.5"), .rfc9110("6.6.1")],
+        fields: ["Date", "ETag", "If-None-Match"],
         triggering: [
             Example("HTTP/1.1 304 Not Modified\nETag: \"v1\"\n\n", line: 1),
             Example("HTTP/1.1 304 Not Modified\nDate: Sun, 22 Nov 2026 10:00:00 GMT\n\n",

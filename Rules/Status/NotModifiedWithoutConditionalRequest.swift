@@ -15,6 +15,7 @@ struct NotModifiedWithoutConditionalRequest: Rule {
             """,
         fix: "Answer unconditional requests with 200 and the representation",
         spec: [.rfc9110("15.4.5"), .rfc9110("13.1.2"), .rfc9110("13.1.3")],
+        fields: ["If-None-Match", "If-Modified-Since"],
         needsRequest: true,
         triggering: [
             Example("HTTP/1.1 304 Not Modified\nDate: Sun, 22 Nov 2026 10:00:00 GMT\n\n",

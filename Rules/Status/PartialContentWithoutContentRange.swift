@@ -15,6 +15,7 @@ struct PartialContentWithoutContentRange: Rule {
             """,
         fix: "Send `Content-Range: bytes FIRST-LAST/LENGTH` with the range the content holds",
         spec: [.rfc9110("15.3.7.1"), .rfc9110("14.4")],
+        fields: ["Content-Range", "Content-Type"],
         triggering: [
             Example("HTTP/1.1 206 Partial Content\nContent-Length: 5\n\nhello", line: 1),
         ],

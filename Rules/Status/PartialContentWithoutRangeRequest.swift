@@ -14,6 +14,7 @@ struct PartialContentWithoutRangeRequest: Rule {
             """,
         fix: "Answer requests without Range with 200 and the whole representation",
         spec: [.rfc9110("15.3.7"), .rfc9110("14.2")],
+        fields: ["Range"],
         needsRequest: true,
         triggering: [
             Example("HTTP/1.1 206 Partial Content\nContent-Range: bytes 0-4/100\nContent-Length: 5\n\nhello",

@@ -14,6 +14,7 @@ struct PreconditionFailedWithoutPrecondition: Rule {
             """,
         fix: "Use 409 Conflict or 428 Precondition Required, depending on what went wrong",
         spec: [.rfc9110("15.5.13"), .rfc9110("13.1")],
+        fields: ["If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range"],
         needsRequest: true,
         triggering: [
             Example("HTTP/1.1 412 Precondition Failed\nContent-Length: 0\n\n",

@@ -14,6 +14,7 @@ struct ProxyAuthRequiredWithoutProxyAuthenticate: Rule {
             """,
         fix: "Send Proxy-Authenticate with a challenge, such as `Proxy-Authenticate: Basic realm=\"proxy\"`",
         spec: [.rfc9110("15.5.8"), .rfc9110("11.7.1")],
+        fields: ["Proxy-Authenticate"],
         triggering: [
             Example("HTTP/1.1 407 Proxy Authentication Required\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 407 Proxy Authentication Required\nWWW-Authenticate: Basic realm=\"x\"\nContent-Length: 0\n\n", line: 1),

@@ -18,6 +18,7 @@ struct RangeNotSatisfiableWithoutContentRange: Rule {
             """,
         fix: "Send `Content-Range: bytes */LENGTH` with the representation's current length",
         spec: [.rfc9110("15.5.17"), .rfc9110("14.4")],
+        fields: ["Content-Range"],
         triggering: [
             Example("HTTP/1.1 416 Range Not Satisfiable\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 416 Range Not Satisfiable\nContent-Range: bytes 0-10/5\nContent-Length: 0\n\n", line: 2),

@@ -17,6 +17,7 @@ struct RedirectWithoutLocation: Rule {
             """,
         fix: "Send Location with the target URI, such as `Location: /new/path`",
         spec: [.rfc9110("15.4"), .rfc9110("10.2.2")],
+        fields: ["Location"],
         triggering: [
             Example("HTTP/1.1 301 Moved Permanently\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 302 Found\nContent-Length: 0\n\n", line: 1),

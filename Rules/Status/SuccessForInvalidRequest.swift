@@ -22,6 +22,7 @@ struct SuccessForInvalidRequest: Rule {
             """,
         fix: "Reject such requests with 400 (or 501 for an unknown transfer coding)",
         spec: [.rfc9112("3.2"), .rfc9112("5.1"), .rfc9112("6.1")],
+        fields: ["Host", "Content-Length", "Transfer-Encoding"],
         needsRequest: true,
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Length: 0\n\n", request: "GET / HTTP/1.1\n\n", line: 1),

@@ -14,6 +14,7 @@ struct SwitchingProtocolsWithoutUpgrade: Rule {
             """,
         fix: "Send `Upgrade` with the protocol switched to, such as `Upgrade: websocket`, and `Connection: Upgrade`",
         spec: [.rfc9110("15.2.2"), .rfc9110("7.8")],
+        fields: ["Upgrade"],
         triggering: [
             Example("HTTP/1.1 101 Switching Protocols\nConnection: Upgrade\n\n", line: 1),
         ],

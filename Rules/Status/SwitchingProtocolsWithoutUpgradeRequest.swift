@@ -14,6 +14,7 @@ struct SwitchingProtocolsWithoutUpgradeRequest: Rule {
             """,
         fix: "Send 101 only when the request's Upgrade lists the protocol, and name that protocol",
         spec: [.rfc9110("7.8"), .rfc9110("15.2.2")],
+        fields: ["Upgrade"],
         needsRequest: true,
         triggering: [
             Example("HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\n\n",

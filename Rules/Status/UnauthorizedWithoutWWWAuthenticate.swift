@@ -15,6 +15,7 @@ struct UnauthorizedWithoutWWWAuthenticate: Rule {
             """,
         fix: "Send WWW-Authenticate with a challenge, such as `WWW-Authenticate: Bearer realm=\"api\"`",
         spec: [.rfc9110("15.5.2"), .rfc9110("11.6.1")],
+        fields: ["WWW-Authenticate"],
         triggering: [
             Example("HTTP/1.1 401 Unauthorized\nContent-Length: 0\n\n", line: 1),
             Example("HTTP/1.1 401 Unauthorized\nWWW-Authenticate:\nContent-Length: 0\n\n", line: 2),

@@ -14,6 +14,7 @@ struct UpgradeRequiredWithoutUpgrade: Rule {
             """,
         fix: "Send `Upgrade` with the required protocol, such as `Upgrade: HTTP/3.0`, and `Connection: Upgrade`",
         spec: [.rfc9110("15.5.22")],
+        fields: ["Upgrade"],
         triggering: [
             Example("HTTP/1.1 426 Upgrade Required\nContent-Length: 0\n\n", line: 1),
         ],

@@ -43,8 +43,8 @@ public enum RuleDocumentation {
         category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst()
     }
 
-    /// The full documentation of every rule as one Markdown page, grouped by category:
-    /// `Rules/README.md`.
+    /// The full documentation of every rule as one Markdown page, grouped by category, and
+    /// the table of which rules check each field: `Rules/README.md`.
     public static func documentationPage() -> String {
         var out = """
             # httplint rules
@@ -70,7 +70,7 @@ public enum RuleDocumentation {
                 out += "Does not trigger on:\n\n" + d.nonTriggering.map(markdownExample).joined()
             }
         }
-        return out
+        return out + fieldTable()
     }
 
     private static func markdownExample(_ example: Example) -> String {

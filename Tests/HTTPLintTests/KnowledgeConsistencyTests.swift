@@ -31,3 +31,39 @@ import Testing
         #expect(names.count >= 150)
     }
 }
+
+/// The per-field table and the count of fields with dedicated checks that the README states.
+@Suite struct FieldCoverageTests {
+    /// The README says how many fields have dedicated checks; the number is the table's.
+    @Test func readmeStatesTheDedicatedFieldCount() throws {
+        let readme = try PackageFiles.text("README.md")
+        let sentence = try #require(readme.firstMatch(of: /(\d+) fields have dedicated checks/),
+                                    "README.md should say how many fields have dedicated checks")
+        let count = FieldCoverage.fieldsWithDedicatedChecks().count
+        #expect(Int(sentence.1) == count,
+                "README.md says \(sentence.1) fields have dedicated checks; the table has \(count)")
+    }
+
+    /// A rule names fields as the field table spells them, so that the table finds them.
+    @Test func rulesNameFieldsAsTheTableSpellsThem() {
+        for rule in RuleCatalogue.rules {
+            for name in rule.description.fields {
+                #expect(!name.isEmpty && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") },
+                        "\(rule.description.id) names '\(name)', which is not a field name")
+                if let definition = FieldDefinition.lookup(name) {
+                    #expect(definition.name == name, "\(rule.description.id) writes \(name); the field table writes \(definition.name)")
+                }
+            }
+        }
+    }
+
+    /// Generic rules are not counted as dedicated: a field the table knows only by name
+    /// (a request field, say) has none.
+    @Test func genericChecksAreNotDedicated() throws {
+        let accept = try #require(FieldCoverage.all().first { $0.name == "Accept" })
+        #expect(!accept.hasDedicatedChecks)
+        #expect(accept.genericRules.contains("request-field-in-response"))
+        let trailer = try #require(FieldCoverage.all().first { $0.name == "Trailer" })
+        #expect(trailer.dedicatedRules == ["invalid-field-value"])
+    }
+}

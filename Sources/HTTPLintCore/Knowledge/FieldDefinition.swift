@@ -13,6 +13,9 @@ public struct FieldDefinition: Sendable {
     public let cardinality: Cardinality
     /// The structured-field type (RFC 9651) when the field is defined as one.
     public let structuredType: StructuredType?
+    /// The grammar of its value, for fields simple enough to check generically; `nil` for
+    /// fields whose values are checked by rules of their own, or not at all.
+    public let valueSyntax: ValueSyntax?
     public let direction: Direction
     /// Whether its definition lets it be sent as a trailer field (RFC 9110 §6.5.1); `nil` when
     /// its definition does not say, so that only fields known to be excluded are reported.
@@ -24,7 +27,8 @@ public struct FieldDefinition: Sendable {
 
     public init(
         _ name: String, standing: Standing = .permanent, spec: SpecReference? = nil, reference: String = "",
-        cardinality: Cardinality, structuredType: StructuredType? = nil, direction: Direction = .both,
+        cardinality: Cardinality, structuredType: StructuredType? = nil, valueSyntax: ValueSyntax? = nil,
+        direction: Direction = .both,
         allowedInTrailers: Bool? = nil, isHopByHop: Bool = false, replacement: String? = nil
     ) {
         self.name = name
@@ -33,6 +37,7 @@ public struct FieldDefinition: Sendable {
         self.reference = reference
         self.cardinality = cardinality
         self.structuredType = structuredType
+        self.valueSyntax = valueSyntax
         self.direction = direction
         self.allowedInTrailers = allowedInTrailers
         self.isHopByHop = isHopByHop

@@ -35,7 +35,9 @@ extension FieldDefinition {
         // A response field since RFC 7231 (§10.2 "Response Context Fields"); RFC 2616 also let a PUT carry it.
         FieldDefinition("Allow", spec: .rfc9110("10.2.1"), cardinality: .list, direction: .response),
         // Trailers: "when the authentication scheme explicitly allows this" (§11.6.3).
-        FieldDefinition("Authentication-Info", spec: .rfc9110("11.6.3"), cardinality: .list, direction: .response,
+        // `Authentication-Info = #auth-param`, `auth-param = token BWS "=" BWS ( token / quoted-string )` (§11.3).
+        FieldDefinition("Authentication-Info", spec: .rfc9110("11.6.3"), cardinality: .list,
+                        valueSyntax: .list(.parameter(valueRequired: true)), direction: .response,
                         allowedInTrailers: true),
         FieldDefinition("Authorization", spec: .rfc9110("11.6.2"), cardinality: .singleton, direction: .request,
                         allowedInTrailers: false),
@@ -76,8 +78,9 @@ extension FieldDefinition {
                         allowedInTrailers: false),
         FieldDefinition("Proxy-Authenticate", spec: .rfc9110("11.7.1"), cardinality: .list, direction: .response,
                         allowedInTrailers: false),
+        // `Proxy-Authentication-Info = #auth-param` (§11.7.3).
         FieldDefinition("Proxy-Authentication-Info", spec: .rfc9110("11.7.3"), cardinality: .list,
-                        direction: .response, allowedInTrailers: true),
+                        valueSyntax: .list(.parameter(valueRequired: true)), direction: .response, allowedInTrailers: true),
         FieldDefinition("Proxy-Authorization", spec: .rfc9110("11.7.2"), cardinality: .singleton, direction: .request,
                         allowedInTrailers: false),
         FieldDefinition("Range", spec: .rfc9110("14.2"), cardinality: .singleton, direction: .request,
@@ -88,7 +91,9 @@ extension FieldDefinition {
         FieldDefinition("Server", spec: .rfc9110("10.2.4"), cardinality: .singleton, direction: .response),
         FieldDefinition("TE", spec: .rfc9110("10.1.4"), cardinality: .list, direction: .request,
                         allowedInTrailers: false, isHopByHop: true),
-        FieldDefinition("Trailer", spec: .rfc9110("6.6.2"), cardinality: .list, allowedInTrailers: false),
+        // `Trailer = #field-name`.
+        FieldDefinition("Trailer", spec: .rfc9110("6.6.2"), cardinality: .list, valueSyntax: .list(.fieldName),
+                        allowedInTrailers: false),
         // Sent in requests and in 101 and 426 responses.
         FieldDefinition("Upgrade", spec: .rfc9110("7.8"), cardinality: .list, allowedInTrailers: false,
                         isHopByHop: true),
@@ -111,9 +116,10 @@ extension FieldDefinition {
         FieldDefinition("Pragma", standing: .deprecated, spec: SpecReference(rfc: 9111, section: "5.4"),
                         cardinality: .list, direction: .request, allowedInTrailers: false,
                         replacement: "Cache-Control"),
-        // Obsoleted without ABNF; RFC 7234 §5.5 had `Warning = 1#warning-value`, for any message.
+        // Obsoleted without ABNF; RFC 7234 §5.5 had `Warning = 1#warning-value`, for any message, with
+        // `warning-value = warn-code SP warn-agent SP warn-text [ SP warn-date ]`.
         FieldDefinition("Warning", standing: .obsoleted, spec: SpecReference(rfc: 9111, section: "5.5"),
-                        cardinality: .list, allowedInTrailers: false,
+                        cardinality: .list, valueSyntax: .list(.warning, atLeastOne: true), allowedInTrailers: false,
                         replacement: "nothing (caches no longer send it)"),
 
         // MARK: RFC 9112, HTTP/1.1
@@ -121,7 +127,8 @@ extension FieldDefinition {
                         isHopByHop: true),
         // Registered "(reserved)" so that no field can clash with the "close" connection option.
         FieldDefinition("Close", spec: .rfc9112("9.6"), cardinality: .singleton, allowedInTrailers: false),
-        FieldDefinition("MIME-Version", spec: .rfc9112("B.1"), cardinality: .singleton),
+        // No ABNF in RFC 9112; RFC 2616 §19.4.1 and RFC 2045 §4: `1*DIGIT "." 1*DIGIT`, comments allowed.
+        FieldDefinition("MIME-Version", spec: .rfc9112("B.1"), cardinality: .singleton, valueSyntax: .single(.mimeVersion)),
         // Not registered; RFC 9112 tells clients not to send it, RFC 9110 §7.6.1 tells intermediaries
         // to remove it.
         FieldDefinition("Proxy-Connection", standing: .unregistered, spec: .rfc9112("C.2.2"),
@@ -133,16 +140,19 @@ extension FieldDefinition {
         // Still "permanent" in the registry. `Keep-Alive-header = "Keep-Alive" ":" 0# keepalive-param`.
         FieldDefinition("Keep-Alive", spec: SpecReference(rfc: 2068, section: "19.7.1.1"), cardinality: .list,
                         allowedInTrailers: false, isHopByHop: true),
+        // `Content-Base = "Content-Base" ":" absoluteURI`.
         FieldDefinition("Content-Base", standing: .obsoleted, spec: SpecReference(rfc: 2068, section: "14.11"),
-                        cardinality: .singleton, replacement: "Content-Location"),
+                        cardinality: .singleton, valueSyntax: .single(.absoluteURI), replacement: "Content-Location"),
         // `Public = "Public" ":" 1#method`; a proxy "MUST either remove the Public header field or
         // replace it" (§14.35).
         FieldDefinition("Public", standing: .obsoleted, spec: SpecReference(rfc: 2068, section: "14.35"),
-                        cardinality: .list, direction: .response, isHopByHop: true, replacement: "Allow"),
+                        cardinality: .list, valueSyntax: .list(.method, atLeastOne: true), direction: .response, isHopByHop: true, replacement: "Allow"),
 
         // MARK: RFC 2616, HTTP/1.1 (1999)
+        // `md5-digest = <base64 of 128 bit MD5 digest as per RFC 1864>`.
         FieldDefinition("Content-MD5", standing: .obsoleted, spec: SpecReference(rfc: 2616, section: "14.15"),
-                        cardinality: .singleton, replacement: "Content-Digest (RFC 9530)"),
+                        cardinality: .singleton, valueSyntax: .single(.base64(decodedLength: 16)),
+                        replacement: "Content-Digest (RFC 9530)"),
 
         // MARK: RFC 7540, HTTP/2 (2015)
         // Obsolete since RFC 9113 §3.1 deprecated the h2c upgrade; it had to be listed in Connection.
@@ -189,26 +199,43 @@ extension FieldDefinition {
 
         // MARK: RFC 7469, Public Key Pinning
         // Still "permanent" in the registry, but no browser has honoured them since 2020.
+        // `Public-Key-Pins = directive *( OWS ";" OWS directive )`,
+        // `directive = directive-name [ "=" directive-value ]`, a token or quoted-string value (§2.1).
         FieldDefinition("Public-Key-Pins", spec: SpecReference(rfc: 7469, section: "2.1"), cardinality: .singleton,
-                        direction: .response,
+                        valueSyntax: .single(.semicolonDirectives), direction: .response,
                         replacement: "nothing: browsers removed HPKP; Certificate Transparency took its place"),
         FieldDefinition("Public-Key-Pins-Report-Only", spec: SpecReference(rfc: 7469, section: "2.1"),
-                        cardinality: .singleton, direction: .response,
+                        cardinality: .singleton, valueSyntax: .single(.semicolonDirectives), direction: .response,
                         replacement: "nothing: browsers removed HPKP; Certificate Transparency took its place"),
 
         // MARK: RFC 9163, Expect-CT
+        // `Expect-CT = #expect-ct-directive`, `expect-ct-directive = directive-name [ "=" directive-value ]`.
         FieldDefinition("Expect-CT", standing: .deprecated, spec: SpecReference(rfc: 9163, section: "2.1"),
-                        cardinality: .list, direction: .response,
+                        cardinality: .list, valueSyntax: .list(.parameter(valueRequired: false)), direction: .response,
                         replacement: "nothing: Certificate Transparency is enforced by browsers"),
 
         // MARK: RFC 9209, Proxy-Status
         // "Proxy-Status MAY be sent as an HTTP trailer field" (§2).
+        // Members are a String or Token (§2); error is a Token, next-hop a String or Token,
+        // next-protocol a Token or Byte Sequence, received-status an Integer, details a String (§2.1).
         FieldDefinition("Proxy-Status", spec: SpecReference(rfc: 9209, section: "2"), cardinality: .list,
-                        structuredType: .list, direction: .response, allowedInTrailers: true),
+                        structuredType: .list, valueSyntax: .structured(StructuredMembers(
+                            members: .either(.string, .token),
+                            parameters: [("error", .token), ("next-hop", .either(.string, .token)),
+                                         ("next-protocol", .either(.token, .byteSequence)),
+                                         ("received-status", .integer(nil)), ("details", .string)])),
+                        direction: .response, allowedInTrailers: true),
 
         // MARK: RFC 9211, Cache-Status
+        // Members are a String or Token (§2); hit, stored and collapsed are Booleans, fwd a Token,
+        // fwd-status and ttl Integers, key a String, detail a String or Token (§2.1–2.8).
         FieldDefinition("Cache-Status", spec: SpecReference(rfc: 9211, section: "2"), cardinality: .list,
-                        structuredType: .list, direction: .response),
+                        structuredType: .list, valueSyntax: .structured(StructuredMembers(
+                            members: .either(.string, .token),
+                            parameters: [("hit", .boolean), ("fwd", .token), ("fwd-status", .integer(nil)),
+                                         ("ttl", .integer(nil)), ("stored", .boolean), ("collapsed", .boolean),
+                                         ("key", .string), ("detail", .either(.string, .token))])),
+                        direction: .response),
 
         // MARK: RFC 9213, Targeted Cache-Control
         // Same semantics as Cache-Control (§2), so a response control like it.
@@ -217,39 +244,56 @@ extension FieldDefinition {
 
         // MARK: RFC 9875, HTTP Cache Groups
         // Published after the registry snapshot used here; the RFC registers both as permanent.
+        // Both are "a List of Strings" (§2, §3).
         FieldDefinition("Cache-Groups", spec: SpecReference(rfc: 9875, section: "2"), cardinality: .list,
-                        structuredType: .list, direction: .response),
+                        structuredType: .list, valueSyntax: .structured(StructuredMembers(members: .string)),
+                        direction: .response),
         FieldDefinition("Cache-Group-Invalidation", spec: SpecReference(rfc: 9875, section: "3"), cardinality: .list,
-                        structuredType: .list, direction: .response),
+                        structuredType: .list, valueSyntax: .structured(StructuredMembers(members: .string)),
+                        direction: .response),
 
         // MARK: RFC 9218, Extensible Prioritization
         // "It can appear in requests and responses" (§5).
+        // u is an Integer from 0 to 7 (§4.1), i a Boolean (§4.2).
         FieldDefinition("Priority", spec: SpecReference(rfc: 9218, section: "5"), cardinality: .list,
-                        structuredType: .dictionary),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(
+                            keys: [("u", .integer(0...7)), ("i", .boolean)]))),
 
         // MARK: RFC 9421, HTTP Message Signatures
         // "The signer MAY include the Signature-Input field as a trailer" (§4.1), likewise Signature (§4.2).
+        // Signature-Input values are Inner Lists of Strings (§4.1) with the parameters of §2.3:
+        // created and expires Integers, nonce, alg, keyid and tag Strings; Signature values are
+        // Byte Sequences (§4.2).
         FieldDefinition("Signature-Input", spec: SpecReference(rfc: 9421, section: "4.1"), cardinality: .list,
-                        structuredType: .dictionary, allowedInTrailers: true),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(
+                            members: .innerList(.string),
+                            parameters: [("created", .integer(nil)), ("expires", .integer(nil)), ("nonce", .string),
+                                         ("alg", .string), ("keyid", .string), ("tag", .string)])),
+                        allowedInTrailers: true),
         FieldDefinition("Signature", spec: SpecReference(rfc: 9421, section: "4.2"), cardinality: .list,
-                        structuredType: .dictionary, allowedInTrailers: true),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(members: .byteSequence)),
+                        allowedInTrailers: true),
         FieldDefinition("Accept-Signature", spec: SpecReference(rfc: 9421, section: "5.1"), cardinality: .list,
                         structuredType: .dictionary),
 
         // MARK: RFC 9530, Digest Fields
         // "`Content-Digest` can be sent in a trailer section" (§2), likewise Repr-Digest (§3).
+        // Digest values are Byte Sequences (§2, §3); preferences are Integers from 0 to 10 (§4).
         FieldDefinition("Content-Digest", spec: SpecReference(rfc: 9530, section: "2"), cardinality: .list,
-                        structuredType: .dictionary, allowedInTrailers: true),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(members: .byteSequence)),
+                        allowedInTrailers: true),
         FieldDefinition("Repr-Digest", spec: SpecReference(rfc: 9530, section: "3"), cardinality: .list,
-                        structuredType: .dictionary, allowedInTrailers: true),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(members: .byteSequence)),
+                        allowedInTrailers: true),
         FieldDefinition("Want-Content-Digest", spec: SpecReference(rfc: 9530, section: "4"), cardinality: .list,
-                        structuredType: .dictionary),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(members: .integer(0...10)))),
         FieldDefinition("Want-Repr-Digest", spec: SpecReference(rfc: 9530, section: "4"), cardinality: .list,
-                        structuredType: .dictionary),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(members: .integer(0...10)))),
 
         // MARK: RFC 3230, Instance Digests (obsoleted by RFC 9530)
+        // `Digest = "Digest" ":" #(instance-digest)`, `instance-digest = digest-algorithm "=" <encoded digest output>`.
         FieldDefinition("Digest", standing: .obsoleted, spec: SpecReference(rfc: 3230, section: "4.3.2"),
-                        cardinality: .list, replacement: "Repr-Digest or Content-Digest (RFC 9530)"),
+                        cardinality: .list, valueSyntax: .list(.instanceDigest), replacement: "Repr-Digest or Content-Digest (RFC 9530)"),
         FieldDefinition("Want-Digest", standing: .obsoleted, spec: SpecReference(rfc: 3230, section: "4.3.1"),
                         cardinality: .list, replacement: "Want-Repr-Digest or Want-Content-Digest (RFC 9530)"),
 
@@ -275,35 +319,45 @@ extension FieldDefinition {
                         direction: .request),
 
         // MARK: RFC 8942, HTTP Client Hints
+        // "an sf-list whose members are Tokens" (§3.1).
         FieldDefinition("Accept-CH", spec: SpecReference(rfc: 8942, section: "3.1"), cardinality: .list,
-                        structuredType: .list, direction: .response),
+                        structuredType: .list, valueSyntax: .structured(StructuredMembers(members: .token)),
+                        direction: .response),
 
         // MARK: RFC 5789, PATCH
+        // `Accept-Patch = "Accept-Patch" ":" 1#media-type`.
         FieldDefinition("Accept-Patch", spec: SpecReference(rfc: 5789, section: "3.1"), cardinality: .list,
-                        direction: .response),
+                        valueSyntax: .list(.mediaType, atLeastOne: true), direction: .response),
 
         // MARK: RFC 7240, Prefer
         FieldDefinition("Prefer", spec: SpecReference(rfc: 7240, section: "2"), cardinality: .list,
                         direction: .request),
+        // `Preference-Applied = 1#applied-pref`, `applied-pref = token [ BWS "=" BWS word ]`.
         FieldDefinition("Preference-Applied", spec: SpecReference(rfc: 7240, section: "3"), cardinality: .list,
-                        direction: .response),
+                        valueSyntax: .list(.parameter(valueRequired: false), atLeastOne: true), direction: .response),
 
         // MARK: RFC 8594, Sunset
+        // `Sunset = HTTP-date`.
         FieldDefinition("Sunset", spec: SpecReference(rfc: 8594, section: "3"), cardinality: .singleton,
-                        direction: .response),
+                        valueSyntax: .single(.httpDate), direction: .response),
 
         // MARK: RFC 9745, Deprecation
         // An Item whose value is a Date (RFC 9651 §3.3.7).
         FieldDefinition("Deprecation", spec: SpecReference(rfc: 9745, section: "2"), cardinality: .singleton,
-                        structuredType: .item, direction: .response),
+                        structuredType: .item, valueSyntax: .structured(StructuredMembers(members: .date)),
+                        direction: .response),
 
         // MARK: RFC 8586, CDN-Loop
         FieldDefinition("CDN-Loop", spec: SpecReference(rfc: 8586, section: "2"), cardinality: .list,
                         direction: .request),
 
         // MARK: RFC 9842, Compression Dictionary Transport
+        // match is a required String, match-dest an Inner List of Strings, id a String, type a Token (§2.1.1–2.1.4).
         FieldDefinition("Use-As-Dictionary", spec: SpecReference(rfc: 9842, section: "2.1"), cardinality: .list,
-                        structuredType: .dictionary, direction: .response),
+                        structuredType: .dictionary, valueSyntax: .structured(StructuredMembers(
+                            keys: [("match", .string), ("match-dest", .innerList(.string)), ("id", .string), ("type", .token)],
+                            requiredKeys: ["match"])),
+                        direction: .response),
         // "The client MUST only send a single Available-Dictionary request header" (§2.2).
         FieldDefinition("Available-Dictionary", spec: SpecReference(rfc: 9842, section: "2.2"),
                         cardinality: .singleton, structuredType: .item, direction: .request),
@@ -311,14 +365,16 @@ extension FieldDefinition {
                         structuredType: .item, direction: .request),
 
         // MARK: RFC 9297, HTTP Datagrams and the Capsule Protocol
+        // "Its value MUST be a Boolean" (§3.4).
         FieldDefinition("Capsule-Protocol", spec: SpecReference(rfc: 9297, section: "3.4"), cardinality: .singleton,
-                        structuredType: .item),
+                        structuredType: .item, valueSyntax: .structured(StructuredMembers(members: .boolean))),
 
         // MARK: RFC 9449, OAuth 2.0 DPoP
         FieldDefinition("DPoP", spec: SpecReference(rfc: 9449, section: "4.1"), cardinality: .singleton,
                         direction: .request, allowedInTrailers: false),
+        // `nonce = 1*NQCHAR` (§8.1).
         FieldDefinition("DPoP-Nonce", spec: SpecReference(rfc: 9449, section: "8"), cardinality: .singleton,
-                        direction: .response),
+                        valueSyntax: .single(.nqchars), direction: .response),
 
         // MARK: RFC 9729, Concealed HTTP Authentication
         FieldDefinition("Concealed-Auth-Export", spec: SpecReference(rfc: 9729, section: "6.2"),
@@ -327,36 +383,49 @@ extension FieldDefinition {
         // MARK: RFC 7089, Memento
         FieldDefinition("Accept-Datetime", spec: SpecReference(rfc: 7089, section: "2.1.1"), cardinality: .singleton,
                         direction: .request, allowedInTrailers: false),
+        // `Memento-Datetime = "Memento-Datetime" ":" HTTP-date`.
         FieldDefinition("Memento-Datetime", spec: SpecReference(rfc: 7089, section: "2.1.1"), cardinality: .singleton,
-                        direction: .response),
+                        valueSyntax: .single(.httpDate), direction: .response),
 
         // MARK: RFC 8030, Web Push
         // The push service answers with the TTL it applied, so TTL goes both ways.
-        FieldDefinition("TTL", spec: SpecReference(rfc: 8030, section: "5.2"), cardinality: .singleton),
+        // `TTL = 1*DIGIT`.
+        FieldDefinition("TTL", spec: SpecReference(rfc: 8030, section: "5.2"), cardinality: .singleton,
+                        valueSyntax: .single(.digits)),
         FieldDefinition("Urgency", spec: SpecReference(rfc: 8030, section: "5.3"), cardinality: .singleton,
                         direction: .request),
         FieldDefinition("Topic", spec: SpecReference(rfc: 8030, section: "5.4"), cardinality: .singleton,
                         direction: .request),
 
         // MARK: RFC 8555, ACME
+        // `Replay-Nonce = 1*base64url`, `base64url = ALPHA / DIGIT / "-" / "_"`.
         FieldDefinition("Replay-Nonce", spec: SpecReference(rfc: 8555, section: "6.5.1"), cardinality: .singleton,
-                        direction: .response),
+                        valueSyntax: .single(.base64url), direction: .response),
 
         // MARK: RFC 6455, The WebSocket Protocol
         FieldDefinition("Sec-WebSocket-Key", spec: SpecReference(rfc: 6455, section: "11.3.1"),
                         cardinality: .singleton, direction: .request, allowedInTrailers: false),
+        // §4.3: `extension-list = 1#extension`, `extension = extension-token *( ";" extension-param )`,
+        // `extension-param = token [ "=" (token | quoted-string) ]`.
         FieldDefinition("Sec-WebSocket-Extensions", spec: SpecReference(rfc: 6455, section: "11.3.2"),
-                        cardinality: .list, allowedInTrailers: false),
+                        cardinality: .list, valueSyntax: .list(.parameterizedToken(parameterValueRequired: false), atLeastOne: true),
+                        allowedInTrailers: false),
+        // `Sec-WebSocket-Accept = base64-value-non-empty`: the base64 of a 20-byte SHA-1 hash (§4.2.2).
         FieldDefinition("Sec-WebSocket-Accept", spec: SpecReference(rfc: 6455, section: "11.3.3"),
-                        cardinality: .singleton, direction: .response, allowedInTrailers: false),
+                        cardinality: .singleton, valueSyntax: .single(.base64(decodedLength: 20)), direction: .response,
+                        allowedInTrailers: false),
+        // A server answers with one: `Sec-WebSocket-Protocol-Server = token` (§4.3); clients send `1#token`.
         FieldDefinition("Sec-WebSocket-Protocol", spec: SpecReference(rfc: 6455, section: "11.3.4"),
-                        cardinality: .list, allowedInTrailers: false),
-        // Once in a request; a 426 response may list several versions (`1#version`).
+                        cardinality: .list, valueSyntax: .single(.token), allowedInTrailers: false),
+        // Once in a request; a 426 response may list several versions (`1#version`), each 0–255
+        // without leading zeros (§4.3).
         FieldDefinition("Sec-WebSocket-Version", spec: SpecReference(rfc: 6455, section: "11.3.5"),
-                        cardinality: .list, allowedInTrailers: false),
+                        cardinality: .list, valueSyntax: .list(.webSocketVersion, atLeastOne: true), allowedInTrailers: false),
 
         // MARK: RFC 4918, WebDAV
-        FieldDefinition("DAV", spec: SpecReference(rfc: 4918, section: "10.1"), cardinality: .list),
+        // `DAV = #( compliance-class )`, `compliance-class = "1" / "2" / "3" / Coded-URL / token`.
+        FieldDefinition("DAV", spec: SpecReference(rfc: 4918, section: "10.1"), cardinality: .list,
+                        valueSyntax: .list(.tokenOrCodedURL)),
         FieldDefinition("Depth", spec: SpecReference(rfc: 4918, section: "10.2"), cardinality: .singleton,
                         direction: .request, allowedInTrailers: false),
         FieldDefinition("Destination", spec: SpecReference(rfc: 4918, section: "10.3"), cardinality: .singleton,
@@ -364,7 +433,9 @@ extension FieldDefinition {
         FieldDefinition("If", spec: SpecReference(rfc: 4918, section: "10.4"), cardinality: .singleton,
                         direction: .request, allowedInTrailers: false),
         // In LOCK responses and UNLOCK requests.
-        FieldDefinition("Lock-Token", spec: SpecReference(rfc: 4918, section: "10.5"), cardinality: .singleton),
+        // `Lock-Token = Coded-URL`, `Coded-URL = "<" absolute-URI ">"`.
+        FieldDefinition("Lock-Token", spec: SpecReference(rfc: 4918, section: "10.5"), cardinality: .singleton,
+                        valueSyntax: .single(.codedURL)),
         FieldDefinition("Overwrite", spec: SpecReference(rfc: 4918, section: "10.6"), cardinality: .singleton,
                         direction: .request, allowedInTrailers: false),
         FieldDefinition("Timeout", spec: SpecReference(rfc: 4918, section: "10.7"), cardinality: .list,
@@ -376,25 +447,28 @@ extension FieldDefinition {
                         direction: .response),
         FieldDefinition("Negotiate", spec: SpecReference(rfc: 2295, section: "8.4"), cardinality: .list,
                         direction: .request),
+        // `TCN = #( response-type | server-side-override-directive | tcn-extension )`: tokens,
+        // `tcn-extension = token [ "=" ( token | quoted-string ) ]`.
         FieldDefinition("TCN", spec: SpecReference(rfc: 2295, section: "8.5"), cardinality: .list,
-                        direction: .response),
+                        valueSyntax: .list(.parameter(valueRequired: false)), direction: .response),
 
         // MARK: WHATWG Fetch
         FieldDefinition("Access-Control-Allow-Credentials",
                         reference: "https://fetch.spec.whatwg.org/#http-access-control-allow-credentials",
                         cardinality: .singleton, direction: .response),
+        // Fetch §3.3.3: `#field-name` and `#method`.
         FieldDefinition("Access-Control-Allow-Headers",
                         reference: "https://fetch.spec.whatwg.org/#http-access-control-allow-headers",
-                        cardinality: .list, direction: .response),
+                        cardinality: .list, valueSyntax: .list(.fieldName), direction: .response),
         FieldDefinition("Access-Control-Allow-Methods",
                         reference: "https://fetch.spec.whatwg.org/#http-access-control-allow-methods",
-                        cardinality: .list, direction: .response),
+                        cardinality: .list, valueSyntax: .list(.method), direction: .response),
         FieldDefinition("Access-Control-Allow-Origin",
                         reference: "https://fetch.spec.whatwg.org/#http-access-control-allow-origin",
                         cardinality: .singleton, direction: .response),
         FieldDefinition("Access-Control-Expose-Headers",
                         reference: "https://fetch.spec.whatwg.org/#http-access-control-expose-headers",
-                        cardinality: .list, direction: .response),
+                        cardinality: .list, valueSyntax: .list(.fieldName), direction: .response),
         FieldDefinition("Access-Control-Max-Age",
                         reference: "https://fetch.spec.whatwg.org/#http-access-control-max-age",
                         cardinality: .singleton, direction: .response),
@@ -427,9 +501,11 @@ extension FieldDefinition {
         FieldDefinition("Cross-Origin-Opener-Policy-Report-Only",
                         reference: "https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers",
                         cardinality: .singleton, structuredType: .item, direction: .response),
+        // "a structured header whose value must be a boolean".
         FieldDefinition("Origin-Agent-Cluster",
                         reference: "https://html.spec.whatwg.org/multipage/browsers.html#origin-agent-cluster",
-                        cardinality: .singleton, structuredType: .item, direction: .response),
+                        cardinality: .singleton, structuredType: .item,
+                        valueSyntax: .structured(StructuredMembers(members: .boolean)), direction: .response),
         FieldDefinition("Refresh", reference: "https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-refresh-header",
                         cardinality: .singleton, direction: .response),
         // Registered with HTML as its reference. RFC 7034's ABNF is a single value, but HTML gets,
@@ -454,22 +530,30 @@ extension FieldDefinition {
         FieldDefinition("Permissions-Policy", standing: .provisional,
                         reference: "https://www.w3.org/TR/permissions-policy/#permissions-policy-http-header-field",
                         cardinality: .list, structuredType: .dictionary, direction: .response),
-        // A JSON field value (`#json-field-value`).
+        // `NEL = json-field-value`: "an array of JSON objects" without the brackets.
         FieldDefinition("NEL", reference: "https://www.w3.org/TR/network-error-logging/#nel-response-header",
-                        cardinality: .list, direction: .response),
+                        cardinality: .list, valueSyntax: .single(.jsonObjects), direction: .response),
+        // "The entry value MUST be a string", read as a URI-reference.
         FieldDefinition("Reporting-Endpoints", standing: .provisional,
                         reference: "https://www.w3.org/TR/reporting-1/#header",
-                        cardinality: .list, structuredType: .dictionary, direction: .response),
+                        cardinality: .list, structuredType: .dictionary,
+                        valueSyntax: .structured(StructuredMembers(members: .string)), direction: .response),
         // The specification's example sends it in a trailer section.
+        // `Server-Timing = #server-timing-metric`, `server-timing-metric = metric-name *( OWS ";" OWS
+        // server-timing-param )`, `server-timing-param = token OWS "=" OWS ( token / quoted-string )`.
         FieldDefinition("Server-Timing", reference: "https://www.w3.org/TR/server-timing/#the-server-timing-header-field",
-                        cardinality: .list, direction: .response, allowedInTrailers: true),
+                        cardinality: .list, valueSyntax: .list(.parameterizedToken(parameterValueRequired: true)),
+                        direction: .response, allowedInTrailers: true),
+        // `Timing-Allow-Origin = 1#( origin-or-null / wildcard )`.
         FieldDefinition("Timing-Allow-Origin", standing: .provisional,
                         reference: "https://www.w3.org/TR/resource-timing/#sec-timing-allow-origin",
-                        cardinality: .list, direction: .response),
+                        cardinality: .list, valueSyntax: .list(.originOrWildcard, atLeastOne: true), direction: .response),
+        // `Clear-Site-Data = 1#( quoted-string )`: unquoted types are ignored.
         FieldDefinition("Clear-Site-Data", reference: "https://www.w3.org/TR/clear-site-data/#header",
-                        cardinality: .list, direction: .response),
+                        cardinality: .list, valueSyntax: .list(.quotedString, atLeastOne: true), direction: .response),
+        // `Accept-Post = "Accept-Post" ":" # media-range`.
         FieldDefinition("Accept-Post", reference: "https://www.w3.org/TR/ldp/#header-accept-post",
-                        cardinality: .list, direction: .response),
+                        cardinality: .list, valueSyntax: .list(.mediaType), direction: .response),
         FieldDefinition("Traceparent", reference: "https://www.w3.org/TR/trace-context/#traceparent-header",
                         cardinality: .singleton, direction: .request),
         FieldDefinition("Tracestate", reference: "https://www.w3.org/TR/trace-context/#tracestate-header",
@@ -490,11 +574,24 @@ extension FieldDefinition {
                         cardinality: .list, direction: .request),
         FieldDefinition("SoapAction", reference: "https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383528",
                         cardinality: .singleton, direction: .request),
+        // §2.2.2: `p3p-header-field *( "," p3p-header-field )`, each `policyref="URI"`, `CP="…"` or
+        // `extension-field = token [ "=" ( token | quoted-string ) ]`.
         FieldDefinition("P3P", standing: .obsoleted, reference: "https://www.w3.org/TR/P3P/",
-                        cardinality: .list, direction: .response,
+                        cardinality: .list, valueSyntax: .list(.parameter(valueRequired: false), atLeastOne: true),
+                        direction: .response,
                         replacement: "nothing: no browser reads P3P policies any more"),
 
         // MARK: Not registered: security fields
+        // Subresource Integrity: "a Dictionary, with every member-value being an inner list of
+        // tokens"; the specification asks for no registration.
+        FieldDefinition("Integrity-Policy", standing: .unregistered,
+                        reference: "https://w3c.github.io/webappsec-subresource-integrity/#integrity-policy-section",
+                        cardinality: .list, structuredType: .dictionary,
+                        valueSyntax: .structured(StructuredMembers(members: .innerList(.token))), direction: .response),
+        FieldDefinition("Integrity-Policy-Report-Only", standing: .unregistered,
+                        reference: "https://w3c.github.io/webappsec-subresource-integrity/#integrity-policy-section",
+                        cardinality: .list, structuredType: .dictionary,
+                        valueSyntax: .structured(StructuredMembers(members: .innerList(.token))), direction: .response),
         FieldDefinition("X-XSS-Protection", standing: .unregistered,
                         reference: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-XSS-Protection",
                         cardinality: .singleton, direction: .response, replacement: "Content-Security-Policy"),
@@ -503,21 +600,28 @@ extension FieldDefinition {
                         cardinality: .list, direction: .response, replacement: "Content-Security-Policy"),
         FieldDefinition("X-WebKit-CSP", standing: .unregistered, reference: "Prefixed CSP 1.0 of Chrome 14-24 and Safari 6",
                         cardinality: .list, direction: .response, replacement: "Content-Security-Policy"),
+        // The specification's meta-policies, with none-this-response for the header only.
         FieldDefinition("X-Permitted-Cross-Domain-Policies", standing: .unregistered,
                         reference: "Adobe Cross-Domain Policy File Specification",
-                        cardinality: .singleton, direction: .response),
+                        cardinality: .singleton,
+                        valueSyntax: .single(.keyword(["none", "master-only", "by-content-type", "by-ftp-filename", "all",
+                                                       "none-this-response"])),
+                        direction: .response),
         FieldDefinition("X-Download-Options", standing: .unregistered,
-                        reference: "Internet Explorer 8 (noopen)", cardinality: .singleton, direction: .response,
+                        reference: "Internet Explorer 8 (noopen)", cardinality: .singleton,
+                        valueSyntax: .single(.keyword(["noopen"])), direction: .response,
                         replacement: "nothing: only Internet Explorer read it"),
         FieldDefinition("X-DNS-Prefetch-Control", standing: .unregistered,
                         reference: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-DNS-Prefetch-Control",
-                        cardinality: .singleton, direction: .response),
+                        cardinality: .singleton, valueSyntax: .single(.keyword(["on", "off"])), direction: .response),
         FieldDefinition("Feature-Policy", standing: .unregistered, reference: "https://w3c.github.io/webappsec-feature-policy/",
                         cardinality: .list, direction: .response, replacement: "Permissions-Policy"),
         // Reporting API v0, replaced in the Reporting API by Reporting-Endpoints.
+        // `Report-To = json-field-value`, each member a JSON object (an endpoint group).
         FieldDefinition("Report-To", standing: .unregistered,
                         reference: "https://www.w3.org/TR/2018/WD-reporting-1-20180925/#header",
-                        cardinality: .list, direction: .response, replacement: "Reporting-Endpoints"),
+                        cardinality: .list, valueSyntax: .single(.jsonObjects), direction: .response,
+                        replacement: "Reporting-Endpoints"),
         FieldDefinition("Upgrade-Insecure-Requests", standing: .unregistered,
                         reference: "https://www.w3.org/TR/upgrade-insecure-requests/#preference",
                         cardinality: .singleton, direction: .request),
@@ -546,12 +650,21 @@ extension FieldDefinition {
         FieldDefinition("Sec-CH-UA-Platform", standing: .unregistered,
                         reference: "https://wicg.github.io/ua-client-hints/#sec-ch-ua-platform",
                         cardinality: .singleton, structuredType: .item, direction: .request),
+        // Like Accept-CH: a List of Tokens.
         FieldDefinition("Critical-CH", standing: .unregistered,
                         reference: "https://wicg.github.io/client-hints-infrastructure/#critical-ch",
-                        cardinality: .list, structuredType: .list, direction: .response),
+                        cardinality: .list, structuredType: .list,
+                        valueSyntax: .structured(StructuredMembers(members: .token)), direction: .response),
+        // A List of Strings, each a URL of a rule set.
+        // "if present its value must be one or more of the tokens" credentialed-prerender, prerender-cross-origin-frames….
+        FieldDefinition("Supports-Loading-Mode", standing: .unregistered,
+                        reference: "https://wicg.github.io/nav-speculation/prerendering.html#supports-loading-mode",
+                        cardinality: .list, structuredType: .list,
+                        valueSyntax: .structured(StructuredMembers(members: .token)), direction: .response),
         FieldDefinition("Speculation-Rules", standing: .unregistered,
                         reference: "https://wicg.github.io/nav-speculation/speculation-rules.html#speculation-rules-header",
-                        cardinality: .list, structuredType: .list, direction: .response),
+                        cardinality: .list, structuredType: .list,
+                        valueSyntax: .structured(StructuredMembers(members: .string)), direction: .response),
         FieldDefinition("Service-Worker", standing: .unregistered,
                         reference: "https://w3c.github.io/ServiceWorker/#service-worker",
                         cardinality: .singleton, direction: .request),
