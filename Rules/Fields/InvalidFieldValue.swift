@@ -23,6 +23,7 @@ struct InvalidFieldValue: Rule {
         fix: "Write the value as its specification's grammar says; the message names the part that is wrong",
         spec: [.rfc9110("5.5"), .rfc9110("5.6")],
         triggering: [
+            Example("HTTP/1.1 415 Unsupported Media Type\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nAccept-Encoding: gzip;q\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nTrailer: Server Timing\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo\n\n", line: 4),
             Example("HTTP/1.1 426 Upgrade Required\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nUpgrade: websocket\nSec-WebSocket-Version: 13, 08\nContent-Length: 0\n\n", line: 4),

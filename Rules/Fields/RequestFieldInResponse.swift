@@ -23,6 +23,8 @@ struct RequestFieldInResponse: Rule {
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nAccept-Ranges: bytes\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 200 OK\nVary: Accept, Cookie\nContent-Length: 0\n\n"),
+            // A 415 lists the codings the server accepts (RFC 9110 §15.5.16).
+            Example("HTTP/1.1 415 Unsupported Media Type\nAccept-Encoding: gzip, br;q=0.5\nContent-Length: 0\n\n"),
         ]
     )
 

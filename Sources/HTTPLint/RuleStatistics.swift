@@ -2,8 +2,13 @@
 public enum RuleStatistics {
     /// One line per rule that fired, most frequent first: count, severity, id.
     public static func render(_ reports: [InputReport]) -> String {
+        render(findings: reports.flatMap(\.findings))
+    }
+
+    /// ``render(_:)`` from the findings alone (a run that does not keep its reports).
+    public static func render(findings: [Finding]) -> String {
         var counts: [String: (count: Int, severity: Severity)] = [:]
-        for finding in reports.flatMap(\.findings) {
+        for finding in findings {
             counts[finding.rule, default: (0, finding.severity)].count += 1
         }
         guard !counts.isEmpty else { return "statistics: no findings\n" }

@@ -165,6 +165,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
     let formats = [options.format] + options.outputs.map(\.format)
     let keepsReports = options.writeBaselinePath != nil || !formats.allSatisfy(\.isStreaming)
     var summary = RunSummary()
+    var allFindings: [Finding] = []
     var anyFailed = false
     var anyFailing = false
     func handle(_ linted: InputReport) {
@@ -189,6 +190,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
         for index in files.indices { files[index].text += files[index].reporter.render(report) }
         summary.add(report)
         if keepsReports { reports.append(report) }
+        if options.statistics { allFindings += report.findings }
     }
 
     // Large raw inputs are read a window at a time when every format writes as it goes; the
@@ -230,7 +232,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
         StandardOutput.write(reporter.finish(options.quiet ? reports.map { $0.keepingOnly(.error) } : reports))
     }
     if options.statistics {
-        let statistics = RuleStatistics.render(reports)
+        let statistics = RuleStatistics.render(findings: allFindings)
         if options.format == .text { StandardOutput.write(statistics) } else { writeToStandardError(statistics) }
     }
     var failedToWrite = false

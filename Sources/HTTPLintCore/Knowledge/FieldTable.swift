@@ -25,7 +25,12 @@ extension FieldDefinition {
         FieldDefinition("Accept-Charset", standing: .deprecated, spec: .rfc9110("12.5.2"), cardinality: .list,
                         direction: .request, allowedInTrailers: false,
                         replacement: "nothing: UTF-8 is nearly ubiquitous, so leave the field out"),
-        FieldDefinition("Accept-Encoding", spec: .rfc9110("12.5.3"), cardinality: .list, direction: .request,
+        // Also a response field: a server lists the codings it accepts in request content, as
+        // a 415 caused by an unsupported coding ought to (§12.5.3, §15.5.16; RFC 7694 §3).
+        // `#( codings [ weight ] )`, `codings = content-coding / "identity" / "*"`,
+        // `weight = OWS ";" OWS "q=" qvalue` (§12.4.2): checked as tokens with parameters.
+        FieldDefinition("Accept-Encoding", spec: .rfc9110("12.5.3"), cardinality: .list,
+                        valueSyntax: .list(.parameterizedToken(parameterValueRequired: true)), direction: .both,
                         allowedInTrailers: false),
         FieldDefinition("Accept-Language", spec: .rfc9110("12.5.4"), cardinality: .list, direction: .request,
                         allowedInTrailers: false),
