@@ -38,17 +38,26 @@ enum ContentSecurityPolicy {
 
     /// ASCII whitespace (Infra): TAB, LF, FF, CR, SPACE.
     static func isASCIIWhitespace(_ character: Character) -> Bool {
-        ["\t", "\n", "\u{0C}", "\r", " "].contains(character)
+        switch character {
+        case "\t", "\n", "\u{0C}", "\r", " ": true
+        default: false
+        }
+    }
+
+    /// ``isASCIIWhitespace(_:)`` for one byte.
+    static func isASCIIWhitespace(byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 
     /// CSP3 §2.2.1 steps 3.1-3.7: split on ";", trim, skip empty and non-ASCII tokens, take
     /// the name up to whitespace (lowercased) and split the rest on whitespace.
     static func directives(of policy: String) -> [CSPDirective] {
-        policy.split(separator: ";", omittingEmptySubsequences: false).compactMap { part in
-            let token = part.drop(while: isASCIIWhitespace).reversed().drop(while: isASCIIWhitespace).reversed()
-            guard !token.isEmpty, token.allSatisfy(\.isASCII) else { return nil }
-            let words = String(token).split(whereSeparator: isASCIIWhitespace).map(String.init)
-            return CSPDirective(name: words[0].lowercased(), writtenName: words[0], values: Array(words.dropFirst()))
+        // Read as bytes: whitespace is ASCII, so a token with a non-ASCII byte is skipped whole.
+        policy.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).compactMap { part in
+            guard part.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let words = part.split(whereSeparator: { isASCIIWhitespace(byte: $0) }).map { String(decoding: $0, as: UTF8.self) }
+            guard let name = words.first else { return nil }
+            return CSPDirective(name: name.lowercased(), writtenName: name, values: Array(words.dropFirst()))
         }
     }
 

@@ -93,8 +93,11 @@ public struct FieldDefinition: Sendable {
         guard let index = byHash[hash] else { return -1 }
         let name = entries[index].name.utf8
         let bytes = source.bytes[source.clamped(nameSpan)]
-        guard bytes.count == name.count, zip(bytes, name).allSatisfy({ ASCII.lowercased($0) == ASCII.lowercased($1) }) else {
-            return -1
+        guard bytes.count == name.count else { return -1 }
+        var position = bytes.startIndex
+        for expected in name {
+            guard ASCII.lowercased(bytes[position]) == ASCII.lowercased(expected) else { return -1 }
+            position += 1
         }
         return Int32(index)
     }
