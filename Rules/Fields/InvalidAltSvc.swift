@@ -60,7 +60,7 @@ struct InvalidAltSvc: Rule {
                 continue
             }
             guard let protocolID = scanner.token() else {
-                return ["\(scanner.here) at character \(scanner.index + 1) does not start an alternative"]
+                return ["\(scanner.found) at character \(scanner.index + 1) does not start an alternative"]
             }
             guard scanner.peek == 0x3D else {
                 if protocolID == "clear" {
@@ -73,7 +73,7 @@ struct InvalidAltSvc: Rule {
             scanner.index += 1
             alternatives += 1
             if let problem = protocolIDProblem(protocolID) { problems.append(problem) }
-            guard let authority = scanner.quotedString() else {
+            guard let authority = scanner.quotedStringContent() else {
                 return problems + ["the alt-authority of \(Printable.escape(protocolID)) must be a quoted string such as \":443\""]
             }
             if let problem = authorityProblem(authority) {

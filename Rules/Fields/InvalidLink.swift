@@ -59,7 +59,7 @@ struct InvalidLink: Rule {
                 continue
             }
             guard scanner.peek == 0x3C else {
-                return .failure(ParameterProblem("a link must start with '<' and its URI (found \(scanner.here))"))
+                return .failure(ParameterProblem("a link must start with '<' and its URI (found \(scanner.found))"))
             }
             guard let close = scanner.bytes[scanner.index...].firstIndex(of: 0x3E) else {
                 return .failure(ParameterProblem("the '<' of a link URI is never closed by '>'"))

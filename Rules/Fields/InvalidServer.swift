@@ -52,7 +52,7 @@ struct InvalidServer: Rule {
                 if scanner.isAtEnd { return nil }
                 guard scanner.index > before else {
                     if scanner.peek == 0x28 { return "the comment at character \(scanner.index + 1) must be preceded by a space" }
-                    return "\(scanner.here) at character \(scanner.index + 1) is not allowed after a product or comment"
+                    return "\(scanner.found) at character \(scanner.index + 1) is not allowed after a product or comment"
                 }
             }
             if scanner.peek == 0x28 {
@@ -60,7 +60,7 @@ struct InvalidServer: Rule {
                 guard scanner.comment() else { return "the comment at character \(scanner.index + 1) is not closed, or holds a control character" }
             } else {
                 guard scanner.token() != nil else {
-                    return "\(scanner.here) at character \(scanner.index + 1) is neither part of a product token nor the start of a comment"
+                    return "\(scanner.found) at character \(scanner.index + 1) is neither part of a product token nor the start of a comment"
                 }
                 if scanner.peek == 0x2F {
                     scanner.index += 1

@@ -52,7 +52,7 @@ struct InvalidVia: Rule {
             }
             let start = scanner.index
             guard scanner.token() != nil else {
-                return "\(scanner.here) at character \(start + 1) does not start a received protocol such as 1.1"
+                return "\(scanner.found) at character \(start + 1) does not start a received protocol such as 1.1"
             }
             if scanner.peek == 0x2F {
                 scanner.index += 1
@@ -69,7 +69,7 @@ struct InvalidVia: Rule {
                 }
                 scanner.index = close + 1
             } else if scanner.token() == nil {
-                return "\(scanner.here) at character \(scanner.index + 1) does not start a received-by (host or pseudonym)"
+                return "\(scanner.found) at character \(scanner.index + 1) does not start a received-by (host or pseudonym)"
             }
             if scanner.peek == 0x3A {
                 scanner.index += 1
@@ -85,7 +85,7 @@ struct InvalidVia: Rule {
                 scanner.skipWhitespace()
             }
             guard scanner.isAtEnd || scanner.peek == 0x2C else {
-                return "\(scanner.here) at character \(scanner.index + 1) is not allowed here; a member ends after received-by and one comment"
+                return "\(scanner.found) at character \(scanner.index + 1) is not allowed here; a member ends after received-by and one comment"
             }
         }
     }

@@ -16,59 +16,13 @@ struct WrittenParameter {
     var text: String { value.map { String(decoding: $0, as: UTF8.self) } ?? "" }
 }
 
-/// Reads tokens, quoted strings and `;`-separated parameters from a field value, for the
-/// rules of fields built from them (Content-Type, Content-Disposition, Link, Alt-Svc…).
-struct ParameterScanner {
-    let bytes: [UInt8]
-    var index: Int
+/// The core's value cursor, read by the rules of fields built from tokens, quoted strings and
+/// `;`-separated parameters (Content-Type, Content-Disposition, Link, Alt-Svc, Via, Server).
+typealias ParameterScanner = ValueScanner
 
-    init(_ bytes: [UInt8], at index: Int = 0) {
-        self.bytes = bytes
-        self.index = index
-    }
-
-    init(_ text: String) { self.init(Array(text.utf8)) }
-
-    var isAtEnd: Bool { index >= bytes.count }
-    var peek: UInt8? { isAtEnd ? nil : bytes[index] }
-
-    /// Skips SP and HTAB (OWS, BWS).
-    mutating func skipWhitespace() {
-        while let byte = peek, byte == 0x20 || byte == 0x09 { index += 1 }
-    }
-
-    /// Reads `1*tchar`; `nil` (and nothing consumed) when there is none.
-    mutating func token() -> String? {
-        let start = index
-        while let byte = peek, byte.isHTTPTokenCharacter { index += 1 }
-        return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
-    }
-
-    /// Reads a quoted string (RFC 9110 §5.6.4) starting at `"`, returning its content with
-    /// quoted pairs resolved; `nil` when it is not closed.
-    mutating func quotedString() -> [UInt8]? {
-        guard peek == 0x22 else { return nil }
-        let start = index
-        index += 1
-        var out: [UInt8] = []
-        while let byte = peek {
-            index += 1
-            if byte == 0x5C {
-                guard let next = peek else { break }
-                out.append(next)
-                index += 1
-            } else if byte == 0x22 {
-                return out
-            } else {
-                out.append(byte)
-            }
-        }
-        index = start
-        return nil
-    }
-
-    /// A phrase naming the byte at the current position, for messages.
-    var here: String { peek.map(Printable.describe) ?? "the end" }
+extension ValueScanner {
+    /// The byte at the current position, for messages: `'x' (0x78)`, or "the end".
+    var found: String { peek.map(Printable.describe) ?? "the end" }
 
     /// Reads `*( OWS ";" OWS [ name [ BWS "=" BWS value ] ] )` up to the end of the bytes, or
     /// up to a comma when `stopAtComma` (for list members such as Link values).
@@ -84,12 +38,12 @@ struct ParameterScanner {
         while true {
             skipWhitespace()
             if isAtEnd || (stopAtComma && peek == 0x2C) { return .success(result) }
-            guard peek == 0x3B else { return .failure(ParameterProblem("unexpected \(here) where ';' or the end should be")) }
+            guard peek == 0x3B else { return .failure(ParameterProblem("unexpected \(found) where ';' or the end should be")) }
             index += 1
             skipWhitespace()
             if isAtEnd || peek == 0x3B || (stopAtComma && peek == 0x2C) { continue }
             guard let name = token() else {
-                return .failure(ParameterProblem("a parameter name is not a token (found \(here))"))
+                return .failure(ParameterProblem("a parameter name is not a token (found \(found))"))
             }
             let afterName = index
             if spaceAroundEquals { skipWhitespace() }
@@ -102,14 +56,14 @@ struct ParameterScanner {
             index += 1
             if spaceAroundEquals { skipWhitespace() }
             if peek == 0x22 {
-                guard let value = quotedString() else {
+                guard let value = quotedStringContent() else {
                     return .failure(ParameterProblem("the quoted value of parameter '\(name)' is not closed"))
                 }
                 result.append(WrittenParameter(name: name, value: value, isQuoted: true))
             } else if let value = token() {
                 result.append(WrittenParameter(name: name, value: Array(value.utf8), isQuoted: false))
             } else {
-                return .failure(ParameterProblem("parameter '\(name)' has no value, or one that is neither a token nor a quoted string (found \(here))"))
+                return .failure(ParameterProblem("parameter '\(name)' has no value, or one that is neither a token nor a quoted string (found \(found))"))
             }
         }
     }

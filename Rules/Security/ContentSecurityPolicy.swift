@@ -37,14 +37,6 @@ enum ContentSecurityPolicy {
     }
 
     /// ASCII whitespace (Infra): TAB, LF, FF, CR, SPACE.
-    static func isASCIIWhitespace(_ character: Character) -> Bool {
-        switch character {
-        case "\t", "\n", "\u{0C}", "\r", " ": true
-        default: false
-        }
-    }
-
-    /// ``isASCIIWhitespace(_:)`` for one byte.
     static func isASCIIWhitespace(byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }

@@ -43,7 +43,3 @@ struct RangeNotSatisfiableWithoutContentRange: Rule {
         }
     }
 }
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
-}

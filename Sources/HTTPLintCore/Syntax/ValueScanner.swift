@@ -1,42 +1,42 @@
-/// A cursor over the bytes of a field value, for the small grammars of `ValueSyntax`: tokens,
-/// quoted strings, optional whitespace and single characters.
-struct ValueScanner {
-    let bytes: [UInt8]
-    var index: Int
+/// A cursor over the bytes of a field value, for the small grammars of `ValueSyntax` and the
+/// rules that read tokens, quoted strings, optional whitespace and single characters.
+public struct ValueScanner {
+    public let bytes: [UInt8]
+    public var index: Int
 
-    init(_ bytes: [UInt8], from index: Int = 0) {
+    public init(_ bytes: [UInt8], from index: Int = 0) {
         self.bytes = bytes
         self.index = index
     }
 
-    init<S: StringProtocol>(_ text: S) { self.init(Array(text.utf8)) }
+    public init<S: StringProtocol>(_ text: S) { self.init(Array(text.utf8)) }
 
-    var isAtEnd: Bool { index >= bytes.count }
-    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+    public var isAtEnd: Bool { index >= bytes.count }
+    public var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     /// `OWS` (RFC 9110 §5.6.3).
-    mutating func skipWhitespace() {
+    public mutating func skipWhitespace() {
         while let byte = peek, ASCII.isWhitespace(byte) { index += 1 }
     }
 
     /// Consumes `byte` if it is next.
-    mutating func take(_ byte: UInt8) -> Bool {
+    public mutating func take(_ byte: UInt8) -> Bool {
         guard peek == byte else { return false }
         index += 1
         return true
     }
 
     /// `token = 1*tchar`: the token, or `nil` (nothing consumed) when none starts here.
-    mutating func token() -> Substring? {
+    public mutating func token() -> String? {
         let start = index
         while let byte = peek, ASCII.isTokenChar(byte) { index += 1 }
-        return index > start ? SourceText.decode(bytes[start..<index])[...] : nil
+        return index > start ? SourceText.decode(bytes[start..<index]) : nil
     }
 
     /// `quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE` (RFC 9110 §5.6.4): `true`
     /// when one was consumed, `false` (nothing consumed) when none starts here, and `nil`
     /// when it is not closed or holds a character it may not.
-    mutating func quotedString() -> Bool? {
+    public mutating func quotedString() -> Bool? {
         guard peek == ASCII.dquote else { return false }
         var position = index + 1
         while position < bytes.count {
@@ -53,6 +53,30 @@ struct ValueScanner {
             guard ASCII.isQuotedTextChar(byte) else { return nil }
             position += 1
         }
+        return nil
+    }
+
+    /// A quoted string starting at `"`: its content with quoted pairs resolved, or `nil`
+    /// (nothing consumed) when none starts here or it is not closed. Unlike
+    /// ``quotedString()`` it does not judge the characters inside.
+    public mutating func quotedStringContent() -> [UInt8]? {
+        guard peek == ASCII.dquote else { return nil }
+        let start = index
+        index += 1
+        var out: [UInt8] = []
+        while let byte = peek {
+            index += 1
+            if byte == ASCII.backslash {
+                guard let next = peek else { break }
+                out.append(next)
+                index += 1
+            } else if byte == ASCII.dquote {
+                return out
+            } else {
+                out.append(byte)
+            }
+        }
+        index = start
         return nil
     }
 
