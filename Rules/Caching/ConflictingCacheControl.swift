@@ -18,6 +18,7 @@ struct ConflictingCacheControl: Rule {
         spec: [SpecReference(rfc: 9111, section: "5.2.2.5"), SpecReference(rfc: 9111, section: "5.2.2.7"),
                SpecReference(rfc: 9111, section: "5.2.2.9")],
         fields: ["Cache-Control"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nCache-Control: no-store, max-age=3600\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nCache-Control: public\nCache-Control: private\nContent-Length: 0\n\n", line: 2),

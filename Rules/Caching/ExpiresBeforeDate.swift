@@ -20,6 +20,7 @@ struct ExpiresBeforeDate: Rule {
         spec: [SpecReference(rfc: 9111, section: "4.2"), SpecReference(rfc: 9111, section: "5.3"),
                SpecReference(rfc: 9111, section: "4.2.4")],
         fields: ["Expires", "Date", "Cache-Control"],
+        runsWhen: .anyFieldPresent,
         isEnabledByDefault: false,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nExpires: Thu, 01 Jan 1970 00:00:00 GMT\nContent-Length: 0\n\n", line: 3),

@@ -20,6 +20,7 @@ struct ExpiresContradictsMaxAge: Rule {
         fix: "Make them agree (Expires = Date + max-age), or drop Expires and keep Cache-Control",
         spec: [SpecReference(rfc: 9111, section: "5.3"), SpecReference(rfc: 9111, section: "4.2.1")],
         fields: ["Expires", "Cache-Control", "Date"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nExpires: Thu, 01 Jan 1970 00:00:00 GMT\nCache-Control: public, max-age=3600\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nExpires: Mon, 07 Nov 1994 08:49:37 GMT\nCache-Control: max-age=0\nContent-Length: 0\n\n", line: 3),

@@ -15,6 +15,7 @@ struct InvalidAge: Rule {
         fix: "Send the age in whole seconds: `Age: 120`",
         spec: [SpecReference(rfc: 9111, section: "5.1"), SpecReference(rfc: 9111, section: "1.2.2")],
         fields: ["Age"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nAge: 1.5\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nAge: -3\nContent-Length: 0\n\n", line: 2),

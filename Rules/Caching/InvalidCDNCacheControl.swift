@@ -21,6 +21,7 @@ struct InvalidCDNCacheControl: Rule {
         fix: "Write CDN-Cache-Control like Cache-Control with integer seconds: `CDN-Cache-Control: max-age=600, stale-while-revalidate=30`",
         spec: [SpecReference(rfc: 9213, section: "2.1"), SpecReference(rfc: 9213, section: "3")],
         fields: ["CDN-Cache-Control"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nCDN-Cache-Control: max-age=1.5\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nCDN-Cache-Control: max-age=\"600\"\nContent-Length: 0\n\n", line: 3),

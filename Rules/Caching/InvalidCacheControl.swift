@@ -19,6 +19,7 @@ struct InvalidCacheControl: Rule {
         fix: "Write directives as `max-age=3600` (plain digits), valueless ones bare, each once",
         spec: [SpecReference(rfc: 9111, section: "5.2"), SpecReference(rfc: 9111, section: "1.2.2")],
         fields: ["Cache-Control"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nCache-Control: max-age=1h\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nCache-Control: max-age=\"60\"\nContent-Length: 0\n\n", line: 2),

@@ -20,6 +20,7 @@ struct InvalidSurrogateControl: Rule {
         spec: [SpecReference(document: "Edge Architecture Specification", section: "2.2 Surrogate-Control Header",
                              url: "https://www.w3.org/TR/edge-arch/")],
         fields: ["Surrogate-Control"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nSurrogate-Control: max-age=1d\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nSurrogate-Control: no-store=true\nContent-Length: 0\n\n", line: 3),

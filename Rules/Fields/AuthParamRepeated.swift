@@ -15,6 +15,7 @@ struct AuthParamRepeated: Rule {
         fix: "Send each parameter once per challenge; start a new challenge for a second realm",
         spec: [.rfc9110("11.2")],
         fields: ["WWW-Authenticate", "Proxy-Authenticate"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 401 Unauthorized\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nWWW-Authenticate: Basic realm=\"a\", Realm=\"b\"\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 407 Proxy Authentication Required\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nProxy-Authenticate: Digest realm=\"p\", nonce=\"1\", nonce=\"2\"\nContent-Length: 0\n\n", line: 3),

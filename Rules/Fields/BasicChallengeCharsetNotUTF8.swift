@@ -17,6 +17,7 @@ struct BasicChallengeCharsetNotUTF8: Rule {
         fix: "Send `charset=\"UTF-8\"` and decode credentials as UTF-8, or leave the parameter out",
         spec: [SpecReference(rfc: 7617, section: "2.1")],
         fields: ["WWW-Authenticate", "Proxy-Authenticate"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 401 Unauthorized\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nWWW-Authenticate: Basic realm=\"a\", charset=\"ISO-8859-1\"\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 401 Unauthorized\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nWWW-Authenticate: Basic realm=\"a\", charset=utf8\nContent-Length: 0\n\n", line: 3),

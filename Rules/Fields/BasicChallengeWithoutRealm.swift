@@ -16,6 +16,7 @@ struct BasicChallengeWithoutRealm: Rule {
         fix: "Add a realm: `WWW-Authenticate: Basic realm=\"admin\", charset=\"UTF-8\"`",
         spec: [SpecReference(rfc: 7617, section: "2"), .rfc9110("11.5")],
         fields: ["WWW-Authenticate", "Proxy-Authenticate"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 401 Unauthorized\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nWWW-Authenticate: Basic\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 407 Proxy Authentication Required\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nProxy-Authenticate: Negotiate, basic charset=\"UTF-8\"\nContent-Length: 0\n\n", line: 3),

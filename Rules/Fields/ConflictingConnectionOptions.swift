@@ -17,6 +17,7 @@ struct ConflictingConnectionOptions: Rule {
         fix: "Send one of them: `Connection: close` when the server closes, otherwise keep-alive (or nothing, for HTTP/1.1)",
         spec: [.rfc9112("9.6"), .rfc9112("9.3"), .rfc9112("C.2.2")],
         fields: ["Connection"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: keep-alive, close\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: Keep-Alive\nConnection: close\nContent-Length: 0\n\n", line: 3),

@@ -21,6 +21,7 @@ struct ConnectionOptionForEndToEndField: Rule {
         fix: "Remove the field's name from Connection; list only connection options such as close or upgrade",
         spec: [.rfc9110("7.6.1")],
         fields: ["Connection"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nCache-Control: max-age=60\nConnection: keep-alive, Cache-Control\nContent-Length: 0\n\n", line: 4),
         ],

@@ -20,6 +20,7 @@ struct HopByHopFieldNotInConnection: Rule {
         fix: "Add the option: `Connection: upgrade` with Upgrade, `Connection: keep-alive` with Keep-Alive",
         spec: [.rfc9110("7.6.1"), .rfc9110("7.8"), SpecReference(rfc: 2068, section: "19.7.1.1")],
         fields: ["Upgrade", "Keep-Alive", "Connection"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 101 Switching Protocols\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nUpgrade: websocket\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nKeep-Alive: timeout=5, max=100\nContent-Length: 0\n\n", line: 3),

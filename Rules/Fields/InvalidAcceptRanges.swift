@@ -15,6 +15,7 @@ struct InvalidAcceptRanges: Rule {
         fix: "Send `Accept-Ranges: bytes` (or `none`)",
         spec: [.rfc9110("14.3"), .rfc9110("14.1")],
         fields: ["Accept-Ranges"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nAccept-Ranges: bytes=0-\nContent-Length: 0\n\n", line: 2),
         ],

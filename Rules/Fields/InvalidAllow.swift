@@ -15,6 +15,7 @@ struct InvalidAllow: Rule {
         fix: "List method names separated by commas: `Allow: GET, HEAD, POST`",
         spec: [.rfc9110("10.2.1"), .rfc9110("9.1")],
         fields: ["Allow"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 405 Method Not Allowed\nAllow: GET HEAD\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nAllow: \"GET\"\nContent-Length: 0\n\n", line: 2),

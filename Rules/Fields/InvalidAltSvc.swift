@@ -19,6 +19,7 @@ struct InvalidAltSvc: Rule {
         fix: "Write alternatives as `h3=\":443\"; ma=86400`, or `clear` alone",
         spec: [SpecReference(rfc: 7838, section: "3"), SpecReference(rfc: 7838, section: "3.1")],
         fields: ["Alt-Svc"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: h3=:443\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nAlt-Svc: clear, h2=\":443\"\nContent-Length: 0\n\n", line: 3),

@@ -19,6 +19,7 @@ struct InvalidAuthChallenge: Rule {
         fix: "Write each challenge as `Scheme name=\"value\", name2=token`, quoting any value that is not a token",
         spec: [.rfc9110("11.3"), .rfc9110("11.2"), .rfc9110("11.6.1"), .rfc9110("11.7.1")],
         fields: ["WWW-Authenticate", "Proxy-Authenticate"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             // A value with a space that is not quoted.
             Example("HTTP/1.1 401 Unauthorized\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nWWW-Authenticate: Basic realm=My Realm\nContent-Length: 0\n\n", line: 3),

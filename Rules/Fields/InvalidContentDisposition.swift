@@ -20,6 +20,7 @@ struct InvalidContentDisposition: Rule {
         fix: "Send `Content-Disposition: attachment; filename=\"name.ext\"; filename*=UTF-8''name.ext`, each parameter once",
         spec: [SpecReference(rfc: 6266, section: "4.1"), SpecReference(rfc: 8187, section: "3.2.1")],
         fields: ["Content-Disposition"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Disposition: filename=\"report.pdf\"\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Disposition: attachment; filename=a.txt; filename=b.txt\nContent-Length: 0\n\n", line: 3),

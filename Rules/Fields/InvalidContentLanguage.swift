@@ -18,6 +18,7 @@ struct InvalidContentLanguage: Rule {
         fix: "Write language tags with hyphens: `Content-Language: en-US, fr`",
         spec: [.rfc9110("8.5"), .rfc9110("8.5.1"), SpecReference(rfc: 5646, section: "2.1")],
         fields: ["Content-Language"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Language: en_US\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Language: de, *\nContent-Length: 0\n\n", line: 3),

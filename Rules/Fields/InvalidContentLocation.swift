@@ -17,6 +17,7 @@ struct InvalidContentLocation: Rule {
         fix: "Percent-encode the value and leave out any fragment: `Content-Location: /docs/caf%C3%A9.en.html`",
         spec: [.rfc9110("8.7"), .rfc9110("4.1"), SpecReference(rfc: 3986, section: "4.3")],
         fields: ["Content-Location"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Location: /my file.html\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Location: /index.en.html#top\nContent-Length: 0\n\n", line: 3),

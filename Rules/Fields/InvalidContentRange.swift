@@ -22,6 +22,7 @@ struct InvalidContentRange: Rule {
         fix: "Send `Content-Range: bytes FIRST-LAST/LENGTH` with FIRST <= LAST < LENGTH and LAST - FIRST + 1 content octets",
         spec: [.rfc9110("14.4"), .rfc9110("15.3.7"), .rfc9110("15.3.7.1")],
         fields: ["Content-Range", "Content-Length"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 206 Partial Content\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Range: bytes=0-4/100\nContent-Length: 5\n\nhello", line: 3),
             Example("HTTP/1.1 206 Partial Content\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Range: bytes 10-5/100\nContent-Length: 5\n\nhello", line: 3),

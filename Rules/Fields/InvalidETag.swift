@@ -16,6 +16,7 @@ struct InvalidETag: Rule {
         fix: "Quote the tag: `ETag: \"abc123\"` (or `W/\"abc123\"` for a weak one)",
         spec: [.rfc9110("8.8.3")],
         fields: ["ETag"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nETag: abc123\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nETag: w/\"abc\"\nContent-Length: 0\n\n", line: 2),

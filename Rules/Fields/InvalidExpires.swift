@@ -16,6 +16,7 @@ struct InvalidExpires: Rule {
         fix: "Send `Cache-Control: no-cache` (or `max-age=0`), or an Expires date in the past as IMF-fixdate",
         spec: [SpecReference(rfc: 9111, section: "5.3")],
         fields: ["Expires"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nExpires: 0\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nExpires: -1\nContent-Length: 0\n\n", line: 2),

@@ -16,6 +16,7 @@ struct InvalidHTTPDate: Rule {
         fix: "Send dates as IMF-fixdate in GMT, such as `Date: Sun, 06 Nov 1994 08:49:37 GMT`",
         spec: [.rfc9110("5.6.7"), .rfc9110("6.6.1")],
         fields: ["Date", "Last-Modified", "Retry-After"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: 2026-11-21T10:00:00Z\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nDate: Mon, 21 Nov 2026 10:00:00 GMT\nContent-Length: 0\n\n", line: 2),

@@ -21,6 +21,7 @@ struct InvalidLink: Rule {
         spec: [SpecReference(rfc: 8288, section: "3"), SpecReference(rfc: 8288, section: "3.3"),
                SpecReference(rfc: 8288, section: "3.4.1")],
         fields: ["Link"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nLink: /style.css; rel=preload\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nLink: </style.css>; as=style\nContent-Length: 0\n\n", line: 3),

@@ -16,6 +16,7 @@ struct InvalidMediaType: Rule {
         fix: "Send a media type such as `Content-Type: text/html; charset=utf-8`",
         spec: [.rfc9110("8.3.1"), .rfc9110("5.6.6")],
         fields: ["Content-Type"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Type: html\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nContent-Type: text/html; charset\nContent-Length: 0\n\n", line: 2),

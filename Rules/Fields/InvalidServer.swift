@@ -18,6 +18,7 @@ struct InvalidServer: Rule {
         fix: "Write products as `name/version`, each comment after a space: `Server: Jetty/9.4.44 (Linux)`",
         spec: [.rfc9110("10.2.4"), .rfc9110("10.1.5"), .rfc9110("5.6.5"), .rfc9110("2.2")],
         fields: ["Server"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nServer: Jetty(9.4.44.v20210927)\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nServer: (Debian)\nContent-Length: 0\n\n", line: 3),

@@ -16,6 +16,7 @@ struct InvalidUpgrade: Rule {
         fix: "List protocols as tokens: `Upgrade: websocket` or `Upgrade: TLS/1.2, HTTP/1.1`",
         spec: [.rfc9110("7.8")],
         fields: ["Upgrade"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 426 Upgrade Required\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nUpgrade: HTTP/2.0 (h2c)\nConnection: Upgrade\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 426 Upgrade Required\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nUpgrade: TLS/1.2/1.3\nConnection: Upgrade\nContent-Length: 0\n\n", line: 3),

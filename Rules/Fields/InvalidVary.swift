@@ -16,6 +16,7 @@ struct InvalidVary: Rule {
         fix: "List request field names (`Vary: Accept-Encoding, Origin`), or send `Vary: *` alone",
         spec: [.rfc9110("12.5.5")],
         fields: ["Vary"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nVary: Accept Encoding\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nVary: *, Origin\nContent-Length: 0\n\n", line: 2),

@@ -19,6 +19,7 @@ struct InvalidVia: Rule {
         fix: "Write each hop as `1.1 proxy.example.net (Product/1.0)`, hops separated by commas",
         spec: [.rfc9110("7.6.3"), .rfc9110("5.6.5"), .rfc9110("2.2")],
         fields: ["Via"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nVia: varnish\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nVia: 1.1 cache.example(squid)\nContent-Length: 0\n\n", line: 3),

@@ -16,6 +16,7 @@ struct LastModifiedAfterDate: Rule {
         fix: "Send the representation's real modification time, no later than Date",
         spec: [.rfc9110("8.8.2.1")],
         fields: ["Last-Modified", "Date"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nLast-Modified: Sat, 21 Nov 2026 10:00:01 GMT\nContent-Length: 0\n\n", line: 3),
         ],

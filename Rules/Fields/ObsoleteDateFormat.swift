@@ -17,6 +17,7 @@ struct ObsoleteDateFormat: Rule {
         fix: "Send dates as IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`",
         spec: [.rfc9110("5.6.7")],
         fields: ["Date", "Last-Modified", "Retry-After"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sunday, 06-Nov-94 08:49:37 GMT\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nLast-Modified: Sun Nov  6 08:49:37 1994\nContent-Length: 0\n\n", line: 3),

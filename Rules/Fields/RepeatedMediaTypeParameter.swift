@@ -16,6 +16,7 @@ struct RepeatedMediaTypeParameter: Rule {
         fix: "Send each parameter once: `Content-Type: text/html; charset=utf-8`",
         spec: [SpecReference(rfc: 6838, section: "4.3"), .rfc9110("8.3.1"), .rfc9110("5.6.6")],
         fields: ["Content-Type"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Type: text/html; charset=utf-8; Charset=iso-8859-1\nContent-Length: 0\n\n", line: 3),
         ],

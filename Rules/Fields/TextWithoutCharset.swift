@@ -20,6 +20,7 @@ struct TextWithoutCharset: Rule {
         fix: "Add the charset: `Content-Type: text/html; charset=utf-8`",
         spec: [.rfc9110("8.3.2"), SpecReference(rfc: 6657, section: "3"), SpecReference(rfc: 7231, section: "B")],
         fields: ["Content-Type"],
+        runsWhen: .anyFieldPresent,
         isEnabledByDefault: false,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Type: text/html\nContent-Length: 0\n\n", line: 3),

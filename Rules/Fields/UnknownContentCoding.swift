@@ -16,6 +16,7 @@ struct UnknownContentCoding: Rule {
         fix: "Use a registered coding such as gzip, br, zstd or deflate, or send the content unencoded",
         spec: [.rfc9110("8.4.1"), .rfc9110("16.6")],
         fields: ["Content-Encoding"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nContent-Encoding: brotli\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nContent-Encoding: gzip, lz4\nContent-Length: 0\n\n", line: 2),

@@ -21,6 +21,7 @@ struct UnportableContentDispositionFilename: Rule {
         spec: [SpecReference(rfc: 6266, section: "D"), SpecReference(rfc: 8187, section: "3.2.1"),
                SpecReference(rfc: 6266, section: "4.3")],
         fields: ["Content-Disposition"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Disposition: attachment; filename=\"na\u{EF}ve.txt\"\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Disposition: attachment; filename*=ISO-8859-1''na%EFve.txt\nContent-Length: 0\n\n", line: 3),

@@ -19,6 +19,7 @@ struct UnregisteredCharset: Rule {
         fix: "Write the registered name, such as `charset=utf-8` or `charset=iso-8859-1`",
         spec: [.rfc9110("8.3.2"), .rfc9110("8.3.1")],
         fields: ["Content-Type"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Type: text/html; charset=utf8\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nContent-Type: text/plain; charset=\"ISO8859-1\"\nContent-Length: 0\n\n", line: 3),

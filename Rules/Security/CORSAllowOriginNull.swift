@@ -18,6 +18,7 @@ struct CORSAllowOriginNull: Rule {
         spec: [SpecReference(document: "Fetch", section: "CORS check", url: "https://fetch.spec.whatwg.org/#cors-check"),
                SpecReference(document: "Fetch", section: "Origin header", url: "https://fetch.spec.whatwg.org/#origin-header")],
         fields: ["Access-Control-Allow-Origin"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nAccess-Control-Allow-Origin: null\nAccess-Control-Allow-Credentials: true\nContent-Length: 0\n\n", line: 3),
         ],

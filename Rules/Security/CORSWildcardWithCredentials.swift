@@ -17,6 +17,7 @@ struct CORSWildcardWithCredentials: Rule {
         fix: "Echo the allowed request Origin in Access-Control-Allow-Origin and add `Vary: Origin`",
         spec: [SpecReference(document: "Fetch", section: "CORS check", url: "https://fetch.spec.whatwg.org/#cors-check")],
         fields: ["Access-Control-Allow-Origin", "Access-Control-Allow-Credentials"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: *\nAccess-Control-Allow-Credentials: true\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: https://a.example, https://b.example\nContent-Length: 0\n\n", line: 2),

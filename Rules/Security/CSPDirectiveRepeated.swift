@@ -18,6 +18,7 @@ struct CSPDirectiveRepeated: Rule {
         spec: [SpecReference(document: "CSP Level 3", section: "2.2.1 Parse a serialized CSP",
                              url: "https://www.w3.org/TR/CSP3/#parse-serialized-policy")],
         fields: [ContentSecurityPolicy.enforced, ContentSecurityPolicy.reportOnly],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy: script-src 'self'; img-src *; Script-Src https://cdn.example\nContent-Length: 0\n\n", line: 3),
         ],

@@ -18,6 +18,7 @@ struct CSPKeywordWithoutQuotes: Rule {
         spec: [SpecReference(document: "CSP Level 3", section: "2.3.1 Source Lists",
                              url: "https://www.w3.org/TR/CSP3/#framework-directive-source-list")],
         fields: [ContentSecurityPolicy.enforced, ContentSecurityPolicy.reportOnly],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy: default-src self; object-src none\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy-Report-Only: script-src 'self' nonce-r4nd0m Unsafe-Inline; report-to csp\nContent-Length: 0\n\n", line: 3),

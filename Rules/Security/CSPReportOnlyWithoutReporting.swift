@@ -20,6 +20,7 @@ struct CSPReportOnlyWithoutReporting: Rule {
                SpecReference(document: "CSP Level 3", section: "6.5 Reporting Directives",
                              url: "https://www.w3.org/TR/CSP3/#directives-reporting")],
         fields: [ContentSecurityPolicy.reportOnly],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy-Report-Only: default-src 'self'\nContent-Length: 0\n\n", line: 3),
         ],

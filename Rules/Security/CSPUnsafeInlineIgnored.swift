@@ -20,6 +20,7 @@ struct CSPUnsafeInlineIgnored: Rule {
         spec: [SpecReference(document: "CSP Level 3", section: "6.7.3.2 Does a source list allow all inline behavior",
                              url: "https://www.w3.org/TR/CSP3/#allow-all-inline")],
         fields: [ContentSecurityPolicy.enforced, ContentSecurityPolicy.reportOnly],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy: style-src 'self' 'unsafe-inline' 'nonce-r4nd0m'\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy: script-src 'UNSAFE-INLINE' 'sha256-AbC+/='\nContent-Length: 0\n\n", line: 3),

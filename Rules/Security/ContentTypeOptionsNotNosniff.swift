@@ -17,6 +17,7 @@ struct ContentTypeOptionsNotNosniff: Rule {
         spec: [SpecReference(document: "Fetch", section: "X-Content-Type-Options header",
                              url: "https://fetch.spec.whatwg.org/#x-content-type-options-header")],
         fields: ["X-Content-Type-Options"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nX-Content-Type-Options: no-sniff\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nX-Content-Type-Options: nosniff=true\nContent-Length: 0\n\n", line: 2),

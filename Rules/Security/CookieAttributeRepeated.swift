@@ -17,6 +17,7 @@ struct CookieAttributeRepeated: Rule {
         fix: "Send each attribute once; find which layer (framework, proxy) adds the second one",
         spec: [SpecReference(rfc: 6265, section: "4.1.1"), SpecReference(rfc: 6265, section: "5.3")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Path=/admin; HttpOnly; path=/\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Secure; SameSite=Lax; Secure\nContent-Length: 0\n\n", line: 3),

@@ -17,6 +17,7 @@ struct CookieDomainLeadingDot: Rule {
         fix: "Drop the leading dot: `Domain=example.com` already covers the subdomains",
         spec: [SpecReference(rfc: 6265, section: "4.1.2.3"), SpecReference(rfc: 6265, section: "5.2.3")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Domain=.example.com; Path=/\nContent-Length: 0\n\n", line: 3),
         ],

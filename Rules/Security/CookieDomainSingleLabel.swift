@@ -19,6 +19,7 @@ struct CookieDomainSingleLabel: Rule {
         fix: "Set Domain to the site's registrable domain (`Domain=example.com`), or leave Domain out for a host-only cookie",
         spec: [SpecReference(rfc: 6265, section: "5.3"), SpecReference(rfc: 6265, section: "4.1.2.3")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Domain=com; Path=/\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Domain=.example\nContent-Length: 0\n\n", line: 3),

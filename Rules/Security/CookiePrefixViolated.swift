@@ -22,6 +22,7 @@ struct CookiePrefixViolated: Rule {
                SpecReference(document: "RFC 6265bis (draft)", section: "5.7, storage model",
                              url: "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.7")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: __Secure-id=1; Path=/\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: __Host-id=1; Secure\nContent-Length: 0\n\n", line: 3),

@@ -19,6 +19,7 @@ struct FeaturePolicyWithoutPermissionsPolicy: Rule {
         spec: [SpecReference(document: "Permissions Policy", section: "Permissions-Policy HTTP Header Field",
                              url: "https://www.w3.org/TR/permissions-policy/#permissions-policy-http-header-field")],
         fields: ["Feature-Policy", "Permissions-Policy"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nFeature-Policy: camera 'none'; geolocation 'self'\nContent-Length: 0\n\n", line: 3),
         ],

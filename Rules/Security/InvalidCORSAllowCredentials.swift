@@ -19,6 +19,7 @@ struct InvalidCORSAllowCredentials: Rule {
         spec: [SpecReference(document: "Fetch", section: "HTTP new-header syntax", url: "https://fetch.spec.whatwg.org/#http-new-header-syntax"),
                SpecReference(document: "Fetch", section: "CORS check", url: "https://fetch.spec.whatwg.org/#cors-check")],
         fields: ["Access-Control-Allow-Credentials"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Credentials: True\nContent-Length: 0\n\n", line: 4),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Credentials: 1\nContent-Length: 0\n\n", line: 4),

@@ -20,6 +20,7 @@ struct InvalidCORSAllowOrigin: Rule {
         spec: [SpecReference(document: "Fetch", section: "CORS check", url: "https://fetch.spec.whatwg.org/#cors-check"),
                SpecReference(document: "Fetch", section: "HTTP new-header syntax", url: "https://fetch.spec.whatwg.org/#http-new-header-syntax")],
         fields: ["Access-Control-Allow-Origin"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nAccess-Control-Allow-Origin: https://app.example/\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nAccess-Control-Allow-Origin: https://App.Example\nContent-Length: 0\n\n", line: 3),

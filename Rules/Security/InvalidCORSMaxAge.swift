@@ -18,6 +18,7 @@ struct InvalidCORSMaxAge: Rule {
         spec: [SpecReference(document: "Fetch", section: "HTTP new-header syntax", url: "https://fetch.spec.whatwg.org/#http-new-header-syntax"),
                SpecReference(document: "Fetch", section: "CORS-preflight fetch", url: "https://fetch.spec.whatwg.org/#cors-preflight-fetch")],
         fields: ["Access-Control-Max-Age"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 204 No Content\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Max-Age: 10m\n\n", line: 4),
             Example("HTTP/1.1 204 No Content\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Max-Age: -1\n\n", line: 4),

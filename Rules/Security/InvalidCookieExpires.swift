@@ -19,6 +19,7 @@ struct InvalidCookieExpires: Rule {
         spec: [SpecReference(rfc: 6265, section: "4.1.1"), SpecReference(rfc: 6265, section: "5.1.1"),
                SpecReference(rfc: 6265, section: "5.2.1")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             // Browsers cannot read it: the cookie becomes a session cookie.
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Expires=2026-10-21T07:28:00Z\nContent-Length: 0\n\n", line: 3),

@@ -16,6 +16,7 @@ struct InvalidCookieMaxAge: Rule {
         fix: "Write Max-Age as plain digits, without quotes or units: `Max-Age=3600`",
         spec: [SpecReference(rfc: 6265, section: "5.2.2"), SpecReference(rfc: 6265, section: "4.1.1")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Max-Age=3600s\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; max-age=\"3600\"\nContent-Length: 0\n\n", line: 3),

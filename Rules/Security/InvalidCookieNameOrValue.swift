@@ -22,6 +22,7 @@ struct InvalidCookieNameOrValue: Rule {
                SpecReference(document: "RFC 6265bis (draft)", section: "4.1.1",
                              url: "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.1")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: greeting=hello world; Path=/\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: prefs={\"a\":1,\"b\":2}\nContent-Length: 0\n\n", line: 3),

@@ -19,6 +19,7 @@ struct InvalidCookieSameSite: Rule {
                SpecReference(document: "RFC 6265bis (draft)", section: "5.6.7",
                              url: "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.7")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Secure; SameSite=false\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; SameSite\nContent-Length: 0\n\n", line: 3),

@@ -19,6 +19,7 @@ struct InvalidCrossOriginEmbedderPolicy: Rule {
         spec: [SpecReference(document: "HTML", section: "Cross-origin embedder policies, the headers",
                              url: "https://html.spec.whatwg.org/multipage/browsers.html#the-coep-headers")],
         fields: ["Cross-Origin-Embedder-Policy", "Cross-Origin-Embedder-Policy-Report-Only"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nCross-Origin-Embedder-Policy: require-cors\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nCross-Origin-Embedder-Policy-Report-Only: ?1\nContent-Length: 0\n\n", line: 3),

@@ -19,6 +19,7 @@ struct InvalidCrossOriginOpenerPolicy: Rule {
         spec: [SpecReference(document: "HTML", section: "Cross-origin opener policies, the headers",
                              url: "https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers")],
         fields: ["Cross-Origin-Opener-Policy", "Cross-Origin-Opener-Policy-Report-Only"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nCross-Origin-Opener-Policy: same-site\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nCross-Origin-Opener-Policy: Same-Origin\nContent-Length: 0\n\n", line: 3),

@@ -18,6 +18,7 @@ struct InvalidCrossOriginResourcePolicy: Rule {
         spec: [SpecReference(document: "Fetch", section: "Cross-Origin-Resource-Policy header",
                              url: "https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header")],
         fields: ["Cross-Origin-Resource-Policy"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nCross-Origin-Resource-Policy: Same-Origin\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nCross-Origin-Resource-Policy: same-site, same-origin\nContent-Length: 0\n\n", line: 3),

@@ -16,6 +16,7 @@ struct InvalidFrameOptions: Rule {
         fix: "Send `X-Frame-Options: DENY` or `SAMEORIGIN`, or CSP `frame-ancestors` for a list of origins",
         spec: [SpecReference(rfc: 7034, section: "2.1")],
         fields: ["X-Frame-Options"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nX-Frame-Options: ALLOW-FROM https://a.example\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nX-Frame-Options: SAMEORIGN\nContent-Length: 0\n\n", line: 2),

@@ -24,6 +24,7 @@ struct InvalidPermissionsPolicyAllowlist: Rule {
                SpecReference(document: "Permissions Policy", section: "Construct policy from dictionary and origin",
                              url: "https://www.w3.org/TR/permissions-policy/#algo-construct-policy")],
         fields: ["Permissions-Policy"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nPermissions-Policy: geolocation=(self https://maps.example)\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nPermissions-Policy: camera=none, microphone=()\nContent-Length: 0\n\n", line: 3),

@@ -18,6 +18,7 @@ struct InvalidReferrerPolicy: Rule {
         spec: [SpecReference(document: "Referrer Policy", section: "Referrer-Policy header",
                              url: "https://www.w3.org/TR/referrer-policy/#referrer-policy-header")],
         fields: ["Referrer-Policy"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nReferrer-Policy: strict-origin-when-crossorigin\nContent-Length: 0\n\n", line: 2),
         ],

@@ -16,6 +16,7 @@ struct InvalidStrictTransportSecurity: Rule {
         fix: "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains`",
         spec: [SpecReference(rfc: 6797, section: "6.1")],
         fields: ["Strict-Transport-Security"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nStrict-Transport-Security: includeSubDomains\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nStrict-Transport-Security: max-age=one-year\nContent-Length: 0\n\n", line: 2),

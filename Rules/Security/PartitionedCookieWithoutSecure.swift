@@ -17,6 +17,7 @@ struct PartitionedCookieWithoutSecure: Rule {
         spec: [SpecReference(document: "CHIPS (draft-cutler-httpbis-partitioned-cookies)", section: "2.3",
                              url: "https://datatracker.ietf.org/doc/html/draft-cutler-httpbis-partitioned-cookies#section-2.3")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: widget=1; Path=/; Partitioned\nContent-Length: 0\n\n", line: 3),
         ],

@@ -17,6 +17,7 @@ struct SameSiteNoneWithoutSecure: Rule {
         spec: [SpecReference(document: "RFC 6265bis (draft)", section: "4.1.2.7, the SameSite attribute",
                              url: "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.2.7")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; Path=/; SameSite=None\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nSet-Cookie: id=1; samesite = none ; Path=/\nContent-Length: 0\n\n", line: 2),

@@ -21,6 +21,7 @@ struct UnknownCSPDirective: Rule {
                SpecReference(document: "CSP Level 3", section: "6 Content Security Policy Directives",
                              url: "https://www.w3.org/TR/CSP3/#csp-directives")],
         fields: [ContentSecurityPolicy.enforced, ContentSecurityPolicy.reportOnly],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy: default-src 'self'; script-source https://cdn.example\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nContent-Security-Policy: script-src https://a.example, https://b.example\nContent-Length: 0\n\n", line: 3),

@@ -20,6 +20,7 @@ struct UnknownCookieAttribute: Rule {
                SpecReference(document: "RFC 6265bis (draft)", section: "5.6, the Set-Cookie header field",
                              url: "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6")],
         fields: ["Set-Cookie"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; Path=/; HTTP-Only\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: id=1; MaxAge=3600\nContent-Length: 0\n\n", line: 3),

@@ -17,6 +17,7 @@ struct XSSProtectionEnabled: Rule {
         fix: "Remove X-XSS-Protection (or send `0`) and use Content-Security-Policy",
         spec: [.rfc9110("16.3.1")],
         fields: ["X-XSS-Protection"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 200 OK\nX-XSS-Protection: 1; mode=block\nContent-Length: 0\n\n", line: 2),
         ],

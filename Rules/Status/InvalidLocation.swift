@@ -16,6 +16,7 @@ struct InvalidLocation: Rule {
         fix: "Percent-encode the Location value (spaces as %20, non-ASCII as UTF-8 %XX)",
         spec: [.rfc9110("10.2.2"), SpecReference(rfc: 3986, section: "4.1")],
         fields: ["Location"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 302 Found\nLocation: /my file.html\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 301 Moved Permanently\nLocation: /caf\u{E9}\nContent-Length: 0\n\n", line: 2),

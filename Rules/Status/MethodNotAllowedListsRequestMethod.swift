@@ -16,6 +16,7 @@ struct MethodNotAllowedListsRequestMethod: Rule {
         fix: "Remove the refused method from Allow, or handle the method",
         spec: [.rfc9110("15.5.6"), .rfc9110("10.2.1")],
         fields: ["Allow"],
+        runsWhen: .anyFieldPresent,
         needsRequest: true,
         triggering: [
             Example("HTTP/1.1 405 Method Not Allowed\nAllow: GET, POST\nContent-Length: 0\n\n",

@@ -16,6 +16,7 @@ struct MultipartByterangesWithContentRange: Rule {
         fix: "Remove Content-Range from the header section; keep it in each part",
         spec: [.rfc9110("15.3.7.2")],
         fields: ["Content-Range", "Content-Type"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 206 Partial Content\nContent-Type: multipart/byteranges; boundary=XYZ\nContent-Range: bytes 0-4/100\nContent-Length: 0\n\n", line: 3),
         ],

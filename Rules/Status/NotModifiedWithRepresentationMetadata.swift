@@ -17,6 +17,7 @@ struct NotModifiedWithRepresentationMetadata: Rule {
         fix: "Drop Content-Type, Content-Encoding and Content-Language from 304 responses",
         spec: [.rfc9110("15.4.5"), .rfc9110("8")],
         fields: ["Content-Type", "Content-Encoding", "Content-Language"],
+        runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 304 Not Modified\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nETag: \"v1\"\nContent-Type: text/html\n\n", line: 4),
         ],

@@ -18,6 +18,7 @@ struct PreconditionEvaluatedWrongly: Rule {
         fix: "Evaluate If-Match and If-None-Match against the selected representation's ETag before answering",
         spec: [.rfc9110("13.2.2"), .rfc9110("13.1.1"), .rfc9110("13.1.2")],
         fields: ["ETag", "If-Match", "If-None-Match"],
+        runsWhen: .anyFieldPresent,
         needsRequest: true,
         triggering: [
             Example("HTTP/1.1 200 OK\nETag: \"v2\"\nContent-Length: 0\n\n",

@@ -17,13 +17,18 @@ public struct Linter: Sendable {
         public var severities: [String: Severity]
         /// Bounds on what one input may hold.
         public var limits: ParserLimits
+        /// Whether rules that run only when their fields are present
+        /// (``RuleDescription/RunCondition/anyFieldPresent``) are skipped on exchanges without
+        /// them. Findings are the same either way; turning it off is for tests and benchmarks.
+        public var skipsRulesWithoutTheirFields: Bool
 
         public init(profile: Profile = .recommended, ignoredRules: Set<String> = [], severities: [String: Severity] = [:],
-                    limits: ParserLimits = .default) {
+                    limits: ParserLimits = .default, skipsRulesWithoutTheirFields: Bool = true) {
             self.profile = profile
             self.ignoredRules = ignoredRules
             self.severities = severities
             self.limits = limits
+            self.skipsRulesWithoutTheirFields = skipsRulesWithoutTheirFields
         }
 
         /// Whether the rule described by `rule` runs.
@@ -75,10 +80,13 @@ public struct Linter: Sendable {
         let id: String
         let severity: Severity
         let rule: any Rule
-        init(id: String, severity: Severity, rule: any Rule) {
+        /// The fields one of which must be present for the rule to run; `nil`: it always runs.
+        let gate: FieldNameSet?
+        init(id: String, severity: Severity, rule: any Rule, gate: FieldNameSet?) {
             self.id = id
             self.severity = severity
             self.rule = rule
+            self.gate = gate
         }
     }
 
@@ -88,8 +96,9 @@ public struct Linter: Sendable {
             .filter { configuration.runs($0.description) }
             .map { type in
                 let description = type.description
+                let gated = configuration.skipsRulesWithoutTheirFields && description.runsWhen == .anyFieldPresent
                 return EnabledRule(id: description.id, severity: configuration.severities[description.id] ?? description.severity,
-                                   rule: type.init())
+                                   rule: type.init(), gate: gated ? FieldNameSet(names: description.fields) : nil)
             }
     }
 
@@ -107,7 +116,9 @@ public struct Linter: Sendable {
     public func lint(_ exchanges: [Exchange]) -> [Finding] {
         var findings: [Finding] = []
         for exchange in exchanges {
+            let present = FieldNameSet(exchange)
             for enabled in rules {
+                if let gate = enabled.gate, !gate.intersects(present) { continue }
                 var reporter = FindingReporter(ruleID: enabled.id, severity: enabled.severity, exchangeIndex: exchange.index)
                 enabled.rule.check(exchange, &reporter)
                 if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }

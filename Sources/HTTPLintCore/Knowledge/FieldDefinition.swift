@@ -88,6 +88,12 @@ public struct FieldDefinition: Sendable {
         field.definitionIndex < 0 ? nil : entries[Int(field.definitionIndex)]
     }
 
+    /// Where `name` (any case) is in the table, if it is there.
+    static func index(of name: String) -> Int? {
+        guard let index = byHash[FieldName.hash(name)], entries[index].name.lowercased() == name.lowercased() else { return nil }
+        return index
+    }
+
     /// The table index of the field named by the bytes of `nameSpan`, or -1.
     static func index(hash: UInt64, nameSpan: ByteSpan, source: SourceText) -> Int32 {
         guard let index = byHash[hash] else { return -1 }

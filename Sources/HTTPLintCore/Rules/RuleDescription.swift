@@ -18,6 +18,9 @@ public struct RuleDescription: Sendable {
     /// fields. Generic rules driven by the field table (a singleton repeated, a bad
     /// structured-field value) leave it empty: the table says which fields they cover.
     public let fields: [String]
+    /// When the linter runs the rule: on every exchange, or only on those where a field of
+    /// ``fields`` is present.
+    public let runsWhen: RunCondition
     /// Whether the rule can only judge with the request known (it is silent without it).
     public let needsRequest: Bool
     /// Whether the rule runs in the default (`recommended`) profile; opt-in rules run with
@@ -30,7 +33,8 @@ public struct RuleDescription: Sendable {
 
     public init(
         id: String, severity: Severity, category: Category, summary: String, rationale: String,
-        fix: String, spec: [SpecReference], fields: [String] = [], needsRequest: Bool = false,
+        fix: String, spec: [SpecReference], fields: [String] = [], runsWhen: RunCondition = .always,
+        needsRequest: Bool = false,
         isEnabledByDefault: Bool = true, triggering: [Example], nonTriggering: [Example]
     ) {
         self.id = id
@@ -41,10 +45,25 @@ public struct RuleDescription: Sendable {
         self.fix = fix
         self.spec = spec
         self.fields = fields
+        self.runsWhen = runsWhen
         self.needsRequest = needsRequest
         self.isEnabledByDefault = isEnabledByDefault
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+    }
+
+    /// When a rule has anything to say.
+    public enum RunCondition: Sendable, Equatable {
+        /// On every exchange (rules that report a missing field, or read the status line,
+        /// the framing or every field generically).
+        case always
+        /// Only on exchanges where at least one field named in ``RuleDescription/fields``
+        /// appears, in the request, an interim or the final response, or a trailer section.
+        /// A rule declares this only when every finding it can report is about one of those
+        /// fields being present; the linter then skips it on other exchanges, which is most
+        /// of the time saved on large inputs. A test lints every example and sample with and
+        /// without the skipping and requires the same findings.
+        case anyFieldPresent
     }
 
     /// A group of rules, as the folders of `Rules/` are.

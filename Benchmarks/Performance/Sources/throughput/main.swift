@@ -14,9 +14,9 @@ import NIOHTTP1
 let arguments = CommandLine.arguments.dropFirst()
 let megabytes = arguments.compactMap { Int($0) }.first ?? 64
 /// `--only PHASE` runs one measurement once (for `perf stat` or callgrind): scan, nio, parse,
-/// lint, lint-default.
+/// lint, lint-default, lint-unskipped.
 let only: String? = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
-let runs = only == nil ? 5 : 0
+let runs = only == nil ? 5 : only == "rules" ? 3 : 0
 
 /// Seconds taken by `body`, best of `runs` (after one warm-up), and its result.
 func measure<T>(_ body: () -> T) -> (seconds: Double, result: T) {
@@ -107,6 +107,8 @@ func throughput() throws {
         case "parse": print(ResponseParser.parse(source).count)
         case "lint": print(Linter(configuration: .init(profile: .all)).lint(source).findings.count)
         case "lint-default": print(Linter().lint(source).findings.count)
+        case "rules": ruleCosts(ResponseParser.parse(source))
+        case "lint-unskipped": print(Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false)).lint(source).findings.count)
         default: print("unknown phase \(only)")
         }
         return
@@ -140,8 +142,12 @@ func throughput() throws {
     let defaultLinter = Linter()
     let lintDefault = measure { defaultLinter.lint(source) }
     report("httplint lint, default rules", seconds: lintDefault.seconds, bytes: stream.count, responses: parsed, reference: nioBest)
+    let unskipping = Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false))
+    let lintUnskipped = measure { unskipping.lint(source) }
+    report("  the same, no rule skipped", seconds: lintUnskipped.seconds, bytes: stream.count, responses: parsed, reference: nioBest)
 
-    print("  checks: NIOHTTP1 read \(nioHeads) heads, httplint \(parsed); every-rule findings \(tally(lint.result.findings))")
+    print("  checks: NIOHTTP1 read \(nioHeads) heads, httplint \(parsed); every-rule findings \(tally(lint.result.findings)); "
+        + "the same with no rule skipped: \(lint.result.findings == lintUnskipped.result.findings ? "yes" : "NO")")
 
     // The responses `make-corpus files DIR 2000` writes, which peers.py lints with the Python
     // peers: one lint per file, as a per-file CI run does.
@@ -158,6 +164,36 @@ func throughput() throws {
     report("httplint lint, every rule", seconds: lintDefective.seconds, bytes: defectiveSource.bytes.count,
            responses: defective.responses.count + defective.interim, reference: nil)
     print("  findings: \(tally(lintDefective.result.findings))")
+}
+
+/// The time each rule takes over already parsed exchanges, alone, as the linter runs it
+/// (skipped where its fields are absent); the costliest first.
+func ruleCosts(_ exchanges: [Exchange]) {
+    var costs: [(id: String, seconds: Double, ran: Int)] = []
+    for type in RuleCatalogue.rules {
+        let description = type.description
+        let rule = type.init()
+        let gate = description.runsWhen == .anyFieldPresent ? FieldNameSet(names: description.fields) : nil
+        var ran = 0
+        let timing = measure { () -> Int in
+            var found = 0
+            ran = 0
+            for exchange in exchanges {
+                if let gate, !gate.intersects(FieldNameSet(exchange)) { continue }
+                ran += 1
+                var reporter = FindingReporter(rule: description, exchangeIndex: exchange.index)
+                rule.check(exchange, &reporter)
+                found += reporter.findings.count
+            }
+            return found
+        }
+        costs.append((description.id, timing.seconds, ran))
+    }
+    let total = costs.reduce(0) { $0 + $1.seconds }
+    print("rules alone over \(exchanges.count) parsed exchanges: \(fixed(total * 1000)) ms in all, \(fixed(total / Double(exchanges.count) * 1e6, 2)) µs per exchange")
+    for cost in costs.sorted(by: { $0.seconds > $1.seconds }).prefix(only == "rules" ? 200 : 30) {
+        print("  \(pad(cost.id, 48)) \(pad(fixed(cost.seconds * 1000, 2) + " ms", 10)) \(fixed(cost.seconds / Double(max(cost.ran, 1)) * 1e9, 0)) ns per exchange run, ran on \(cost.ran)")
+    }
 }
 
 func tally(_ findings: [Finding]) -> String {

@@ -1,0 +1,88 @@
+import Foundation
+import HTTPLint
+import Testing
+
+/// Rules declared `runsWhen: .anyFieldPresent` are skipped on exchanges without their fields.
+/// Skipping must never change what is found: every rule example, every sample and every
+/// conformance vector is linted with and without it, and the findings must be identical.
+@Suite struct FieldGateTests {
+    static let skipping = Linter(configuration: .init(profile: .all))
+    static let runningAll = Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false))
+
+    /// What linting `source` with skipping found differently from linting it with every rule
+    /// run: "lost rule: message" and "extra rule: message" lines, empty when identical.
+    static func differences(_ source: SourceText, requests: [Request] = []) -> [String] {
+        let skipped = skipping.lint(source, requests: requests).findings
+        let all = runningAll.lint(source, requests: requests).findings
+        guard skipped != all else { return [] }
+        return Set(all).subtracting(skipped).map { "lost \($0.rule): \($0.message)" }
+            + Set(skipped).subtracting(all).map { "extra \($0.rule): \($0.message)" } + ["(order or count differs)"]
+    }
+
+    @Test func everyRuleExampleGivesTheSameFindings() throws {
+        var compared = 0
+        var withFindings = 0
+        for rule in RuleCatalogue.rules {
+            let description = rule.description
+            for example in description.triggering + description.nonTriggering {
+                let requests = try example.request.map { try RequestParser.parse(SourceText(name: "request", bytes: $0)) } ?? []
+                let source = SourceText(name: "example", bytes: example.response)
+                #expect(Self.differences(source, requests: requests) == [], "\(description.id) example at line \(example.sourceLine)")
+                compared += 1
+                if !Self.runningAll.lint(source, requests: requests).findings.isEmpty { withFindings += 1 }
+            }
+        }
+        #expect(compared > 400)
+        #expect(withFindings > 200, "the comparison must cover inputs that have findings")
+    }
+
+    @Test func everySampleGivesTheSameFindings() throws {
+        for name in try SamplesTests.sampleNames() {
+            let requestPath = "Samples/\(name).req"
+            var requests: [Request] = []
+            if FileManager.default.fileExists(atPath: PackageFiles.url(requestPath).path) {
+                requests = try RequestParser.parse(SourceText(name: requestPath, bytes: PackageFiles.bytes(requestPath)))
+            }
+            let source = SourceText(name: name, bytes: try PackageFiles.bytes("Samples/\(name).http"))
+            #expect(Self.differences(source, requests: requests) == [], "\(name)")
+        }
+    }
+
+    @Test func everyConformanceVectorGivesTheSameFindings() throws {
+        let vectors = try LLHTTPConformanceTests.loadCases()
+        #expect(vectors.count > 80)
+        for vector in vectors {
+            #expect(Self.differences(SourceText(name: vector.id, bytes: vector.raw)) == [], "\(vector.id)")
+        }
+    }
+
+    /// A gate on a name outside the field table has no bit and could never skip anything.
+    @Test func gatedRulesNameOnlyFieldsOfTheTable() {
+        let gated = RuleCatalogue.rules.map { $0.description }.filter { $0.runsWhen == .anyFieldPresent }
+        #expect(gated.count >= 70)
+        for description in gated {
+            #expect(!description.fields.isEmpty, "\(description.id) is gated on no field")
+            #expect(FieldNameSet(names: description.fields) != nil, "\(description.id) names a field outside the table: \(description.fields)")
+        }
+        #expect(FieldDefinition.all.count <= FieldNameSet.capacity)
+    }
+
+    @Test func anExchangeSetHoldsEveryMessageAndSection() throws {
+        let request = try RequestParser.parse(SourceText(name: "req", text: "GET / HTTP/1.1\r\nHost: a\r\nRange: bytes=0-1\r\n\r\n"))
+        let source = SourceText(name: "r", text: """
+            HTTP/1.1 103 Early Hints\r\nLink: </s.css>; rel=preload\r\n\r\n\
+            HTTP/1.1 200 OK\r\nDate: Sun, 22 Nov 2026 10:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n\
+            0\r\nServer-Timing: db;dur=1\r\n\r\n
+            """)
+        let exchange = try #require(ResponseParser.parse(source, requests: request).first)
+        let present = FieldNameSet(exchange)
+        for name in ["Host", "Range", "Link", "Date", "Transfer-Encoding", "Server-Timing"] {
+            #expect(present.intersects(try #require(FieldNameSet(names: [name]))), "\(name)")
+        }
+        for name in ["Set-Cookie", "ETag", "Content-Length"] {
+            #expect(!present.intersects(try #require(FieldNameSet(names: [name]))), "\(name)")
+        }
+        #expect(FieldNameSet(names: ["X-Not-In-The-Table"]) == nil)
+        #expect(FieldNameSet().isEmpty && !present.isEmpty)
+    }
+}
