@@ -88,26 +88,11 @@ public struct FieldDefinition: Sendable {
         field.definitionIndex < 0 ? nil : entries[Int(field.definitionIndex)]
     }
 
+    /// The table indexes of the fields that frame a message, for the parser.
+    static let transferEncodingIndex = Int32(index(of: "Transfer-Encoding")!)
+    static let contentLengthIndex = Int32(index(of: "Content-Length")!)
+    static let connectionIndex = Int32(index(of: "Connection")!)
+
     /// Where `name` (any case) is in the table, if it is there.
-    static func index(of name: String) -> Int? {
-        guard let index = byHash[FieldName.hash(name)], entries[index].name.lowercased() == name.lowercased() else { return nil }
-        return index
-    }
-
-    /// The table index of the field named by the bytes of `nameSpan`, or -1.
-    static func index(hash: UInt64, nameSpan: ByteSpan, source: SourceText) -> Int32 {
-        guard let index = byHash[hash] else { return -1 }
-        let name = entries[index].name.utf8
-        let bytes = source.bytes[source.clamped(nameSpan)]
-        guard bytes.count == name.count else { return -1 }
-        var position = bytes.startIndex
-        for expected in name {
-            guard ASCII.lowercased(bytes[position]) == ASCII.lowercased(expected) else { return -1 }
-            position += 1
-        }
-        return Int32(index)
-    }
-
-    private static let byHash: [UInt64: Int] = Dictionary(
-        entries.indices.map { (FieldName.hash(entries[$0].name.utf8), $0) }, uniquingKeysWith: { first, _ in first })
+    static func index(of name: String) -> Int? { FieldNameIndex.shared.index(of: name) }
 }

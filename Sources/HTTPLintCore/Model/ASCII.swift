@@ -34,7 +34,13 @@ enum ASCII {
 
     /// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
     ///         "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA       (RFC 9110 §5.6.2)
-    @inline(__always) static func isTokenChar(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
+    /// One bit per tchar: bytes 0–63 in the first word, 64–127 in the second (a test checks
+    /// the words against the grammar above).
+    @inline(__always) static func isTokenChar(_ byte: UInt8) -> Bool {
+        byte < 64 ? (tokenBitsLow >> UInt64(byte)) & 1 != 0 : byte < 128 && (tokenBitsHigh >> UInt64(byte - 64)) & 1 != 0
+    }
+    static let tokenBitsLow: UInt64 = 0x03ff_6cfa_0000_0000
+    static let tokenBitsHigh: UInt64 = 0x57ff_ffff_c7ff_fffe
 
     /// field-vchar = VCHAR / obs-text, plus SP and HTAB inside a value (RFC 9110 §5.5).
     /// Everything else is a control character (CTL) or DEL.
@@ -46,12 +52,5 @@ enum ASCII {
     @inline(__always) static func isQuotedTextChar(_ byte: UInt8) -> Bool {
         byte == htab || byte == sp || byte == 0x21 || (byte >= 0x23 && byte <= 0x5B)
             || (byte >= 0x5D && byte <= 0x7E) || byte >= 0x80
-    }
-
-    private static let tokenTable: [Bool] = (0...255).map { value in
-        let byte = UInt8(value)
-        if isDigit(byte) { return true }
-        if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { return true }
-        return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
     }
 }

@@ -17,16 +17,29 @@ public struct Field: Sendable {
     let definitionIndex: Int32
     let source: SourceText
 
+    init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText) {
+        let range = source.clamped(nameSpan)
+        let hash = FieldName.hash(source.bytes[range])
+        self.init(nameSpan: nameSpan, valueSpan: valueSpan, lineSpan: lineSpan, isFolded: isFolded, source: source,
+                  nameHash: hash, definitionIndex: FieldNameIndex.shared.index(hash: hash, bytes: source.bytes, range: range))
+    }
+
+    /// A field whose name hash and table index the parser found while reading the name.
     init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText,
-         nameHash: UInt64? = nil) {
+         nameHash: UInt64, definitionIndex: Int32) {
         self.nameSpan = nameSpan
         self.valueSpan = valueSpan
         self.lineSpan = lineSpan
         self.isFolded = isFolded
         self.source = source
-        let hash = nameHash ?? FieldName.hash(source.bytes[source.clamped(nameSpan)])
-        self.nameHash = hash
-        self.definitionIndex = FieldDefinition.index(hash: hash, nameSpan: nameSpan, source: source)
+        self.nameHash = nameHash
+        self.definitionIndex = definitionIndex
+    }
+
+    /// The same field with other spans (a folded line extends it).
+    func extended(valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool) -> Field {
+        Field(nameSpan: nameSpan, valueSpan: valueSpan, lineSpan: lineSpan, isFolded: isFolded, source: source,
+              nameHash: nameHash, definitionIndex: definitionIndex)
     }
 
     /// The field name as written on the wire.
@@ -139,12 +152,18 @@ public enum FieldName {
     /// FNV-1a over the ASCII-lowercased bytes.
     @inlinable
     public static func hash<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in bytes {
-            hash ^= UInt64(byte | (byte &- 0x41 < 26 ? 0x20 : 0))
-            hash = hash &* 0x100000001b3
-        }
+        var hash = initialHash
+        for byte in bytes { hash = Self.hash(hash, byte) }
         return hash
+    }
+
+    /// The hash of no bytes; ``hash(_:_:)`` adds one byte at a time.
+    public static let initialHash: UInt64 = 0xcbf29ce484222325
+
+    /// `hash` with one more byte of a name added.
+    @inlinable @inline(__always)
+    public static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte | (byte &- 0x41 < 26 ? 0x20 : 0))) &* 0x100000001b3
     }
 
     /// ``hash(_:)`` of a name given as a string.

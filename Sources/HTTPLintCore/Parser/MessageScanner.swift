@@ -14,6 +14,8 @@ struct MessageScanner {
     /// Where reading stops: the end of the input, or of the range being read.
     let end: Int
     let limits: ParserLimits
+    /// Field names to table entries, fetched once per scanner.
+    let names = FieldNameIndex.shared
     /// Set when a limit was passed: the rest of the input is left unread.
     private(set) var limitExceeded = false
 
@@ -72,9 +74,9 @@ struct MessageScanner {
     /// Reads the line at `start`. RFC 9112 §2.2: lines end in CRLF; a recipient may accept a
     /// bare LF (counted here as a deviation by ``account(_:)``).
     func line(at start: Int) -> Line {
-        var index = start
-        while index < end, bytes[index] != ASCII.lf { index += 1 }
-        guard index < end else { return Line(start: start, end: end, next: end, terminator: .endOfInput) }
+        guard let index = ByteSearch.first(ASCII.lf, in: bytes, start..<end) else {
+            return Line(start: start, end: end, next: end, terminator: .endOfInput)
+        }
         if index > start, bytes[index - 1] == ASCII.cr {
             return Line(start: start, end: index - 1, next: index + 1, terminator: .crlf)
         }
@@ -86,10 +88,10 @@ struct MessageScanner {
     /// (the callers do, by treating CR like any other byte inside a line).
     mutating func account(_ line: Line) {
         if line.terminator == .lf { bareLF.add(ByteSpan(offset: line.end, length: 1)) }
-        var index = line.start
-        while index < line.end {
-            if bytes[index] == ASCII.cr { bareCR.add(ByteSpan(offset: index, length: 1)) }
-            index += 1
+        var from = line.start
+        while let index = ByteSearch.first(ASCII.cr, in: bytes, from..<line.end) {
+            bareCR.add(ByteSpan(offset: index, length: 1))
+            from = index + 1
         }
     }
 
@@ -137,6 +139,7 @@ struct MessageScanner {
     /// A missing empty line at the end of input leaves the section incomplete; the caller says so.
     mutating func readFieldSection() -> FieldSection {
         var fields: [Field] = []
+        fields.reserveCapacity(24)
         var sawFieldLine = false
         let sectionStart = position
         while true {
@@ -198,10 +201,17 @@ struct MessageScanner {
                    "whitespace between field name '\(SourceText.decode(bytes[line.start..<nameEnd]))' and the colon")
         }
         let nameSpan = ByteSpan(line.start..<nameEnd)
+        var hash = FieldName.initialHash
+        var bad: Int?
+        for index in line.start..<nameEnd {
+            let byte = bytes[index]
+            if bad == nil, !ASCII.isTokenChar(byte) { bad = index }
+            hash = FieldName.hash(hash, byte)
+        }
         if nameSpan.length == 0 {
             record(.invalidFieldName, ByteSpan(offset: line.start, length: colon + 1 - line.start),
                    "field line has an empty field name")
-        } else if let bad = (nameSpan.range).first(where: { !ASCII.isTokenChar(bytes[$0]) }) {
+        } else if let bad {
             record(.invalidFieldName, ByteSpan(offset: bad, length: 1),
                    "field name '\(source.string(nameSpan))' contains \(describe(bytes[bad])), which is not allowed in a token")
         }
@@ -211,12 +221,20 @@ struct MessageScanner {
         while valueEnd > valueStart, ASCII.isWhitespace(bytes[valueEnd - 1]) { valueEnd -= 1 }
         checkValueCharacters(valueStart..<valueEnd, fieldName: nameSpan)
         return Field(nameSpan: nameSpan, valueSpan: ByteSpan(valueStart..<valueEnd), lineSpan: line.span,
-                     isFolded: false, source: source)
+                     isFolded: false, source: source, nameHash: hash,
+                     definitionIndex: names.index(hash: hash, bytes: bytes, range: line.start..<nameEnd))
     }
 
     /// RFC 9110 §5.5: field-value = *field-content, made of VCHAR, obs-text, SP and HTAB.
     /// CR is left to the bare-CR check.
     private mutating func checkValueCharacters(_ range: Range<Int>, fieldName: ByteSpan) {
+        // Most values are printable ASCII only (0x20–0x7E); one pass proves it.
+        let printable = bytes.withUnsafeBufferPointer { buffer in
+            var index = range.lowerBound
+            while index < range.upperBound, buffer[index] &- 0x20 < 0x5F { index += 1 }
+            return index == range.upperBound
+        }
+        if printable { return }
         for index in range where !ASCII.isFieldValueChar(bytes[index]) && bytes[index] != ASCII.cr {
             record(.invalidFieldValue, ByteSpan(offset: index, length: 1),
                    "value of field '\(source.string(fieldName))' contains \(describe(bytes[index]))")
@@ -231,13 +249,12 @@ struct MessageScanner {
         while contentEnd > contentStart, ASCII.isWhitespace(bytes[contentEnd - 1]) { contentEnd -= 1 }
         checkValueCharacters(contentStart..<contentEnd, fieldName: field.nameSpan)
         guard contentStart < contentEnd else {
-            return Field(nameSpan: field.nameSpan, valueSpan: field.valueSpan,
-                         lineSpan: ByteSpan(field.lineSpan.offset..<line.end), isFolded: field.isFolded, source: source)
+            return field.extended(valueSpan: field.valueSpan, lineSpan: ByteSpan(field.lineSpan.offset..<line.end),
+                                  isFolded: field.isFolded)
         }
         let valueStart = field.valueSpan.length == 0 ? contentStart : field.valueSpan.offset
-        return Field(nameSpan: field.nameSpan, valueSpan: ByteSpan(valueStart..<contentEnd),
-                     lineSpan: ByteSpan(field.lineSpan.offset..<line.end),
-                     isFolded: field.valueSpan.length != 0 || field.isFolded, source: source)
+        return field.extended(valueSpan: ByteSpan(valueStart..<contentEnd), lineSpan: ByteSpan(field.lineSpan.offset..<line.end),
+                              isFolded: field.valueSpan.length != 0 || field.isFolded)
     }
 
     // MARK: Content-Length
@@ -248,6 +265,17 @@ struct MessageScanner {
     ///
     /// `nil` when no usable value exists. Invalid, conflicting and repeated values are recorded.
     mutating func contentLength(of fields: [Field]) -> Int? {
+        // The common case: one field of 1 to 18 digits.
+        if fields.count == 1, !fields[0].isFolded, (1...18).contains(fields[0].valueSpan.length) {
+            var value = 0
+            var allDigits = true
+            for index in fields[0].valueSpan.range {
+                let byte = bytes[index]
+                guard ASCII.isDigit(byte) else { allDigits = false; break }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            if allDigits { return value }
+        }
         var values: [(value: Int, span: ByteSpan)] = []
         var elementCount = 0
         for field in fields {

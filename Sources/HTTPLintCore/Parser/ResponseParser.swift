@@ -69,7 +69,8 @@ private struct StreamParser {
             }
             finishExchange(with: response)
             if response.content.framing == .tunnel || scanner.limitExceeded { break }
-            if response.fields.listElements(named: "Connection").contains(where: { $0.lowercased() == "close" }) {
+            if response.fields.contains(where: { $0.definitionIndex == FieldDefinition.connectionIndex }),
+               response.fields.listElements(named: "Connection").contains(where: { $0.lowercased() == "close" }) {
                 closedBy = "response \(firstIndex + exchanges.count) (\(response.statusText))"
             }
         }
@@ -323,18 +324,20 @@ private struct StreamParser {
     }
 
     mutating func readVersion(_ span: ByteSpan) -> HTTPVersion? {
-        let token = Array(bytes[span.range])
-        let text = scanner.preview(span)
-        let wellFormed = token.count == 8 && token.starts(with: Array("HTTP/".utf8))
-            && ASCII.isDigit(token[5]) && token[6] == ASCII.dot && ASCII.isDigit(token[7])
+        let token = bytes[span.range]
+        let start = span.offset
+        let wellFormed = token.count == 8 && bytes[start] == 0x48 && bytes[start + 1] == 0x54 && bytes[start + 2] == 0x54
+            && bytes[start + 3] == 0x50 && bytes[start + 4] == ASCII.slash
+            && ASCII.isDigit(bytes[start + 5]) && bytes[start + 6] == ASCII.dot && ASCII.isDigit(bytes[start + 7])
         guard wellFormed else {
+            let text = scanner.preview(span)
             let why = token.starts(with: Array("HTTP/".utf8))
                 ? "is not HTTP/DIGIT.DIGIT"
                 : "must start with 'HTTP/' in upper case"
             scanner.record(.malformedStatusLine, span, "HTTP version '\(text)' \(why)")
             return nil
         }
-        let version = HTTPVersion(major: Int(token[5] - 0x30), minor: Int(token[7] - 0x30))
+        let version = HTTPVersion(major: Int(bytes[start + 5] - 0x30), minor: Int(bytes[start + 7] - 0x30))
         if version.major != 1 {
             scanner.record(.malformedStatusLine, span,
                 "\(version) is not an HTTP/1.x version; a message in this syntax is HTTP/1.0 or HTTP/1.1")
@@ -354,8 +357,8 @@ private struct StreamParser {
         if request?.isCONNECT == true, (200..<300).contains(code) {
             return (tunnel(from: start), [])
         }
-        let transferEncodings = Fields(fields).named("Transfer-Encoding")
-        let contentLengths = Fields(fields).named("Content-Length")
+        let transferEncodings = fields.filter { $0.definitionIndex == FieldDefinition.transferEncodingIndex }
+        let contentLengths = fields.filter { $0.definitionIndex == FieldDefinition.contentLengthIndex }
         if !transferEncodings.isEmpty {
             for field in contentLengths {
                 scanner.record(.transferEncodingWithContentLength, field.lineSpan,

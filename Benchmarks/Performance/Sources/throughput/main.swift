@@ -16,7 +16,9 @@ let megabytes = arguments.compactMap { Int($0) }.first ?? 64
 /// `--only PHASE` runs one measurement once (for `perf stat` or callgrind): scan, nio, parse,
 /// lint, lint-default, lint-unskipped.
 let only: String? = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
-let runs = only == nil ? 5 : only == "rules" ? 3 : 0
+/// `--repeat N` with `--only`: run the phase N more times (a profile then sees the phase, not the corpus generator).
+let repeats = arguments.firstIndex(of: "--repeat").flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil }
+let runs = only == nil ? 5 : repeats ?? (only == "rules" ? 3 : 0)
 
 /// Seconds taken by `body`, best of `runs` (after one warm-up), and its result.
 func measure<T>(_ body: () -> T) -> (seconds: Double, result: T) {
@@ -104,8 +106,10 @@ func throughput() throws {
         switch only {
         case "scan": print(scanHeaderEnds(stream))
         case "nio": print(try NIORun(stream, finalResponses: corpus.responses.count).run())
-        case "parse": print(ResponseParser.parse(source).count)
-        case "lint": print(Linter(configuration: .init(profile: .all)).lint(source).findings.count)
+        case "parse": print(measure { ResponseParser.parse(source).count }.result)
+        case "lint":
+            let linter = Linter(configuration: .init(profile: .all))
+            print(measure { linter.lint(source).findings.count }.result)
         case "lint-default": print(Linter().lint(source).findings.count)
         case "rules": ruleCosts(ResponseParser.parse(source))
         case "lint-unskipped": print(Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false)).lint(source).findings.count)

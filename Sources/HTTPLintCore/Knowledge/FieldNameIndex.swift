@@ -1,0 +1,65 @@
+/// Finds a received field name's entry in the field table while the parser reads it: an
+/// open-addressing table keyed by ``FieldName/hash(_:)``, then a byte comparison of the name,
+/// so that no string is built for a name.
+struct FieldNameIndex: Sendable {
+    /// Power of two, at least twice the table's entries, so that probes stay short.
+    private let mask: Int
+    private let keys: [UInt64]
+    private let slots: [Int32]
+    /// Each entry's name in lower case, by table index.
+    private let lowercasedNames: [[UInt8]]
+
+    static let shared = FieldNameIndex(FieldDefinition.all.map(\.name))
+
+    init(_ names: [String]) {
+        var size = 64
+        while size < names.count * 2 { size <<= 1 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var slots = [Int32](repeating: -1, count: size)
+        for (index, name) in names.enumerated() {
+            let hash = FieldName.hash(name.utf8)
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while slots[slot] >= 0 {
+                if keys[slot] == hash { break }  // a repeated name keeps its first entry
+                slot = (slot + 1) & (size - 1)
+            }
+            if slots[slot] < 0 {
+                keys[slot] = hash
+                slots[slot] = Int32(index)
+            }
+        }
+        self.mask = size - 1
+        self.keys = keys
+        self.slots = slots
+        self.lowercasedNames = names.map { $0.utf8.map(ASCII.lowercased) }
+    }
+
+    /// The table index of the name in `bytes[range]` whose hash is `hash`, or -1.
+    func index(hash: UInt64, bytes: [UInt8], range: Range<Int>) -> Int32 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let found = slots[slot]
+            if found < 0 { return -1 }
+            if keys[slot] == hash { return matches(Int(found), bytes, range) ? found : -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The table index of `name` (any case), or `nil`.
+    func index(of name: String) -> Int? {
+        let bytes = Array(name.utf8)
+        let found = index(hash: FieldName.hash(bytes), bytes: bytes, range: 0..<bytes.count)
+        return found < 0 ? nil : Int(found)
+    }
+
+    private func matches(_ index: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let name = lowercasedNames[index]
+        guard name.count == range.count else { return false }
+        var position = range.lowerBound
+        for expected in name {
+            if ASCII.lowercased(bytes[position]) != expected { return false }
+            position += 1
+        }
+        return true
+    }
+}
