@@ -51,6 +51,11 @@ struct InvalidCORSAllowOrigin: Rule {
 
     /// Why `value` is not a serialized origin (Fetch: `serialized-scheme "://" serialized-host [ ":" serialized-port ]`).
     static func problem(with value: String) -> String? {
+        isPlainOrigin(value) ? nil : problemReadingCharacters(value)
+    }
+
+    /// ``problem(with:)`` for any value, read character by character.
+    static func problemReadingCharacters(_ value: String) -> String? {
         if value.isEmpty { return "is empty" }
         guard let separator = value.firstRange(of: "://") else { return "has no scheme (an origin is scheme://host[:port])" }
         let scheme = value[..<separator.lowerBound]
@@ -96,5 +101,26 @@ struct InvalidCORSAllowOrigin: Rule {
             }
         }
         return nil
+    }
+
+    /// The common case, read on bytes: `scheme://host` in lower case, the scheme a letter then
+    /// letters, digits, '+', '-' or '.', the host letters, digits, '-' and '.', with no port.
+    /// Every such value passes ``problem(with:)``'s checks, so it can skip them.
+    static func isPlainOrigin(_ value: String) -> Bool {
+        var bytes = value.utf8.makeIterator()
+        guard let first = bytes.next(), first >= 0x61, first <= 0x7A else { return false }
+        var separator = 0
+        var hostLength = 0
+        while let byte = bytes.next() {
+            let isLowerOrDigit = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            switch separator {
+            case 0 where isLowerOrDigit || byte == 0x2B || byte == 0x2D || byte == 0x2E: continue
+            case 0 where byte == 0x3A, 1 where byte == 0x2F: separator += 1
+            case 2 where byte == 0x2F: separator = 3
+            case 3 where isLowerOrDigit || byte == 0x2D || byte == 0x2E: hostLength += 1
+            default: return false
+            }
+        }
+        return separator == 3 && hostLength > 0
     }
 }

@@ -3,6 +3,23 @@ import Testing
 
 /// The small grammars that several field rules share.
 @Suite struct FieldSyntaxTests {
+    /// The byte fast path for CORS origins accepts only values the full check accepts too.
+    @Test func plainOriginFastPathAgreesWithTheFullCheck() {
+        let plain = ["https://app.example", "http://a", "wss://x-1.example.org", "coap+tcp://host", "a.b-c://h.h"]
+        let notPlain = ["https://App.example", "HTTPS://a.example", "https://a.example:8443", "https://a.example/",
+                        "https://", "https:/a.example", "https//a.example", "1http://a", "https://a_b.example",
+                        "https://*.example", "https://[::1]", "https://é.example", "", "null", "*", "https://a.example ",
+                        "https://a.example:443"]
+        for value in plain {
+            #expect(InvalidCORSAllowOrigin.isPlainOrigin(value), "\(value)")
+            #expect(InvalidCORSAllowOrigin.problemReadingCharacters(value) == nil, "\(value)")
+        }
+        for value in notPlain {
+            #expect(!InvalidCORSAllowOrigin.isPlainOrigin(value), "\(value)")
+            #expect(InvalidCORSAllowOrigin.problem(with: value) == InvalidCORSAllowOrigin.problemReadingCharacters(value))
+        }
+    }
+
     @Test(arguments: ["en", "en-US", "es-419", "az-Arab", "x-pig-latin", "man-Nkoo-GN", "zh-Hant-TW", "de-1996",
                       "sl-rozaj-biske", "en-a-bbb-x-a-ccc", "i-klingon", "en-GB-oed", "zh-min-nan", "zh-yue-HK",
                       "sgn-ase", "hy-Latn-IT-arevela", "de-CH-x-phonebk", "qaa-Qaaa-QM-x-southern", "EN-us"])

@@ -2,7 +2,10 @@
 /// it may appear, and its syntax. The entries live in `FieldTable.swift`; generic rules (a
 /// singleton repeated, a request field in a response, a field that may not be a trailer…)
 /// read them instead of hard-coding names.
-public struct FieldDefinition: Sendable {
+///
+/// A class, so that the generic rules that look up every received field share one entry
+/// instead of copying its strings.
+public final class FieldDefinition: Sendable {
     /// The name as registered (lookups ignore case).
     public let name: String
     public let standing: Standing

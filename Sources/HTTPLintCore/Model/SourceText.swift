@@ -53,6 +53,12 @@ public final class SourceText: Sendable {
 
     /// Decodes wire bytes without losing any: UTF-8 if valid, else Latin-1 (ISO 8859-1).
     public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        // Most wire text is ASCII, which needs no validation beyond the check for it.
+        if let ascii = bytes.withContiguousStorageIfAvailable({ buffer -> String? in
+            var combined: UInt8 = 0
+            for byte in buffer { combined |= byte }
+            return combined < 0x80 ? String(decoding: buffer, as: UTF8.self) : nil
+        }), let ascii { return ascii }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
