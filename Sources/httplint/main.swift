@@ -195,10 +195,13 @@ func lint(_ options: LintOptions) -> ExitStatus {
 
     // Large raw inputs are read a window at a time when every format writes as it goes; the
     // rest are linted in batches, in parallel, and reported in input order.
-    let batchSize = options.jobs == 1 ? 1 : options.jobs * 16
+    let batchSize = options.jobs == 1 ? 1 : options.jobs * 1024
     var batch: [InputCollector.Item] = []
     func flush() {
-        for linted in lintBatch(batch, jobs: options.jobs, lintOne) { handle(linted) }
+        lintBatch(batch, jobs: options.jobs, lintOne) { reports in
+            reports.forEach(handle)
+            return !StandardOutput.failed
+        }
         batch.removeAll()
     }
     for item in items {
@@ -257,8 +260,9 @@ func lint(_ options: LintOptions) -> ExitStatus {
     return anyFailing ? .findings : .clean
 }
 
-/// One linter per distinct set of rule settings: the configuration file's overrides can
-/// differ by path.
+/// One linter per distinct set of rule settings (the configuration file's overrides can
+/// differ by path) and per thread: threads that share a linter's rule objects contend for
+/// their reference counts on every exchange.
 final class LinterCache: @unchecked Sendable {
     private let profile: Linter.Profile
     private let ignored: Set<String>
@@ -284,7 +288,7 @@ final class LinterCache: @unchecked Sendable {
             case .severity(let severity): severities[id] = severity
             }
         }
-        let key = off.sorted().joined(separator: ",") + "|" + severities.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let key = "\(pthread_self())|" + off.sorted().joined(separator: ",") + "|" + severities.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         lock.lock()
         defer { lock.unlock() }
         if let linter = linters[key] { return linter }
@@ -334,27 +338,103 @@ func lintStream(_ stream: InputReader.Stream, path: String, requests: [Request],
     }
 }
 
-/// Lints a batch, `jobs` at a time, and returns the reports in the batch's order.
-func lintBatch(_ batch: [InputCollector.Item], jobs: Int, _ lintOne: @escaping @Sendable (InputCollector.Item) -> [InputReport]) -> [InputReport] {
-    guard jobs > 1, batch.count > 1 else { return batch.flatMap(lintOne) }
-    let results = ResultSlots(count: batch.count)
-    DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
-        var index = worker
-        while index < batch.count {
-            results.set(index, lintOne(batch[index]))
-            index += jobs
+/// Lints a batch on `jobs` threads and hands each input's reports to `handle`, on the calling
+/// thread and in the batch's order, as soon as they are ready: output is written while the
+/// workers go on, and no worker waits for the slowest of a group. `handle` answers false to
+/// stop: the inputs not yet claimed are then not linted.
+func lintBatch(_ batch: [InputCollector.Item], jobs: Int, _ lintOne: @escaping @Sendable (InputCollector.Item) -> [InputReport],
+               handle: ([InputReport]) -> Bool) {
+    guard jobs > 1, batch.count > 1 else {
+        for item in batch where !handle(lintOne(item)) { return }
+        return
+    }
+    let results = OrderedResults(count: batch.count, lookahead: jobs * 64)
+    for _ in 0..<min(jobs, batch.count) {
+        Thread.detachNewThread {
+            while let index = results.claim() { results.set(index, lintOne(batch[index])) }
         }
     }
-    return results.values
+    for index in batch.indices where !handle(results.take(index)) {
+        results.cancel()
+        return
+    }
 }
 
-/// Slots filled by concurrent workers, each slot by one worker.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [[InputReport]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ reports: [InputReport]) { lock.lock(); slots[index] = reports; lock.unlock() }
-    var values: [InputReport] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
+/// The reports of a batch, filled by workers in any order and taken in input order. Workers
+/// claim inputs one at a time and stay at most `lookahead` inputs ahead of the reader, so
+/// that a slow reader does not make the reports pile up.
+final class OrderedResults: @unchecked Sendable {
+    private var slots: [[InputReport]?]
+    private var nextToClaim = 0
+    private var nextToTake = 0
+    private let lookahead: Int
+    private let condition = NSCondition()
+    /// Who sleeps, so that a change wakes only those who wait for it (each wake-up is a system call).
+    private var readerWaits = false
+    private var workersWaiting = 0
+
+    init(count: Int, lookahead: Int) {
+        slots = Array(repeating: nil, count: count)
+        self.lookahead = lookahead
+    }
+
+    /// Stops handing out inputs.
+    func cancel() {
+        condition.lock()
+        nextToClaim = slots.count
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next input to lint, or `nil` when all are claimed.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while nextToClaim < slots.count, nextToClaim - nextToTake >= lookahead {
+            workersWaiting += 1
+            condition.wait()
+            workersWaiting -= 1
+        }
+        guard nextToClaim < slots.count else { return nil }
+        nextToClaim += 1
+        return nextToClaim - 1
+    }
+
+    func set(_ index: Int, _ reports: [InputReport]) {
+        condition.lock()
+        slots[index] = reports
+        if readerWaits, hasRun(from: nextToTake) { condition.broadcast() }
+        condition.unlock()
+    }
+
+    /// How many ready inputs a waiting reader sleeps for: waking it for each one would cost
+    /// two system calls per input.
+    private static let run = 16
+
+    /// Whether the reports of `start` and the next ones, up to ``run`` or the end, are ready.
+    private func hasRun(from start: Int) -> Bool {
+        let end = min(slots.count, start + Self.run)
+        var index = start
+        while index < end, slots[index] != nil { index += 1 }
+        return index == end
+    }
+
+    /// Waits for the reports of input `index` and hands them over (the slot is emptied).
+    func take(_ index: Int) -> [InputReport] {
+        condition.lock()
+        defer { condition.unlock() }
+        nextToTake = index
+        while slots[index] == nil {
+            readerWaits = true
+            condition.wait()
+            readerWaits = false
+        }
+        let reports = slots[index]!
+        slots[index] = []
+        nextToTake = index + 1
+        if workersWaiting > 0 { condition.broadcast() }
+        return reports
+    }
 }
 
 func readRequests(_ path: String) -> Result<[Request], RequestFailure> {

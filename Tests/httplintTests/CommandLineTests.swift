@@ -196,6 +196,11 @@ import Testing
         let paths = (document["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
         #expect(paths.count == 300 && Set(paths).count == 300)
         #expect((document["findings"] as? [Any])?.count == 100)
+        // Three workers, more files than they may run ahead of the writer, text written as it goes.
+        let serialText = try run(["--no-color", directory.path])
+        let parallelText = try run(["--no-color", "--jobs", "3", directory.path])
+        #expect(serialText.stdout.split(separator: "\n").filter { $0.hasPrefix(directory.path) }.count == 100)
+        #expect(serialText.stdout.split(separator: "\n").dropLast(2) == parallelText.stdout.split(separator: "\n").dropLast(2))
     }
 
     @Test func curlAndHARInputs() throws {

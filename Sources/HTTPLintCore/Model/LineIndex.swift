@@ -12,7 +12,11 @@ public struct LineIndex: Sendable {
         columnShift = source.columnShift
         origin = source.origin
         var starts = [0]
-        for (offset, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        var from = 0
+        while let newline = ByteSearch.first(0x0A, in: source.bytes, from..<source.bytes.count) {
+            starts.append(newline + 1)
+            from = newline + 1
+        }
         lineStarts = starts
     }
 
