@@ -38,12 +38,7 @@ import Testing
 
     @Test func everySampleGivesTheSameFindings() throws {
         for name in try SamplesTests.sampleNames() {
-            let requestPath = "Samples/\(name).req"
-            var requests: [Request] = []
-            if FileManager.default.fileExists(atPath: PackageFiles.url(requestPath).path) {
-                requests = try RequestParser.parse(SourceText(name: requestPath, bytes: PackageFiles.bytes(requestPath)))
-            }
-            let source = SourceText(name: name, bytes: try PackageFiles.bytes("Samples/\(name).http"))
+            let (source, requests) = try SamplesTests.input(name)
             #expect(Self.differences(source, requests: requests) == [], "\(name)")
         }
     }

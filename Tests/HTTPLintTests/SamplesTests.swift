@@ -81,13 +81,18 @@ import Testing
     }
 
     static func lint(_ name: String) throws -> LintResult {
+        let (source, requests) = try input(name)
+        return Linter().lint(source, requests: requests)
+    }
+
+    /// A sample's response bytes and the requests of its `.req` file, when it has one.
+    static func input(_ name: String) throws -> (source: SourceText, requests: [Request]) {
         let requestPath = "Samples/\(name).req"
         var requests: [Request] = []
         if FileManager.default.fileExists(atPath: PackageFiles.url(requestPath).path) {
             requests = try RequestParser.parse(SourceText(name: requestPath, bytes: PackageFiles.bytes(requestPath)))
         }
-        let source = SourceText(name: "Samples/\(name).http", bytes: try PackageFiles.bytes("Samples/\(name).http"))
-        return Linter().lint(source, requests: requests)
+        return (SourceText(name: "Samples/\(name).http", bytes: try PackageFiles.bytes("Samples/\(name).http")), requests)
     }
 
     /// The captures keep their wire bytes: every head line ends in CRLF.
