@@ -78,13 +78,10 @@ public final class FieldDefinition: Sendable {
     }
 
     /// The definition of `name` (case-insensitive), if httplint knows the field.
-    public static func lookup(_ name: String) -> FieldDefinition? { table[name.lowercased()] }
+    public static func lookup(_ name: String) -> FieldDefinition? { index(of: name).map { entries[$0] } }
 
     /// Every known field, in table order.
     public static var all: [FieldDefinition] { entries }
-
-    static let table: [String: FieldDefinition] = Dictionary(
-        entries.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The definition of a received field (found when the field was read).
     public static func lookup(_ field: Field) -> FieldDefinition? {

@@ -17,13 +17,6 @@ public struct Field: Sendable {
     let definitionIndex: Int32
     let source: SourceText
 
-    init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText) {
-        let range = source.clamped(nameSpan)
-        let hash = FieldName.hash(source.bytes[range])
-        self.init(nameSpan: nameSpan, valueSpan: valueSpan, lineSpan: lineSpan, isFolded: isFolded, source: source,
-                  nameHash: hash, definitionIndex: FieldNameIndex.shared.index(hash: hash, bytes: source.bytes, range: range))
-    }
-
     /// A field whose name hash and table index the parser found while reading the name.
     init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText,
          nameHash: UInt64, definitionIndex: Int32) {
