@@ -1,24 +1,36 @@
 import HTTPLintCore
 
-/// The Cache-Control directives of a response, read the way RFC 9111 §4.2.1 and §5.2 have
-/// caches read them, for the rules that reason about freshness.
-struct CacheDirectives {
-    /// Directive names in lowercase with their values (quotes removed), first occurrence kept.
+/// The Cache-Control directives of a response, read once per response for the rules that
+/// check them or reason about freshness (RFC 9111 §4.2.1, §5.2).
+struct CacheDirectives: ResponseReading {
+    /// Every directive in order, repeats kept: the name lowercased, the value trimmed but
+    /// still quoted as sent, `nil` without `=`.
+    let all: [(name: String, value: String?)]
+    /// Directive names with their values (quotes removed), first occurrence kept: what
+    /// caches act on.
     let values: [String: String?]
+    /// The first Cache-Control field, where findings about the directives point.
+    let firstField: Field?
 
     init(_ response: Response) {
+        let fields = response.fields.named("Cache-Control")
+        var all: [(name: String, value: String?)] = []
         var values: [String: String?] = [:]
-        for directive in response.fields.listElements(named: "Cache-Control") {
+        for directive in fields.flatMap(\.listElements) {
             let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmingWhitespace().lowercased()
+            let value = parts.count == 2 ? String(parts[1].trimmingWhitespace()) : nil
+            all.append((name, value))
             guard values[name] == nil else { continue }
-            var value = parts.count == 2 ? String(parts[1].trimmingWhitespace()) : nil
-            if let quoted = value, quoted.count >= 2, quoted.hasPrefix("\""), quoted.hasSuffix("\"") {
-                value = String(quoted.dropFirst().dropLast())
+            if let value, value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                values[name] = .some(String(value.dropFirst().dropLast()))
+            } else {
+                values[name] = .some(value)
             }
-            values[name] = .some(value)
         }
+        self.all = all
         self.values = values
+        self.firstField = fields.first
     }
 
     func has(_ name: String) -> Bool { values[name] != nil }
@@ -29,12 +41,5 @@ struct CacheDirectives {
         guard case .some(.some(let value)) = values[name], !value.isEmpty,
               value.allSatisfy(\.isASCIIDigitCharacter) else { return nil }
         return Int(value).map { min($0, 2_147_483_648) } ?? 2_147_483_648
-    }
-
-    /// The first `name` field of `response` as a date, `nil` when absent or not an HTTP-date.
-    static func date(_ name: String, in response: Response) -> (field: Field, date: HTTPDate)? {
-        guard let field = response.fields.first(named: name),
-              let date = try? HTTPDate.parse(field.value) else { return nil }
-        return (field, date)
     }
 }

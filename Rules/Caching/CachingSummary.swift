@@ -39,20 +39,21 @@ struct CachingSummary: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard let status = response.status, status >= 200, status != 304 else { return }
-        report.add(Self.summary(of: response, request: exchange.request), about: response)
+        report.add(Self.summary(of: response, request: exchange.request, report: report), about: response)
     }
 
-    static func summary(of response: Response, request: Request?) -> String {
+    static func summary(of response: Response, request: Request?, report: FindingReporter) -> String {
         let status = response.status ?? 0
         if let method = request?.method, method != "GET", method != "HEAD" {
             return "caching: caches normally store only responses to GET and HEAD, and this answers \(method)"
         }
-        let directives = CacheDirectives(response)
+        let directives = report.reading(CacheDirectives.self, of: response)
+        let dates = report.reading(DateFields.self, of: response)
         if directives.has("no-store") { return "caching: no cache may store the response (no-store)" }
         let heuristicStatus = StatusCode.lookup(status)?.cacheableByDefault ?? false
-        let date = CacheDirectives.date("Date", in: response)?.date
-        let expiresField = response.fields.first(named: "Expires")
-        let expires = expiresField.flatMap { try? HTTPDate.parse($0.value) }
+        let date = dates.first("Date")?.date
+        let expiresField = dates.expires.first
+        let expires = dates.first("Expires")?.date
         let age = response.fields.first(named: "Age").flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
         let isPublic = directives.has("public")
         let privateValue = directives.values["private"]
@@ -77,7 +78,7 @@ struct CachingSummary: Rule {
             }
             let heuristic = heuristicStatus || isPublic || (!shared && privateValue != nil)
             guard heuristic else { return nil }
-            if let modified = CacheDirectives.date("Last-Modified", in: response)?.date, let date,
+            if let modified = dates.first("Last-Modified")?.date, let date,
                date.secondsSince1970 > modified.secondsSince1970 {
                 let tenth = (date.secondsSince1970 - modified.secondsSince1970) / 10
                 return "fresh for a heuristic lifetime (often 10% of the \(date.secondsSince1970 - modified.secondsSince1970) s since Last-Modified: \(tenth) s)"

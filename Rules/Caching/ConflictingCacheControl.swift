@@ -31,16 +31,13 @@ struct ConflictingCacheControl: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let fields = response.fields.named("Cache-Control")
-        guard let anchor = fields.first else { return }
-        let names = Set(fields.flatMap(\.listElements).map {
-            $0.split(separator: "=", maxSplits: 1).first.map { $0.trimmingWhitespace().lowercased() } ?? ""
-        })
-        if names.contains("no-store"), let lifetime = ["max-age", "s-maxage"].first(where: names.contains) {
+        let directives = report.reading(CacheDirectives.self, of: response)
+        guard let anchor = directives.firstField else { return }
+        if directives.has("no-store"), let lifetime = ["max-age", "s-maxage"].first(where: directives.has) {
             report.add("Cache-Control has no-store and \(lifetime): a response that may not be stored has no lifetime",
                        at: anchor.lineSpan, status: response.status)
         }
-        if names.contains("public"), names.contains("private") {
+        if directives.has("public"), directives.has("private") {
             report.add("Cache-Control says both public and private", at: anchor.lineSpan, status: response.status)
         }
     }

@@ -33,10 +33,11 @@ struct ExpiresBeforeDate: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let directives = CacheDirectives(response)
+        guard response.fields.contains("Expires") else { return }
+        let directives = report.reading(CacheDirectives.self, of: response)
+        let dates = report.reading(DateFields.self, of: response)
         guard !["max-age", "s-maxage", "no-cache", "no-store"].contains(where: directives.has),
-              let (field, expires) = CacheDirectives.date("Expires", in: response),
-              let (_, date) = CacheDirectives.date("Date", in: response),
+              let (field, expires) = dates.first("Expires"), let (_, date) = dates.first("Date"),
               expires.secondsSince1970 <= date.secondsSince1970 else { return }
         report.add("Expires is not after Date, so the response is stale on arrival but may still be stored; say no-store or no-cache in Cache-Control",
                    at: field.valueSpan, status: response.status)

@@ -39,13 +39,10 @@ struct InvalidCacheControl: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let fields = response.fields.named("Cache-Control")
-        guard let anchor = fields.first else { return }
+        let directives = report.reading(CacheDirectives.self, of: response)
+        guard let anchor = directives.firstField else { return }
         var seen = Set<String>()
-        for directive in fields.flatMap(\.listElements) {
-            let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingWhitespace().lowercased()
-            let value = parts.count == 2 ? String(parts[1].trimmingWhitespace()) : nil
+        for (name, value) in directives.all {
             if !seen.insert(name).inserted {
                 report.add("Cache-Control directive \(name) appears more than once; caches may then treat the response as stale",
                            at: anchor.lineSpan, status: response.status)

@@ -1,26 +1,49 @@
 import HTTPLintCore
 
-/// The response fields whose value is an HTTP-date (Retry-After only when it is not a number
-/// of seconds). Expires has a rule of its own: caches read an invalid Expires as "expired".
-enum DateFields {
+/// The response fields whose value is an HTTP-date, each parsed once per response for every
+/// rule that reads dates (``FindingReporter/reading(_:of:)``).
+struct DateFields: ResponseReading {
+    typealias Parsed = (field: Field, result: Result<HTTPDate, HTTPDate.Problem>)
+
+    /// The fields checked as dates (Retry-After only when it is not a number of seconds).
+    /// Expires is not among them: caches read an invalid Expires as "expired", and it has a
+    /// rule of its own.
     static let names = ["Date", "Last-Modified", "Retry-After"]
 
-    /// Each date field of `response` with its parsed value or why it is not a date, in field order.
-    static func dates(in response: Response) -> [(field: Field, result: Result<HTTPDate, HTTPDate.Problem>)] {
-        var dates: [(field: Field, result: Result<HTTPDate, HTTPDate.Problem>)] = []
-        for name in names {
+    /// Each field of ``names`` with its date or why it is not one, in field order.
+    let checked: [Parsed]
+    /// Each Expires field with its date or why it is not one, in field order.
+    let expires: [Parsed]
+
+    init(_ response: Response) {
+        var checked: [Parsed] = []
+        for name in Self.names {
             for field in response.fields.named(name) {
                 let value = field.rawValueBytes
                 if name == "Retry-After", !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { continue }
-                do throws(HTTPDate.Problem) {
-                    // Folds and bare CRs read as spaces: the value a recipient sees.
-                    let date = field.isFolded || value.contains(0x0D) ? try HTTPDate.parse(field.value) : try HTTPDate.parse(bytes: value)
-                    dates.append((field, .success(date)))
-                } catch {
-                    dates.append((field, .failure(error)))
-                }
+                checked.append(Self.parse(field))
             }
         }
-        return dates.sorted { $0.field.nameSpan.offset < $1.field.nameSpan.offset }
+        self.checked = checked.sorted { $0.field.nameSpan.offset < $1.field.nameSpan.offset }
+        self.expires = response.fields.named("Expires").map(Self.parse)
+    }
+
+    /// The first `name` field (Date, Last-Modified or Expires) and its date; `nil` when there
+    /// is none or the first one is not an HTTP-date.
+    func first(_ name: String) -> (field: Field, date: HTTPDate)? {
+        let all = name == "Expires" ? expires : checked
+        guard let first = all.first(where: { $0.field.hasName(name) }), case .success(let date) = first.result else { return nil }
+        return (first.field, date)
+    }
+
+    private static func parse(_ field: Field) -> Parsed {
+        let value = field.rawValueBytes
+        do throws(HTTPDate.Problem) {
+            // Folds and bare CRs read as spaces: the value a recipient sees.
+            let date = field.isFolded || value.contains(0x0D) ? try HTTPDate.parse(field.value) : try HTTPDate.parse(bytes: value)
+            return (field, .success(date))
+        } catch {
+            return (field, .failure(error))
+        }
     }
 }

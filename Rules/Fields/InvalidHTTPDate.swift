@@ -32,7 +32,7 @@ struct InvalidHTTPDate: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for (field, result) in DateFields.dates(in: response) {
+        for (field, result) in report.reading(DateFields.self, of: response).checked {
             guard case .failure(let problem) = result else { continue }
             report.add("\(field.name) '\(Printable.escape(field.value))' is not an HTTP date: \(problem)",
                        at: field.valueSpan, status: response.status)

@@ -28,11 +28,10 @@ struct LastModifiedAfterDate: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let dates = DateFields.dates(in: response)
-        guard case .success(let date)? = dates.first(where: { $0.field.hasName("Date") })?.result,
-              let modified = dates.first(where: { $0.field.hasName("Last-Modified") }),
-              case .success(let lastModified) = modified.result, lastModified.secondsSince1970 > date.secondsSince1970 else { return }
+        let dates = report.reading(DateFields.self, of: response)
+        guard let (_, date) = dates.first("Date"), let (modified, lastModified) = dates.first("Last-Modified"),
+              lastModified.secondsSince1970 > date.secondsSince1970 else { return }
         report.add("Last-Modified is \(lastModified.secondsSince1970 - date.secondsSince1970) seconds after the response's Date",
-                   at: modified.field.valueSpan, status: response.status)
+                   at: modified.valueSpan, status: response.status)
     }
 }

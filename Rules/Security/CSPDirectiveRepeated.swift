@@ -31,7 +31,7 @@ struct CSPDirectiveRepeated: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for policy in ContentSecurityPolicy.policies(in: response) {
+        for policy in report.reading(CSPPolicies.self, of: response).all {
             var seen = Set<String>()
             for directive in policy.directives where !seen.insert(directive.name).inserted {
                 report.add("\(policy.fieldName) names \(directive.name) twice in one policy; browsers ignore the second",

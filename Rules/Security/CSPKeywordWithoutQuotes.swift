@@ -39,7 +39,7 @@ struct CSPKeywordWithoutQuotes: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for policy in ContentSecurityPolicy.policies(in: response) {
+        for policy in report.reading(CSPPolicies.self, of: response).all {
             for directive in policy.directives where ContentSecurityPolicy.sourceListDirectives.contains(directive.name) {
                 for value in directive.values where Self.isUnquotedKeyword(value) {
                     report.add("\(policy.fieldName) \(directive.name) has \(Printable.escape(value)) without single quotes; it is read as a host name, not as '\(Printable.escape(value))'",

@@ -34,7 +34,7 @@ struct CSPReportOnlyWithoutReporting: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for policy in ContentSecurityPolicy.policies(in: response) where policy.isReportOnly && !policy.directives.isEmpty {
+        for policy in report.reading(CSPPolicies.self, of: response).all where policy.isReportOnly && !policy.directives.isEmpty {
             guard !policy.directives.contains(where: { $0.name == "report-to" || $0.name == "report-uri" }) else { continue }
             report.add("\(policy.fieldName) has no report-to or report-uri; violations of the policy are reported nowhere but the browser console",
                        at: policy.field.valueSpan, status: response.status)

@@ -34,7 +34,7 @@ struct CSPUnsafeInlineIgnored: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for policy in ContentSecurityPolicy.policies(in: response) {
+        for policy in report.reading(CSPPolicies.self, of: response).all {
             for directive in policy.directives where ContentSecurityPolicy.sourceListDirectives.contains(directive.name) {
                 let values = directive.values.map { $0.lowercased() }
                 guard values.contains("'unsafe-inline'"), !values.contains("'strict-dynamic'"),

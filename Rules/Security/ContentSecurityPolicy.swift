@@ -21,13 +21,20 @@ struct CSPDirective {
     let values: [String]
 }
 
+/// The policies of a response, read once for all the CSP rules.
+struct CSPPolicies: ResponseReading {
+    let all: [CSPPolicy]
+    init(_ response: Response) { all = ContentSecurityPolicy.policies(in: response) }
+}
+
 /// Reading of the Content-Security-Policy fields (CSP Level 3 §3.1, §3.2): each field value is
 /// a comma-separated list of policies, each policy a `;`-separated list of directives.
 enum ContentSecurityPolicy {
     static let enforced = "Content-Security-Policy"
     static let reportOnly = "Content-Security-Policy-Report-Only"
 
-    /// Every policy in the response's CSP fields, in order.
+    /// Every policy in the response's CSP fields, in order (rules read them once per response
+    /// through ``CSPPolicies``).
     static func policies(in response: Response) -> [CSPPolicy] {
         [enforced, reportOnly].flatMap { name in
             response.fields.named(name).flatMap { field in

@@ -34,7 +34,7 @@ struct UnknownCSPDirective: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for policy in ContentSecurityPolicy.policies(in: response) {
+        for policy in report.reading(CSPPolicies.self, of: response).all {
             for directive in policy.directives where !ContentSecurityPolicy.knownDirectives.contains(directive.name) {
                 let looksLikeSource = directive.name.contains(where: { ".:/*'".contains($0) })
                 let hint = looksLikeSource

@@ -117,9 +117,11 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         for exchange in exchanges {
             let present = FieldNameSet(exchange)
+            let readings = ResponseReadings()
             for enabled in rules {
                 if let gate = enabled.gate, !gate.intersects(present) { continue }
-                var reporter = FindingReporter(ruleID: enabled.id, severity: enabled.severity, exchangeIndex: exchange.index)
+                var reporter = FindingReporter(ruleID: enabled.id, severity: enabled.severity, exchangeIndex: exchange.index,
+                                               readings: readings)
                 enabled.rule.check(exchange, &reporter)
                 if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }
             }

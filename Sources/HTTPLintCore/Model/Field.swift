@@ -116,20 +116,28 @@ public struct Fields: Sendable, RandomAccessCollection {
     /// Every field called `name` (case-insensitive), in order.
     public func named(_ name: String) -> [Field] {
         let hash = FieldName.hash(name)
-        guard storage.contains(where: { $0.nameHash == hash }) else { return [] }
-        return storage.filter { $0.hasName(name, hash: hash) }
+        var found: [Field] = []
+        // Compare the stored hashes first: most fields differ there, without a call.
+        for index in storage.indices where storage[index].nameHash == hash && storage[index].hasName(name, hash: hash) {
+            found.append(storage[index])
+        }
+        return found
     }
 
     /// The first field called `name` (case-insensitive).
     public func first(named name: String) -> Field? {
-        let hash = FieldName.hash(name)
-        return storage.first { $0.hasName(name, hash: hash) }
+        firstIndex(named: name).map { storage[$0] }
     }
 
     /// Whether a field called `name` is present (case-insensitive).
-    public func contains(_ name: String) -> Bool {
+    public func contains(_ name: String) -> Bool { firstIndex(named: name) != nil }
+
+    private func firstIndex(named name: String) -> Int? {
         let hash = FieldName.hash(name)
-        return storage.contains { $0.hasName(name, hash: hash) }
+        for index in storage.indices where storage[index].nameHash == hash && storage[index].hasName(name, hash: hash) {
+            return index
+        }
+        return nil
     }
 
     /// The list elements of every field called `name`, split at commas and trimmed

@@ -30,24 +30,35 @@ extension DeviationRule {
     }
 }
 
-/// Collects the findings of one rule on one exchange.
-public struct FindingReporter: Sendable {
+/// Collects the findings of one rule on one exchange, and lends it the readings the rules
+/// of that exchange share (``reading(_:of:)``).
+public struct FindingReporter {
     /// The id and severity of the rule reporting (not the whole description: a reporter is
     /// made for every rule on every exchange).
     public let ruleID: String
     public let severity: Severity
     public let exchangeIndex: Int
     public private(set) var findings: [Finding] = []
+    /// The readings of this exchange's responses made so far, shared by its reporters.
+    private let readings: ResponseReadings
 
+    /// A reporter with readings of its own: for a rule run alone.
     public init(rule: RuleDescription, exchangeIndex: Int) {
         self.init(ruleID: rule.id, severity: rule.severity, exchangeIndex: exchangeIndex)
     }
 
-    /// A reporter whose findings get `severity` (a configured one, or the rule's own).
-    public init(ruleID: String, severity: Severity, exchangeIndex: Int) {
+    /// A reporter whose findings get `severity` (a configured one, or the rule's own), sharing
+    /// `readings` with the other rules' reporters on the same exchange.
+    public init(ruleID: String, severity: Severity, exchangeIndex: Int, readings: ResponseReadings = ResponseReadings()) {
         self.ruleID = ruleID
         self.severity = severity
         self.exchangeIndex = exchangeIndex
+        self.readings = readings
+    }
+
+    /// The `Reading` of `response`, made once for all the rules of this exchange.
+    public func reading<Reading: ResponseReading>(_ type: Reading.Type, of response: Response) -> Reading {
+        readings.reading(type, of: response)
     }
 
     /// Reports a violation.

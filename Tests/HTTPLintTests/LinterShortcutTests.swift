@@ -2,21 +2,44 @@ import Foundation
 import HTTPLint
 import Testing
 
-/// Rules declared `runsWhen: .anyFieldPresent` are skipped on exchanges without their fields.
-/// Skipping must never change what is found: every rule example, every sample and every
-/// conformance vector is linted with and without it, and the findings must be identical.
-@Suite struct FieldGateTests {
+/// The linter's two shortcuts must never change what is found:
+/// - rules declared `runsWhen: .anyFieldPresent` are skipped on exchanges without their fields;
+/// - the rules of one exchange share the readings of its responses (parsed Cache-Control,
+///   dates, CSP) instead of each making its own.
+/// Every rule example, every sample and every conformance vector is linted three ways (with
+/// both shortcuts, with every rule run, and with every rule run alone with readings of its own),
+/// and the findings must be identical.
+@Suite struct LinterShortcutTests {
     static let skipping = Linter(configuration: .init(profile: .all))
     static let runningAll = Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false))
 
-    /// What linting `source` with skipping found differently from linting it with every rule
-    /// run: "lost rule: message" and "extra rule: message" lines, empty when identical.
+    /// Every rule run on its own on each exchange, each with a reporter and readings of its own,
+    /// in the linter's order.
+    static func eachRuleAlone(_ source: SourceText, requests: [Request]) -> [Finding] {
+        var findings: [Finding] = []
+        for exchange in ResponseParser.parse(source, requests: requests) {
+            for rule in RuleCatalogue.rules {
+                var reporter = FindingReporter(rule: rule.description, exchangeIndex: exchange.index)
+                rule.init().check(exchange, &reporter)
+                findings += reporter.findings
+            }
+        }
+        return findings.sorted { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
+    }
+
+    /// What linting `source` with the shortcuts found differently from linting it without them:
+    /// "lost rule: message" and "extra rule: message" lines, empty when identical.
     static func differences(_ source: SourceText, requests: [Request] = []) -> [String] {
-        let skipped = skipping.lint(source, requests: requests).findings
         let all = runningAll.lint(source, requests: requests).findings
-        guard skipped != all else { return [] }
-        return Set(all).subtracting(skipped).map { "lost \($0.rule): \($0.message)" }
-            + Set(skipped).subtracting(all).map { "extra \($0.rule): \($0.message)" } + ["(order or count differs)"]
+        var differences: [String] = []
+        // runningAll shares readings and runs every rule, so each comparison isolates one shortcut.
+        for (shortcut, found) in [("skipped rules", skipping.lint(source, requests: requests).findings),
+                                  ("shared readings", eachRuleAlone(source, requests: requests))] where found != all {
+            differences += Set(all).subtracting(found).map { "with \(shortcut), lost \($0.rule): \($0.message)" }
+                + Set(found).subtracting(all).map { "with \(shortcut), extra \($0.rule): \($0.message)" }
+                + ["with \(shortcut), order or count differs"]
+        }
+        return differences
     }
 
     @Test func everyRuleExampleGivesTheSameFindings() throws {
