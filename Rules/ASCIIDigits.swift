@@ -2,5 +2,5 @@
 /// `Character.isNumber`, which also accepts other scripts' digits. Shared by the rules that
 /// read numbers from strings (ages, max-age, lengths, ranges).
 extension Character {
-    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+    var isASCIIDigitCharacter: Bool { asciiValue?.isASCIIDigit ?? false }
 }

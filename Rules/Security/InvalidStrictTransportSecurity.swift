@@ -31,25 +31,30 @@ struct InvalidStrictTransportSecurity: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard let field = response.fields.first(named: "Strict-Transport-Security") else { return }
-        var seen = Set<String>()
-        var maxAge: Substring?
-        for directive in field.value.split(separator: ";") {
-            let parts = directive.split(separator: "=", maxSplits: 1)
-            let name = parts.first.map { $0.trimmingWhitespace().lowercased() } ?? ""
+        // Directive names are ASCII tokens: read the value as bytes.
+        let value = field.unfoldedValueBytes
+        var seen: [[UInt8]] = []
+        var maxAge: ArraySlice<UInt8>?
+        for directive in value.split(separator: UInt8(ascii: ";")) {
+            let parts = directive.split(separator: UInt8(ascii: "="), maxSplits: 1)
+            let name = parts.first.map { $0.trimmingWhitespace().map(\.asciiLowercased) } ?? []
             if name.isEmpty { continue }
-            if !seen.insert(name).inserted {
-                report.add("Strict-Transport-Security repeats \(name); browsers ignore the whole field", at: field.valueSpan, status: response.status)
+            if seen.contains(name) {
+                report.add("Strict-Transport-Security repeats \(SourceText.decode(name)); browsers ignore the whole field",
+                           at: field.valueSpan, status: response.status)
                 return
             }
-            if name == "max-age" { maxAge = parts.count == 2 ? parts[1].trimmingWhitespace() : "" }
+            seen.append(name)
+            if name.elementsEqual("max-age".utf8) { maxAge = parts.count == 2 ? parts[1].trimmingWhitespace() : [] }
         }
         guard let maxAge else {
             report.add("Strict-Transport-Security has no max-age; browsers ignore the whole field", at: field.valueSpan, status: response.status)
             return
         }
-        let digits = maxAge.hasPrefix("\"") && maxAge.hasSuffix("\"") && maxAge.count >= 2 ? maxAge.dropFirst().dropLast() : maxAge
-        if digits.isEmpty || !digits.allSatisfy(\.isASCIIDigitCharacter) {
-            report.add("Strict-Transport-Security max-age '\(maxAge)' is not a number of seconds; browsers ignore the whole field",
+        let quote = UInt8(ascii: "\"")
+        let digits = maxAge.count >= 2 && maxAge.first == quote && maxAge.last == quote ? maxAge.dropFirst().dropLast() : maxAge
+        if digits.isEmpty || !digits.allSatisfy(\.isASCIIDigit) {
+            report.add("Strict-Transport-Security max-age '\(SourceText.decode(maxAge))' is not a number of seconds; browsers ignore the whole field",
                        at: field.valueSpan, status: response.status)
         }
     }

@@ -10,4 +10,28 @@ import Testing
             #expect(byte.isHTTPTokenCharacter == tchar.contains(byte), "byte \(value)")
         }
     }
+
+    @Test func digitsAndLowercaseAreASCIIOnly() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            #expect(byte.isASCIIDigit == (0x30...0x39).contains(byte), "byte \(value)")
+            let lower: UInt8 = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            #expect(byte.asciiLowercased == lower, "byte \(value)")
+        }
+    }
+
+    /// Trimming removes SP and HTAB only, at both ends, and reads text and bytes alike.
+    @Test func trimmingRemovesOnlySpaceAndTab() {
+        let cases: [(String, String)] = [
+            (" \t max-age=60 \t", "max-age=60"), ("", ""), (" \t ", ""), ("a b", "a b"),
+            ("\u{0B}x\u{0C}", "\u{0B}x\u{0C}"), ("\u{A0}é ", "\u{A0}é"), ("\r\nx", "\r\nx"),
+        ]
+        for (text, trimmed) in cases {
+            #expect(text.trimmingWhitespace() == trimmed, "\(Array(text.utf8))")
+            #expect(text.dropFirst(0).trimmingWhitespace() == trimmed)
+            #expect(Array(Array(text.utf8)[...].trimmingWhitespace()) == Array(trimmed.utf8))
+        }
+        #expect(!"".isHTTPToken && "max-age".isHTTPToken && !"max age".isHTTPToken && !"é".isHTTPToken)
+        #expect("x-max-age".dropFirst(2).isHTTPToken)
+    }
 }

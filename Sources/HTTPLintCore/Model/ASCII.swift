@@ -54,3 +54,11 @@ enum ASCII {
             || (byte >= 0x5D && byte <= 0x7E) || byte >= 0x80
     }
 }
+
+/// The byte classes rules need when they read values as bytes.
+extension UInt8 {
+    /// Whether the byte is `DIGIT` (RFC 5234 Appendix B.1).
+    public var isASCIIDigit: Bool { ASCII.isDigit(self) }
+    /// The byte with A-Z turned into a-z; every other byte as it is.
+    public var asciiLowercased: UInt8 { ASCII.lowercased(self) }
+}

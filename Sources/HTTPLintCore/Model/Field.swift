@@ -71,7 +71,12 @@ public struct Field: Sendable {
 
     /// The value's list elements, split at commas outside quoted strings and trimmed
     /// (RFC 9110 §5.6.1); empty elements dropped.
-    public var listElements: [String] { ListSyntax.elements(of: unfoldedValueBytes) }
+    public var listElements: [String] {
+        let raw = rawValueBytes
+        // Without folds or bare CRs the received bytes are the value: no copy needed.
+        guard isFolded || raw.contains(ASCII.cr) else { return ListSyntax.elements(of: raw) }
+        return ListSyntax.elements(of: unfoldedValueBytes)
+    }
 
     /// Whether the value is empty (after removing surrounding whitespace).
     public var isEmptyValue: Bool { valueSpan.length == 0 }
@@ -91,13 +96,18 @@ public struct Field: Sendable {
     func hasName(_ name: String, hash: UInt64) -> Bool {
         guard hash == nameHash else { return false }
         let range = source.clamped(nameSpan)
-        guard range.count == name.utf8.count else { return false }
-        var index = range.lowerBound
-        for expected in name.utf8 {
-            if ASCII.lowercased(source.bytes[index]) != ASCII.lowercased(expected) { return false }
-            index += 1
+        var name = name
+        return name.withUTF8 { expected in
+            guard expected.count == range.count else { return false }
+            return source.bytes.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < expected.count {
+                    if ASCII.lowercased(bytes[range.lowerBound + offset]) != ASCII.lowercased(expected[offset]) { return false }
+                    offset += 1
+                }
+                return true
+            }
         }
-        return true
     }
 }
 

@@ -4,16 +4,20 @@
 ///
 /// Commas inside quoted strings (RFC 9110 §5.6.4) do not split.
 enum ListSyntax {
-    static func elements(of bytes: [UInt8]) -> [String] {
+    static func elements(of bytes: [UInt8]) -> [String] { elements(of: bytes[...]) }
+
+    static func elements(of bytes: ArraySlice<UInt8>) -> [String] {
         elementRanges(of: bytes).map { SourceText.decode(bytes[$0]) }
     }
 
-    /// Ranges of the non-empty elements in `bytes`, surrounding whitespace removed.
-    static func elementRanges(of bytes: [UInt8]) -> [Range<Int>] {
+    static func elementRanges(of bytes: [UInt8]) -> [Range<Int>] { elementRanges(of: bytes[...]) }
+
+    /// Ranges (indices of `bytes`) of the non-empty elements, surrounding whitespace removed.
+    static func elementRanges(of bytes: ArraySlice<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var start = 0
+        var start = bytes.startIndex
         var inQuotes = false
-        var index = 0
+        var index = bytes.startIndex
         func flush(_ end: Int) {
             var lower = start
             var upper = end
@@ -21,7 +25,7 @@ enum ListSyntax {
             while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
             if lower < upper { result.append(lower..<upper) }
         }
-        while index < bytes.count {
+        while index < bytes.endIndex {
             let byte = bytes[index]
             if inQuotes {
                 if byte == ASCII.backslash { index += 1 } else if byte == ASCII.dquote { inQuotes = false }
@@ -33,7 +37,7 @@ enum ListSyntax {
             }
             index += 1
         }
-        flush(bytes.count)
+        flush(bytes.endIndex)
         return result
     }
 }

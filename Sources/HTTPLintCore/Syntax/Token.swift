@@ -7,5 +7,11 @@ extension UInt8 {
 
 extension StringProtocol {
     /// Whether the text is a non-empty token.
-    public var isHTTPToken: Bool { !isEmpty && utf8.allSatisfy(\.isHTTPTokenCharacter) }
+    public var isHTTPToken: Bool {
+        // Native strings hand over their bytes at once; others go byte by byte.
+        if let isToken = utf8.withContiguousStorageIfAvailable({ !$0.isEmpty && $0.allSatisfy(ASCII.isTokenChar) }) {
+            return isToken
+        }
+        return !isEmpty && utf8.allSatisfy(ASCII.isTokenChar)
+    }
 }
