@@ -48,7 +48,7 @@ enum AuthChallenges {
 
     /// Each challenge field of `response` that is present: its name, its lines and their
     /// challenges.
-    static func fields(of response: Response) -> [(name: String, lines: [Field], parsed: Parsed)] {
+    static func fields(of response: Response) -> [(name: String, lines: FieldLines, parsed: Parsed)] {
         fieldNames.compactMap { name in
             let lines = response.fields.named(name)
             return lines.isEmpty ? nil : (name, lines, parse(lines))
@@ -57,7 +57,7 @@ enum AuthChallenges {
 
     /// Parses the field lines as one combined value (RFC 9110 §5.3: lines of a list field
     /// combine with commas), so that a challenge's parameters may continue on the next line.
-    static func parse(_ fields: [Field]) -> Parsed {
+    static func parse(_ fields: some Collection<Field>) -> Parsed {
         var bytes: [UInt8] = []
         var starts: [Int] = []
         for field in fields {

@@ -32,8 +32,11 @@ struct ConflictingConnectionOptions: Rule {
         for response in exchange.responses {
             let fields = response.fields.named("Connection")
             guard let first = fields.first else { continue }
-            let options = Set(fields.flatMap(\.listElements).map { $0.lowercased() })
-            guard options.contains("close"), options.contains("keep-alive") else { continue }
+            let options = fields.flatMap(\.listElements)
+            // Most responses say one option; a conflict needs two.
+            guard options.count > 1 else { continue }
+            let lowercased = Set(options.map { $0.lowercased() })
+            guard lowercased.contains("close"), lowercased.contains("keep-alive") else { continue }
             report.add("Connection has both close and keep-alive; recipients close the connection",
                        at: fields.count == 1 ? first.valueSpan : first.lineSpan, status: response.status)
         }

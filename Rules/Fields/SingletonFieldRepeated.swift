@@ -37,15 +37,12 @@ struct SingletonFieldRepeated: Rule {
     }
 
     private func check(_ fields: Fields, in response: Response, _ report: inout FindingReporter) {
-        // A few fields each: a list searched by name hash beats a dictionary keyed by strings.
-        var seen: [Field] = []
+        // Singletons are table fields: one bit per table entry says whether one came before.
+        var seen = FieldNameSet()
         for field in fields {
             guard let definition = FieldDefinition.lookup(field), definition.cardinality == .singleton,
-                  !field.hasName("Content-Length") else { continue }
-            guard let first = seen.first(where: { $0.nameHash == field.nameHash && $0.hasName(definition.name) }) else {
-                seen.append(field)
-                continue
-            }
+                  !field.hasName("Content-Length"), !seen.insert(nameOf: field),
+                  let first = fields.first(named: definition.name) else { continue }
             let values = first.value == field.value ? "the same value twice" : "'\(first.value)' and '\(field.value)'"
             report.add("\(definition.name) takes one value but is sent again with \(values)", at: field.lineSpan, status: response.status)
         }

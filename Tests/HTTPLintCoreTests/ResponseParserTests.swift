@@ -33,6 +33,20 @@ import Testing
         #expect(fields.first(named: "content-length")?.value == "0")
     }
 
+    /// `named` finds no, one and several lines without copying the section.
+    @Test func fieldLinesOfOneName() throws {
+        let fields = try parse("""
+            HTTP/1.1 200 OK\r\nVary: a\r\nDate: Sun, 22 Nov 2026 10:00:00 GMT\r\nVARY: b\r\nContent-Length: 0\r\n\
+            vary: c\r\nVaryX: d\r\n\r\n
+            """)[0].response.fields
+        #expect(fields.named("Expires").isEmpty && fields.named("Expires").first == nil)
+        #expect(fields.named("date").map(\.name) == ["Date"] && fields.named("Date").count == 1)
+        let vary = fields.named("Vary")
+        #expect(vary.count == 3 && vary.map(\.value) == ["a", "b", "c"] && vary.last?.name == "vary")
+        #expect(vary.indices == 0..<3 && vary[1].name == "VARY")
+        #expect(fields.named("Content-Length")[0].value == "0")
+    }
+
     @Test func obsFoldIsUnfoldedToOneSpace() throws {
         let exchanges = try parse("HTTP/1.1 200 OK\r\nX-Long: first\r\n \t second\r\nContent-Length: 0\r\n\r\n")
         #expect(exchanges[0].response.fields.first(named: "X-Long")?.value == "first second")

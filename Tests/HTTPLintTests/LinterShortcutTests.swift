@@ -102,5 +102,13 @@ import Testing
         }
         #expect(FieldNameSet(names: ["X-Not-In-The-Table"]) == nil)
         #expect(FieldNameSet().isEmpty && !present.isEmpty)
+
+        var seen = FieldNameSet()
+        let fields = exchange.response.fields
+        let inserted = [seen.insert(nameOf: fields[0]), seen.insert(nameOf: fields[0]), seen.insert(nameOf: fields[1])]
+        #expect(inserted == [true, false, true])
+        let unknown = try #require(ResponseParser.parse(SourceText(name: "x", text: "HTTP/1.1 200 OK\r\nX-Own: 1\r\n\r\n")).first)
+        let insertedUnknown = seen.insert(nameOf: unknown.response.fields[0])
+        #expect(!insertedUnknown)
     }
 }

@@ -124,14 +124,20 @@ public struct Fields: Sendable, RandomAccessCollection {
     public subscript(position: Int) -> Field { storage[position] }
 
     /// Every field called `name` (case-insensitive), in order.
-    public func named(_ name: String) -> [Field] {
+    public func named(_ name: String) -> FieldLines {
         let hash = FieldName.hash(name)
-        var found: [Field] = []
+        var first = -1
+        var all: [Int] = []
         // Compare the stored hashes first: most fields differ there, without a call.
         for index in storage.indices where storage[index].nameHash == hash && storage[index].hasName(name, hash: hash) {
-            found.append(storage[index])
+            if first < 0 {
+                first = index
+            } else {
+                if all.isEmpty { all.append(first) }
+                all.append(index)
+            }
         }
-        return found
+        return FieldLines(storage: storage, first: first, all: all)
     }
 
     /// The first field called `name` (case-insensitive).
@@ -155,6 +161,28 @@ public struct Fields: Sendable, RandomAccessCollection {
     public func listElements(named name: String) -> [String] {
         named(name).flatMap(\.listElements)
     }
+}
+
+/// The lines of one field name in a section, in order, as ``Fields/named(_:)`` finds them.
+///
+/// It refers to the section's fields rather than copying them: a name sent once (the usual
+/// case) or not at all costs no allocation.
+public struct FieldLines: Sendable, RandomAccessCollection {
+    private let storage: [Field]
+    /// The position of the only line when there is one; -1 when there is none.
+    private let first: Int
+    /// The positions of every line when there are two or more; empty otherwise.
+    private let all: [Int]
+
+    init(storage: [Field], first: Int, all: [Int]) {
+        self.storage = storage
+        self.first = first
+        self.all = all
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { all.isEmpty ? (first < 0 ? 0 : 1) : all.count }
+    public subscript(position: Int) -> Field { storage[all.isEmpty ? first + position : all[position]] }
 }
 
 /// Field names as keys: a case-insensitive hash, so that a look-up by name compares numbers

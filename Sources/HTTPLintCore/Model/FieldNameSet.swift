@@ -34,6 +34,15 @@ public struct FieldNameSet: Sendable, Equatable {
         for field in fields.storage where field.definitionIndex >= 0 { insert(Int(field.definitionIndex)) }
     }
 
+    /// Adds the table entry of `field`'s name; `false` when it was there already or the name is
+    /// not in the field table.
+    public mutating func insert(nameOf field: Field) -> Bool {
+        guard field.definitionIndex >= 0 else { return false }
+        let before = self
+        insert(Int(field.definitionIndex))
+        return self != before
+    }
+
     private mutating func insert(_ index: Int) {
         let bit = UInt64(1) << UInt64(index & 63)
         switch index >> 6 {
