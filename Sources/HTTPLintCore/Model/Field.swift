@@ -89,12 +89,14 @@ public struct Field: Sendable {
     ///
     /// - Parameter name: the name to compare with, in any case.
     public func hasName(_ name: String) -> Bool {
-        nameSpan.length == name.utf8.count && hasName(name, hash: nameHash)
+        nameSpan.length == name.utf8.count && hasName(name, hash: FieldName.hash(name))
     }
 
     /// ``hasName(_:)`` with the name's hash already known.
     func hasName(_ name: String, hash: UInt64) -> Bool {
         guard hash == nameHash else { return false }
+        // Byte for byte even when the hashes agree: a caller may look up a name taken from
+        // the input, and the hash is not collision-proof.
         let range = source.clamped(nameSpan)
         var name = name
         return name.withUTF8 { expected in
