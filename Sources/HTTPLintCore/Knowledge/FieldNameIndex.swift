@@ -6,8 +6,10 @@ struct FieldNameIndex: Sendable {
     private let mask: Int
     private let keys: [UInt64]
     private let slots: [Int32]
-    /// Each entry's name in lower case, by table index.
-    private let lowercasedNames: [[UInt8]]
+    /// Every entry's name in lower case, one after the other, and where each one starts (by
+    /// table index, plus the end): one buffer to compare against instead of one per name.
+    private let lowercasedNames: [UInt8]
+    private let nameStarts: [Int]
 
     static let shared = FieldNameIndex(FieldDefinition.all.map(\.name))
 
@@ -31,7 +33,8 @@ struct FieldNameIndex: Sendable {
         self.mask = size - 1
         self.keys = keys
         self.slots = slots
-        self.lowercasedNames = names.map { $0.utf8.map(ASCII.lowercased) }
+        self.lowercasedNames = names.flatMap { $0.utf8.map(ASCII.lowercased) }
+        self.nameStarts = names.reduce(into: [0]) { starts, name in starts.append(starts.last! + name.utf8.count) }
     }
 
     /// The table index of the name in `bytes[range]` whose hash is `hash`, or -1.
@@ -53,13 +56,17 @@ struct FieldNameIndex: Sendable {
     }
 
     private func matches(_ index: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let name = lowercasedNames[index]
-        guard name.count == range.count else { return false }
-        var position = range.lowerBound
-        for expected in name {
-            if ASCII.lowercased(bytes[position]) != expected { return false }
-            position += 1
+        let start = nameStarts[index]
+        guard nameStarts[index + 1] - start == range.count else { return false }
+        return lowercasedNames.withUnsafeBufferPointer { names in
+            bytes.withUnsafeBufferPointer { input in
+                var offset = 0
+                while offset < range.count {
+                    if ASCII.lowercased(input[range.lowerBound + offset]) != names[start + offset] { return false }
+                    offset += 1
+                }
+                return true
+            }
         }
-        return true
     }
 }

@@ -187,6 +187,29 @@ struct MessageScanner {
     }
 
     private mutating func readFieldLine(_ line: Line) -> Field? {
+        // The usual line: a token name right up to the colon, hashed while it is checked.
+        let (nameEnd, hash) = bytes.withUnsafeBufferPointer { buffer in
+            ASCII.tokenCharLowercased.withUnsafeBufferPointer { table in
+                var index = line.start
+                var hash = FieldName.initialHash
+                while index < line.end {
+                    let folded = table[Int(buffer[index])]
+                    if folded == 0 { break }
+                    hash = FieldName.hash(hash, folded)
+                    index += 1
+                }
+                return (index, hash)
+            }
+        }
+        if nameEnd > line.start, nameEnd < line.end, bytes[nameEnd] == ASCII.colon {
+            return field(line, name: line.start..<nameEnd, colon: nameEnd, hash: hash)
+        }
+        return readUnusualFieldLine(line)
+    }
+
+    /// A field line whose name is empty, holds a byte outside `tchar` or is followed by
+    /// whitespace, or that has no colon.
+    private mutating func readUnusualFieldLine(_ line: Line) -> Field? {
         var colon = line.start
         while colon < line.end, bytes[colon] != ASCII.colon { colon += 1 }
         guard colon < line.end else {
@@ -215,14 +238,23 @@ struct MessageScanner {
             record(.invalidFieldName, ByteSpan(offset: bad, length: 1),
                    "field name '\(source.string(nameSpan))' contains \(describe(bytes[bad])), which is not allowed in a token")
         }
-        var valueStart = colon + 1
-        while valueStart < line.end, ASCII.isWhitespace(bytes[valueStart]) { valueStart += 1 }
-        var valueEnd = line.end
-        while valueEnd > valueStart, ASCII.isWhitespace(bytes[valueEnd - 1]) { valueEnd -= 1 }
-        checkValueCharacters(valueStart..<valueEnd, fieldName: nameSpan)
-        return Field(nameSpan: nameSpan, valueSpan: ByteSpan(valueStart..<valueEnd), lineSpan: line.span,
+        return field(line, name: line.start..<nameEnd, colon: colon, hash: hash)
+    }
+
+    /// The field of `line` once its name and colon are known: the value trimmed and checked.
+    private mutating func field(_ line: Line, name: Range<Int>, colon: Int, hash: UInt64) -> Field {
+        let value = bytes.withUnsafeBufferPointer { buffer in
+            var valueStart = colon + 1
+            while valueStart < line.end, ASCII.isWhitespace(buffer[valueStart]) { valueStart += 1 }
+            var valueEnd = line.end
+            while valueEnd > valueStart, ASCII.isWhitespace(buffer[valueEnd - 1]) { valueEnd -= 1 }
+            return valueStart..<valueEnd
+        }
+        let nameSpan = ByteSpan(name)
+        checkValueCharacters(value, fieldName: nameSpan)
+        return Field(nameSpan: nameSpan, valueSpan: ByteSpan(value), lineSpan: line.span,
                      isFolded: false, source: source, nameHash: hash,
-                     definitionIndex: names.index(hash: hash, bytes: bytes, range: line.start..<nameEnd))
+                     definitionIndex: names.index(hash: hash, bytes: bytes, range: name))
     }
 
     /// RFC 9110 §5.5: field-value = *field-content, made of VCHAR, obs-text, SP and HTAB.
