@@ -117,14 +117,13 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         for exchange in exchanges {
             let present = FieldNameSet(exchange)
-            let readings = ResponseReadings()
+            var reporter = FindingReporter(ruleID: "", severity: .info, exchangeIndex: exchange.index, readings: ResponseReadings())
             for enabled in rules {
                 if let gate = enabled.gate, !gate.intersects(present) { continue }
-                var reporter = FindingReporter(ruleID: enabled.id, severity: enabled.severity, exchangeIndex: exchange.index,
-                                               readings: readings)
+                reporter.startRule(enabled.id, severity: enabled.severity)
                 enabled.rule.check(exchange, &reporter)
-                if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }
             }
+            if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }
         }
         return findings.sorted { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
     }

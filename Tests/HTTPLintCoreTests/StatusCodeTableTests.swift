@@ -27,6 +27,16 @@ import Testing
         }
     }
 
+    /// Every entry is found under its own code; codes without an entry, and numbers that are
+    /// no status code, find nothing.
+    @Test func lookupFindsEachEntryAndNothingElse() {
+        let codes = Set(StatusCode.all.map(\.code))
+        for entry in StatusCode.all { #expect(StatusCode.lookup(entry.code)?.code == entry.code) }
+        for code in [-1, 0, 99, 199, 299, 600, 999, 1000, 1200, Int.max, Int.min] where !codes.contains(code) {
+            #expect(StatusCode.lookup(code) == nil, "\(code)")
+        }
+    }
+
     @Test func standingsAndOverloadedCodes() throws {
         #expect(StatusCode.lookup(306)?.standing == .reserved)
         #expect(StatusCode.lookup(305)?.standing == .deprecated)

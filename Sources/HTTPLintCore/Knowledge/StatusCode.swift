@@ -1,7 +1,8 @@
 /// What httplint knows about one status code: its registration, the unofficial and vendor
 /// uses met in the wild, and what a response with it needs. The entries live in
-/// `StatusCodeTable.swift`; rules read them instead of hard-coding codes.
-public struct StatusCode: Sendable {
+/// `StatusCodeTable.swift`; rules read them instead of hard-coding codes. A class, so that a
+/// look-up hands out the shared entry instead of copying its strings and lists.
+public final class StatusCode: Sendable {
     public let code: Int
     /// The IANA HTTP Status Code Registry entry, when the code is registered.
     public let registration: Registration?
@@ -106,10 +107,13 @@ public struct StatusCode: Sendable {
     }
 
     /// The entry for `code`, if httplint knows it.
-    public static func lookup(_ code: Int) -> StatusCode? { table[code] }
+    public static func lookup(_ code: Int) -> StatusCode? { table.indices.contains(code) ? table[code] : nil }
 
     /// Every known code, in order.
     public static var all: [StatusCode] { entries }
 
-    static let table: [Int: StatusCode] = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Entries by code, 0 to 999 (a status code has three digits); the first entry of a code wins.
+    static let table: [StatusCode?] = entries.reversed().reduce(into: [StatusCode?](repeating: nil, count: 1000)) { table, entry in
+        if (0..<1000).contains(entry.code) { table[entry.code] = entry }
+    }
 }

@@ -30,13 +30,14 @@ extension DeviationRule {
     }
 }
 
-/// Collects the findings of one rule on one exchange, and lends it the readings the rules
-/// of that exchange share (``reading(_:of:)``).
+/// Collects the findings of the rules run on one exchange, each under the id and severity of
+/// the rule running (``startRule(_:severity:)``), and lends them the readings they share
+/// (``reading(_:of:)``).
 public struct FindingReporter {
-    /// The id and severity of the rule reporting (not the whole description: a reporter is
-    /// made for every rule on every exchange).
-    public let ruleID: String
-    public let severity: Severity
+    /// The id and severity of the rule reporting (not the whole description: they change with
+    /// every rule).
+    public private(set) var ruleID: String
+    public private(set) var severity: Severity
     public let exchangeIndex: Int
     public private(set) var findings: [Finding] = []
     /// The readings of this exchange's responses made so far, shared by its reporters.
@@ -54,6 +55,14 @@ public struct FindingReporter {
         self.severity = severity
         self.exchangeIndex = exchangeIndex
         self.readings = readings
+    }
+
+    /// Hands the reporter to the next rule on the same exchange: findings made so far stay,
+    /// later ones carry `ruleID` and `severity`. The linter keeps one reporter per exchange
+    /// this way, rather than making one per rule.
+    public mutating func startRule(_ ruleID: String, severity: Severity) {
+        self.ruleID = ruleID
+        self.severity = severity
     }
 
     /// The `Reading` of `response`, made once for all the rules of this exchange.
