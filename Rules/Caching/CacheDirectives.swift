@@ -18,7 +18,7 @@ struct CacheDirectives: ResponseReading {
         var values: [String: String?] = [:]
         for directive in fields.flatMap(\.listElements) {
             let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingWhitespace().lowercased()
+            let name = parts[0].trimmingWhitespace().asciiLowercased()
             let value = parts.count == 2 ? String(parts[1].trimmingWhitespace()) : nil
             all.append((name, value))
             guard values[name] == nil else { continue }

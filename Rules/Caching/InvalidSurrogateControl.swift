@@ -41,7 +41,7 @@ struct InvalidSurrogateControl: Rule {
                 // A directive may be targeted at one surrogate: `directive;device`.
                 let directive = element.split(separator: ";", maxSplits: 1).first.map(String.init) ?? element
                 let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = parts[0].trimmingWhitespace().lowercased()
+                let name = parts[0].trimmingWhitespace().asciiLowercased()
                 let value = parts.count == 2 ? String(parts[1].trimmingWhitespace()) : nil
                 if Self.seconds.contains(name) {
                     let digits = (value ?? "").split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)

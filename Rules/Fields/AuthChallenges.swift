@@ -15,12 +15,12 @@ struct AuthChallenge {
     let fieldIndex: Int
 
     /// Whether the scheme is `name`, ignoring case.
-    func isScheme(_ name: String) -> Bool { scheme.lowercased() == name.lowercased() }
+    func isScheme(_ name: String) -> Bool { scheme.asciiLowercased() == name.asciiLowercased() }
 
     /// The value of the first parameter called `name` (case-insensitive, RFC 9110 §11.2).
     func parameter(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return parameters.first { $0.name.lowercased() == wanted }?.value
+        let wanted = name.asciiLowercased()
+        return parameters.first { $0.name.asciiLowercased() == wanted }?.value
     }
 }
 

@@ -33,8 +33,8 @@ struct AuthParamRepeated: Rule {
             for challenge in parsed.challenges {
                 var seen = Set<String>()
                 var repeated: [String] = []
-                for parameter in challenge.parameters where !seen.insert(parameter.name.lowercased()).inserted {
-                    if !repeated.contains(parameter.name.lowercased()) { repeated.append(parameter.name.lowercased()) }
+                for parameter in challenge.parameters where !seen.insert(parameter.name.asciiLowercased()).inserted {
+                    if !repeated.contains(parameter.name.asciiLowercased()) { repeated.append(parameter.name.asciiLowercased()) }
                 }
                 for parameter in repeated {
                     report.add("the \(challenge.scheme) challenge in \(name) has the parameter \(parameter) more than once",

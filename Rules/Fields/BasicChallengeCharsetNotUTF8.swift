@@ -34,7 +34,7 @@ struct BasicChallengeCharsetNotUTF8: Rule {
         let response = exchange.response
         for (name, lines, parsed) in AuthChallenges.fields(of: response) {
             for challenge in parsed.challenges where challenge.isScheme("Basic") {
-                guard let charset = challenge.parameter("charset"), charset.lowercased() != "utf-8" else { continue }
+                guard let charset = challenge.parameter("charset"), charset.asciiLowercased() != "utf-8" else { continue }
                 report.add("the Basic challenge in \(name) has charset \"\(charset)\"; the only value RFC 7617 allows is UTF-8",
                            at: lines[challenge.fieldIndex].valueSpan, status: response.status)
             }

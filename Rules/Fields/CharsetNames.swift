@@ -63,7 +63,7 @@ enum CharsetNames {
         "cp1258": "windows-1258",
     ]
 
-    private static let names: Set<String> = Set(registered.flatMap { $0.map { $0.lowercased() } })
+    private static let names: Set<String> = Set(registered.flatMap { $0.map { $0.asciiLowercased() } })
 
     /// Normalised spelling (lowercase, without `-`, `_`, `.`, `:`) → preferred name.
     private static let spellings: [String: String] = {
@@ -75,13 +75,13 @@ enum CharsetNames {
     }()
 
     private static func normalized(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { !"-_.:".unicodeScalars.contains($0) })
+        String(name.asciiLowercased().unicodeScalars.filter { !"-_.:".unicodeScalars.contains($0) })
     }
 
     /// The registered name that `name` misspells, or `nil` when `name` is registered (as far as
     /// this table knows) or resembles none of the charsets here.
     static func registeredSpelling(of name: String) -> String? {
-        guard !names.contains(name.lowercased()) else { return nil }
+        guard !names.contains(name.asciiLowercased()) else { return nil }
         return spellings[normalized(name)]
     }
 }

@@ -35,7 +35,7 @@ struct ConflictingConnectionOptions: Rule {
             let options = fields.flatMap(\.listElements)
             // Most responses say one option; a conflict needs two.
             guard options.count > 1 else { continue }
-            let lowercased = Set(options.map { $0.lowercased() })
+            let lowercased = Set(options.map { $0.asciiLowercased() })
             guard lowercased.contains("close"), lowercased.contains("keep-alive") else { continue }
             report.add("Connection has both close and keep-alive; recipients close the connection",
                        at: fields.count == 1 ? first.valueSpan : first.lineSpan, status: response.status)

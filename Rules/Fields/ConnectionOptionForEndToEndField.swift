@@ -38,13 +38,13 @@ struct ConnectionOptionForEndToEndField: Rule {
         "Location", "Allow", "Retry-After", "WWW-Authenticate", "Set-Cookie",
     ]
 
-    private static let byLowercase = Dictionary(uniqueKeysWithValues: endToEnd.map { ($0.lowercased(), $0) })
+    private static let byLowercase = Dictionary(uniqueKeysWithValues: endToEnd.map { ($0.asciiLowercased(), $0) })
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             for field in response.fields.named("Connection") {
                 for option in field.listElements {
-                    guard let name = Self.byLowercase[option.lowercased()] else { continue }
+                    guard let name = Self.byLowercase[option.asciiLowercased()] else { continue }
                     report.add("Connection lists \(name), which is meant for all recipients; proxies will remove it",
                                at: field.valueSpan, status: response.status)
                 }

@@ -14,7 +14,7 @@ struct ExtValue {
     let octets: [UInt8]
 
     /// Whether the charset is UTF-8 (matched case-insensitively, RFC 8187 §3.2.1).
-    var isUTF8: Bool { charset.lowercased() == "utf-8" }
+    var isUTF8: Bool { charset.asciiLowercased() == "utf-8" }
 
     /// Parses `bytes`; the error says what is wrong.
     static func parse(_ bytes: [UInt8]) -> Result<ExtValue, ParameterProblem> {

@@ -68,7 +68,7 @@ struct InvalidAltSvc: Rule {
                     hasClear = true
                     continue
                 }
-                if protocolID.lowercased() == "clear" { return ["'\(protocolID)' must be written 'clear' (it is case-sensitive)"] }
+                if protocolID.asciiLowercased() == "clear" { return ["'\(protocolID)' must be written 'clear' (it is case-sensitive)"] }
                 return ["'\(Printable.escape(protocolID))' has no =\"host:port\""]
             }
             scanner.index += 1

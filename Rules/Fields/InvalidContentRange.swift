@@ -120,7 +120,7 @@ struct InvalidContentRange: Rule {
         }
         let rest = bytes[(space + 1)...]
         guard !rest.isEmpty else { return .failure(Problem(description: "nothing follows the unit")) }
-        guard unit.lowercased() == "bytes" else { return .success(.otherUnit(unit)) }
+        guard unit.asciiLowercased() == "bytes" else { return .success(.otherUnit(unit)) }
         guard let slash = rest.firstIndex(of: 0x2F) else {
             return .failure(Problem(description: "there is no '/' and complete length (write '/*' when it is unknown)"))
         }

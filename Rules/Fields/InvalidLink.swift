@@ -121,7 +121,7 @@ struct InvalidLink: Rule {
     /// `reg-rel-type = LOALPHA *( LOALPHA / DIGIT / "." / "-" )` (compared case-insensitively,
     /// RFC 8288 §2.1.1) or `ext-rel-type = URI`.
     static func isRelationType(_ text: String) -> Bool {
-        let bytes = Array(text.lowercased().utf8)
+        let bytes = Array(text.asciiLowercased().utf8)
         let isLetter: (UInt8) -> Bool = { $0 >= 0x61 && $0 <= 0x7A }
         if let first = bytes.first, isLetter(first),
            bytes.allSatisfy({ isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) {

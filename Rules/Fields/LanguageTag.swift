@@ -19,7 +19,7 @@ enum LanguageTag {
 
     /// Whether `tag` is a well-formed language tag.
     static func isWellFormed(_ tag: String) -> Bool {
-        let lower = tag.lowercased()
+        let lower = tag.asciiLowercased()
         if irregular.contains(lower) { return true }
         let subtags = lower.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.utf8) }
         guard subtags.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy(isAlphanumeric) }) else { return false }

@@ -14,8 +14,8 @@ struct MediaType {
         scanner.index += 1
         guard let subtype = scanner.token(),
               case .success(let parameters) = scanner.parameters(valueRequired: true, spaceAroundEquals: false) else { return nil }
-        self.type = type.lowercased()
-        self.subtype = subtype.lowercased()
+        self.type = type.asciiLowercased()
+        self.subtype = subtype.asciiLowercased()
         self.parameters = parameters
     }
 

@@ -11,7 +11,7 @@ struct WrittenParameter {
     let isQuoted: Bool
 
     /// The name in lowercase, for comparisons (parameter names are case-insensitive).
-    var key: String { name.lowercased() }
+    var key: String { name.asciiLowercased() }
     /// The value as text.
     var text: String { value.map { String(decoding: $0, as: UTF8.self) } ?? "" }
 }

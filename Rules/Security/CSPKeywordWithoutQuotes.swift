@@ -51,7 +51,7 @@ struct CSPKeywordWithoutQuotes: Rule {
 
     /// A keyword, `nonce-…` or `sha256-…`/`sha384-…`/`sha512-…` without its quotes.
     static func isUnquotedKeyword(_ value: String) -> Bool {
-        let lower = value.lowercased()
+        let lower = value.asciiLowercased()
         if keywords.contains(lower) { return true }
         for prefix in ["nonce-", "sha256-", "sha384-", "sha512-"] where lower.hasPrefix(prefix) && lower.count > prefix.count {
             // `nonce-cdn.example.com` or `sha256-host:8443` is a plausible host-source.

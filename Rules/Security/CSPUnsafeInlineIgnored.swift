@@ -36,7 +36,7 @@ struct CSPUnsafeInlineIgnored: Rule {
         let response = exchange.response
         for policy in report.reading(CSPPolicies.self, of: response).all {
             for directive in policy.directives where ContentSecurityPolicy.sourceListDirectives.contains(directive.name) {
-                let values = directive.values.map { $0.lowercased() }
+                let values = directive.values.map { $0.asciiLowercased() }
                 guard values.contains("'unsafe-inline'"), !values.contains("'strict-dynamic'"),
                       let override = directive.values.first(where: Self.isNonceOrHash) else { continue }
                 report.add("\(policy.fieldName) \(directive.name) has 'unsafe-inline' and \(Printable.escape(override)); browsers ignore 'unsafe-inline' there",
@@ -47,7 +47,7 @@ struct CSPUnsafeInlineIgnored: Rule {
 
     /// `'nonce-…'` or `'sha256-…'`, `'sha384-…'`, `'sha512-…'` (the prefix case-insensitive).
     static func isNonceOrHash(_ value: String) -> Bool {
-        let lower = value.lowercased()
+        let lower = value.asciiLowercased()
         guard lower.hasPrefix("'"), lower.hasSuffix("'"), lower.count > 2 else { return false }
         return ["'nonce-", "'sha256-", "'sha384-", "'sha512-"].contains { lower.hasPrefix($0) && lower.count > $0.count + 1 }
     }

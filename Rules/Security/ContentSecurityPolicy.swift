@@ -56,7 +56,7 @@ enum ContentSecurityPolicy {
             guard part.allSatisfy({ $0 < 0x80 }) else { return nil }
             let words = part.split(whereSeparator: { isASCIIWhitespace(byte: $0) }).map { String(decoding: $0, as: UTF8.self) }
             guard let name = words.first else { return nil }
-            return CSPDirective(name: name.lowercased(), writtenName: name, values: Array(words.dropFirst()))
+            return CSPDirective(name: name.asciiLowercased(), writtenName: name, values: Array(words.dropFirst()))
         }
     }
 

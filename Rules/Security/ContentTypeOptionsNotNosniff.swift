@@ -31,7 +31,7 @@ struct ContentTypeOptionsNotNosniff: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard let field = response.fields.first(named: "X-Content-Type-Options") else { return }
-        let first = field.value.split(separator: ",").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
+        let first = field.value.split(separator: ",").first.map { $0.trimmingWhitespace().asciiLowercased() } ?? ""
         guard first != "nosniff" else { return }
         report.add("X-Content-Type-Options '\(Printable.escape(field.value))' is not nosniff, so browsers keep sniffing",
                    at: field.valueSpan, status: response.status)

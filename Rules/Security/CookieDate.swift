@@ -92,7 +92,7 @@ enum CookieDate {
     /// The month whose three-letter name starts the token (case-insensitive), 0-based.
     private static func monthIndex(_ token: ArraySlice<UInt8>) -> Int? {
         guard token.count >= 3 else { return nil }
-        let prefix = String(decoding: token.prefix(3), as: UTF8.self).lowercased()
+        let prefix = String(decoding: token.prefix(3), as: UTF8.self).asciiLowercased()
         return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].firstIndex(of: prefix)
     }
 }

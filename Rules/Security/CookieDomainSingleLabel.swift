@@ -38,7 +38,7 @@ struct CookieDomainSingleLabel: Rule {
         let host = exchange.request?.fields.first(named: "Host").map { Self.hostName($0.value) }
         for cookie in SetCookie.all(in: response) {
             for attribute in cookie.attributes where attribute.key == "domain" {
-                let domain = (attribute.value.hasPrefix(".") ? attribute.value.dropFirst() : attribute.value[...]).lowercased()
+                let domain = (attribute.value.hasPrefix(".") ? attribute.value.dropFirst() : attribute.value[...]).asciiLowercased()
                 guard !domain.isEmpty, domain != "localhost", domain != host,
                       domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
                       !domain.allSatisfy(\.isNumber) else { continue }
@@ -50,7 +50,7 @@ struct CookieDomainSingleLabel: Rule {
 
     /// The Host field's name without a port, lowercased.
     static func hostName(_ value: String) -> String {
-        let host = value.trimmingWhitespace().lowercased()
+        let host = value.trimmingWhitespace().asciiLowercased()
         if host.hasPrefix("[") { return String(host) }
         return String(host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }

@@ -49,11 +49,11 @@ struct CookiePrefixViolated: Rule {
 
     static func problem(in cookie: SetCookie) -> String? {
         guard cookie.hasEquals, !cookie.name.isEmpty else {
-            let value = cookie.value.lowercased()
+            let value = cookie.value.asciiLowercased()
             return value.hasPrefix("__secure-") || value.hasPrefix("__host-")
                 ? "has no name and a value that starts with a cookie prefix" : nil
         }
-        let name = cookie.name.lowercased()
+        let name = cookie.name.asciiLowercased()
         if name.hasPrefix("__secure-") {
             return cookie.isSecure ? nil : "has the __Secure- prefix but no Secure attribute"
         }

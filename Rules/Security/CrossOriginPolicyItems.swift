@@ -16,7 +16,7 @@ enum CrossOriginPolicyItems {
             switch item.bare {
             case .token(let token) where allowed.contains(token):
                 continue
-            case .token(let token) where allowed.contains(token.lowercased()):
+            case .token(let token) where allowed.contains(token.asciiLowercased()):
                 report.add("\(name) '\(token)' is not one of \(expected): the values are case-sensitive, so browsers ignore the field",
                            at: span, status: response.status)
             case .token(let token):

@@ -34,7 +34,7 @@ struct InvalidCORSAllowCredentials: Rule {
         let response = exchange.response
         for field in response.fields.named("Access-Control-Allow-Credentials") {
             let value = field.value
-            guard value != "true", value.lowercased() != "false" else { continue }
+            guard value != "true", value.asciiLowercased() != "false" else { continue }
             report.add("Access-Control-Allow-Credentials '\(Printable.escape(value))' is not exactly true, so browsers block requests with credentials",
                        at: field.valueSpan, status: response.status)
         }

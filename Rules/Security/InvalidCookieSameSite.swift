@@ -33,7 +33,7 @@ struct InvalidCookieSameSite: Rule {
         let response = exchange.response
         for cookie in SetCookie.all(in: response) {
             for attribute in cookie.attributes where attribute.key == "samesite"
-                && !["strict", "lax", "none"].contains(attribute.value.lowercased()) {
+                && !["strict", "lax", "none"].contains(attribute.value.asciiLowercased()) {
                 let shown = attribute.hasEquals ? "SameSite '\(Printable.escape(attribute.value))'" : "a bare SameSite"
                 report.add("Set-Cookie \(cookie.displayName) has \(shown), which is not Strict, Lax or None; browsers apply their default (Lax)",
                            at: cookie.field.valueSpan, status: response.status)

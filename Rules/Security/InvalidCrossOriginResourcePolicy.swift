@@ -37,7 +37,7 @@ struct InvalidCrossOriginResourcePolicy: Rule {
         for field in response.fields.named("Cross-Origin-Resource-Policy") {
             let value = field.value
             guard !Self.values.contains(value) else { continue }
-            let why = Self.values.contains(value.lowercased()) ? "; the values are case-sensitive" : ""
+            let why = Self.values.contains(value.asciiLowercased()) ? "; the values are case-sensitive" : ""
             report.add("Cross-Origin-Resource-Policy '\(Printable.escape(value))' is not same-origin, same-site or cross-origin\(why), so browsers ignore it",
                        at: field.valueSpan, status: response.status)
         }

@@ -30,8 +30,8 @@ struct InvalidFrameOptions: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for field in response.fields.named("X-Frame-Options") {
-            for value in field.listElements where !["deny", "sameorigin"].contains(value.lowercased()) {
-                let why = value.lowercased().hasPrefix("allow-from") ? "ALLOW-FROM is obsolete and browsers ignore it" : "browsers ignore it"
+            for value in field.listElements where !["deny", "sameorigin"].contains(value.asciiLowercased()) {
+                let why = value.asciiLowercased().hasPrefix("allow-from") ? "ALLOW-FROM is obsolete and browsers ignore it" : "browsers ignore it"
                 report.add("X-Frame-Options '\(Printable.escape(value))' is not DENY or SAMEORIGIN; \(why)",
                            at: field.valueSpan, status: response.status)
             }

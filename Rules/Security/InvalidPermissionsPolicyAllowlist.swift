@@ -67,10 +67,10 @@ struct InvalidPermissionsPolicyAllowlist: Rule {
             if token.contains(":") {
                 return "the origin \(token) is a token; write origins as quoted strings (\"\(token)\") or browsers ignore them"
             }
-            let hint = token.lowercased() == "none" ? "; write () for no origin" : ""
+            let hint = token.asciiLowercased() == "none" ? "; write () for no origin" : ""
             return "the token \(token) is neither * nor self; browsers ignore it\(hint)"
         case .string(let string):
-            var keyword = string.lowercased()[...]
+            var keyword = string.asciiLowercased()[...]
             if keyword.count >= 2, keyword.hasPrefix("'"), keyword.hasSuffix("'") { keyword = keyword.dropFirst().dropLast() }
             if ["self", "none", "src", "*"].contains(keyword) {
                 return "\"\(Printable.escape(string))\" is a string, so it is read as an origin, not as the keyword \(keyword)"

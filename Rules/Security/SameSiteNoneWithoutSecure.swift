@@ -34,7 +34,7 @@ struct SameSiteNoneWithoutSecure: Rule {
         let response = exchange.response
         // Browsers use the last SameSite attribute; any Secure attribute sets the flag.
         for cookie in SetCookie.all(in: response)
-        where cookie.last("SameSite")?.value.lowercased() == "none" && !cookie.isSecure {
+        where cookie.last("SameSite")?.value.asciiLowercased() == "none" && !cookie.isSecure {
             report.add("cookie \(cookie.displayName) has SameSite=None without Secure; browsers reject it",
                        at: cookie.field.valueSpan, status: response.status)
         }

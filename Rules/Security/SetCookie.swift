@@ -23,7 +23,7 @@ struct SetCookie {
         let value: String
         let hasEquals: Bool
         /// The name lowercased: attribute names match case-insensitively.
-        var key: String { name.lowercased() }
+        var key: String { name.asciiLowercased() }
     }
 
     init(_ field: Field) {
@@ -56,7 +56,7 @@ struct SetCookie {
 
     /// The last attribute called `name` (case-insensitive): the one user agents use.
     func last(_ name: String) -> Attribute? {
-        let key = name.lowercased()
+        let key = name.asciiLowercased()
         return attributes.last { $0.key == key }
     }
 

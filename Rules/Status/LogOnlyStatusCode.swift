@@ -34,8 +34,8 @@ struct LogOnlyStatusCode: Rule {
         let logOnly = entry.unofficialUses.filter(\.isLogOnly)
         guard let first = logOnly.first else { return nil }
         if logOnly.count == entry.unofficialUses.count, entry.registration == nil { return first }
-        let server = response.fields.named("Server").map { $0.value.lowercased() }.joined(separator: " ")
-        return logOnly.first { server.contains($0.vendor.lowercased()) }
+        let server = response.fields.named("Server").map { $0.value.asciiLowercased() }.joined(separator: " ")
+        return logOnly.first { server.contains($0.vendor.asciiLowercased()) }
     }
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {

@@ -36,7 +36,7 @@ extension Response {
     /// Whether Content-Type is multipart/byteranges (RFC 9110 §14.6).
     var isMultipartByteranges: Bool {
         fields.named("Content-Type").contains { field in
-            field.value.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } == "multipart/byteranges"
+            field.value.split(separator: ";").first.map { $0.trimmingWhitespace().asciiLowercased() } == "multipart/byteranges"
         }
     }
 }

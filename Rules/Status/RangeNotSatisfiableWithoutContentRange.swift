@@ -36,7 +36,7 @@ struct RangeNotSatisfiableWithoutContentRange: Rule {
             return
         }
         let value = field.value
-        let length = value.lowercased().hasPrefix("bytes */") ? value.dropFirst("bytes */".count) : ""
+        let length = value.asciiLowercased().hasPrefix("bytes */") ? value.dropFirst("bytes */".count) : ""
         if length.isEmpty || !length.allSatisfy(\.isASCIIDigitCharacter) {
             report.add("416 response has Content-Range '\(value)'; it should be the unsatisfied form 'bytes */LENGTH'",
                        at: field.lineSpan, status: 416)

@@ -38,10 +38,10 @@ struct ReasonPhraseMismatch: Rule {
             guard let status = response.status, let registration = StatusCode.lookup(status)?.registration,
                   registration.standing != .reserved, let span = response.reasonSpan, span.length > 0 else { continue }
             let phrase = response.reason
-            let lowered = phrase.lowercased()
-            guard lowered != registration.phrase.lowercased(),
+            let lowered = phrase.asciiLowercased()
+            guard lowered != registration.phrase.asciiLowercased(),
                   ReasonPhraseOfAnotherCode.otherCodes(using: phrase, besides: status).isEmpty else { continue }
-            if registration.formerPhrases.contains(where: { $0.lowercased() == lowered }) {
+            if registration.formerPhrases.contains(where: { $0.asciiLowercased() == lowered }) {
                 report.add("reason phrase '\(phrase)' is the former name of \(status); it is now '\(registration.phrase)'",
                            at: span, status: status)
             } else {

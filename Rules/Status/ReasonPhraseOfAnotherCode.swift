@@ -30,8 +30,8 @@ struct ReasonPhraseOfAnotherCode: Rule {
     /// Registered codes, other than `status`, whose current or former phrase is `phrase`
     /// (ignoring case), unless `phrase` is also one of `status`'s own.
     static func otherCodes(using phrase: String, besides status: Int) -> [Int] {
-        let key = phrase.lowercased()
-        let own = StatusCode.lookup(status)?.knownPhrases.map { $0.lowercased() } ?? []
+        let key = phrase.asciiLowercased()
+        let own = StatusCode.lookup(status)?.knownPhrases.map { $0.asciiLowercased() } ?? []
         guard !own.contains(key) else { return [] }
         return (phrases[key] ?? []).filter { $0 != status }
     }
@@ -41,7 +41,7 @@ struct ReasonPhraseOfAnotherCode: Rule {
         for entry in StatusCode.all {
             guard let registration = entry.registration, registration.standing != .reserved else { continue }
             for phrase in [registration.phrase] + registration.formerPhrases {
-                map[phrase.lowercased(), default: []].append(entry.code)
+                map[phrase.asciiLowercased(), default: []].append(entry.code)
             }
         }
         return map

@@ -70,7 +70,7 @@ struct SuccessForInvalidRequest: Rule {
             problems.append("the HTTP/1.0 request has Transfer-Encoding, so its framing is faulty")
         }
         for coding in request.fields.listElements(named: "Transfer-Encoding") {
-            let name = coding.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
+            let name = coding.split(separator: ";").first.map { $0.trimmingWhitespace().asciiLowercased() } ?? ""
             if !knownCodings.contains(name) { problems.append("the request uses transfer coding '\(coding)', which is not registered") }
         }
         return problems

@@ -34,4 +34,17 @@ import Testing
         #expect(!"".isHTTPToken && "max-age".isHTTPToken && !"max age".isHTTPToken && !"é".isHTTPToken)
         #expect("x-max-age".dropFirst(2).isHTTPToken)
     }
+
+    /// HTTP folds case in ASCII only: other letters stay as sent.
+    @Test func asciiLowercasingLeavesOtherLettersAlone() {
+        let cases: [(String, String)] = [
+            ("Keep-Alive", "keep-alive"), ("keep-alive", "keep-alive"), ("", ""), ("MAX-AGE=60", "max-age=60"),
+            ("\u{212A}eep-alive", "\u{212A}eep-alive"), ("ÉTÉ", "ÉtÉ"), ("@[`{", "@[`{"), ("AZaz09", "azaz09"),
+        ]
+        for (text, lowered) in cases {
+            #expect(text.asciiLowercased() == lowered, "\(text)")
+            #expect(("x" + text).dropFirst().asciiLowercased() == lowered, "\(text) as a substring")
+        }
+        #expect("\u{212A}eep-alive".lowercased() == "keep-alive", "the case lowercased() gets wrong for HTTP")
+    }
 }

@@ -15,3 +15,26 @@ extension StringProtocol {
         return !isEmpty && utf8.allSatisfy(ASCII.isTokenChar)
     }
 }
+
+extension String {
+    /// The text with A-Z turned into a-z and every other character kept: the case folding of
+    /// HTTP's case-insensitive tokens, names and keywords (RFC 9110 §5.1, §5.6.2). Unlike
+    /// `lowercased()` it leaves non-ASCII letters alone (the Kelvin sign is no `k`), and text
+    /// already in lower case comes back as it is.
+    public func asciiLowercased() -> String {
+        var text = self
+        let lowered = text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: { $0 &- 0x41 < 26 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in bytes.indices { out[index] = ASCII.lowercased(bytes[index]) }
+                return bytes.count
+            }
+        }
+        return lowered ?? self
+    }
+}
+
+extension Substring {
+    /// ``Swift/String/asciiLowercased()`` of the text.
+    public func asciiLowercased() -> String { String(self).asciiLowercased() }
+}
