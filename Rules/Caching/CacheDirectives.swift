@@ -17,9 +17,10 @@ struct CacheDirectives: ResponseReading {
         var all: [(name: String, value: String?)] = []
         var values: [String: String?] = [:]
         for directive in fields.flatMap(\.listElements) {
-            let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingWhitespace().asciiLowercased()
-            let value = parts.count == 2 ? String(parts[1].trimmingWhitespace()) : nil
+            // "=" is ASCII: find it among the bytes rather than the characters.
+            let equals = directive.utf8.firstIndex(of: UInt8(ascii: "="))
+            let name = (equals.map { directive[..<$0] } ?? directive[...]).trimmingWhitespace().asciiLowercased()
+            let value = equals.map { String(directive[directive.utf8.index(after: $0)...].trimmingWhitespace()) }
             all.append((name, value))
             guard values[name] == nil else { continue }
             if let value, value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {

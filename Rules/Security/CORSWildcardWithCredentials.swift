@@ -32,12 +32,15 @@ struct CORSWildcardWithCredentials: Rule {
         let response = exchange.response
         let origins = response.fields.named("Access-Control-Allow-Origin")
         guard let field = origins.first else { return }
-        if origins.count > 1 || field.value.contains(",") || field.value.trimmingWhitespace().contains(" ") {
+        // Trimmed again: a bare CR at either end reads as a space. The separators are ASCII,
+        // so bytes tell.
+        let value = field.value.trimmingWhitespace()
+        if origins.count > 1 || value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }) {
             report.add("Access-Control-Allow-Origin holds several origins; browsers accept exactly one", at: field.valueSpan, status: response.status)
             return
         }
         let credentials = response.fields.first(named: "Access-Control-Allow-Credentials")?.value.trimmingWhitespace() == "true"
-        if field.value.trimmingWhitespace() == "*", credentials {
+        if value == "*", credentials {
             report.add("Access-Control-Allow-Origin is * with Access-Control-Allow-Credentials: true; browsers block the response",
                        at: field.valueSpan, status: response.status)
         }
