@@ -51,9 +51,9 @@ struct CachingSummary: Rule {
         let dates = report.reading(DateFields.self, of: response)
         if directives.has("no-store") { return "caching: no cache may store the response (no-store)" }
         let heuristicStatus = StatusCode.lookup(status)?.cacheableByDefault ?? false
-        let date = dates.first("Date")?.date
+        let date = dates.first(.date)?.date
         let expiresField = dates.expires.first
-        let expires = dates.first("Expires")?.date
+        let expires = dates.first(.expires)?.date
         let age = response.fields.first(named: "Age").flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
         let isPublic = directives.has("public")
         let privateValue = directives.values["private"]
@@ -78,7 +78,7 @@ struct CachingSummary: Rule {
             }
             let heuristic = heuristicStatus || isPublic || (!shared && privateValue != nil)
             guard heuristic else { return nil }
-            if let modified = dates.first("Last-Modified")?.date, let date,
+            if let modified = dates.first(.lastModified)?.date, let date,
                date.secondsSince1970 > modified.secondsSince1970 {
                 let tenth = (date.secondsSince1970 - modified.secondsSince1970) / 10
                 return "fresh for a heuristic lifetime (often 10% of the \(date.secondsSince1970 - modified.secondsSince1970) s since Last-Modified: \(tenth) s)"

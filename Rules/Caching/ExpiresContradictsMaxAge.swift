@@ -37,7 +37,7 @@ struct ExpiresContradictsMaxAge: Rule {
         guard response.fields.contains("Expires") else { return }
         let dates = report.reading(DateFields.self, of: response)
         guard let maxAge = report.reading(CacheDirectives.self, of: response).seconds("max-age"),
-              let (field, expires) = dates.first("Expires"), let (_, date) = dates.first("Date") else { return }
+              let (field, expires) = dates.first(.expires), let (_, date) = dates.first(.date) else { return }
         let lifetime = expires.secondsSince1970 - date.secondsSince1970
         if lifetime <= 0, maxAge > 0 {
             report.add("Expires is not after Date (already stale) but max-age=\(maxAge) makes the response fresh; caches that read Cache-Control use max-age",

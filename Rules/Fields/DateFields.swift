@@ -14,6 +14,8 @@ struct DateFields: ResponseReading {
     let checked: [Parsed]
     /// Each Expires field with its date or why it is not one, in field order.
     let expires: [Parsed]
+    /// The first Date, Last-Modified and Expires fields and their dates, for ``first(_:)``.
+    private let firstDate, firstLastModified, firstExpires: Parsed?
 
     init(_ response: Response) {
         var checked: [Parsed] = []
@@ -26,13 +28,22 @@ struct DateFields: ResponseReading {
         }
         self.checked = checked.sorted { $0.field.nameSpan.offset < $1.field.nameSpan.offset }
         self.expires = response.fields.named("Expires").map(Self.parse)
+        self.firstDate = checked.first { $0.field.hasName("Date") }
+        self.firstLastModified = checked.first { $0.field.hasName("Last-Modified") }
+        self.firstExpires = expires.first
     }
 
-    /// The first `name` field (Date, Last-Modified or Expires) and its date; `nil` when there
-    /// is none or the first one is not an HTTP-date.
-    func first(_ name: String) -> (field: Field, date: HTTPDate)? {
-        let all = name == "Expires" ? expires : checked
-        guard let first = all.first(where: { $0.field.hasName(name) }), case .success(let date) = first.result else { return nil }
+    enum FirstDate { case date, lastModified, expires }
+
+    /// The first `name` field and its date; `nil` when there is none or the first one is not an
+    /// HTTP-date.
+    func first(_ name: FirstDate) -> (field: Field, date: HTTPDate)? {
+        let first = switch name {
+        case .date: firstDate
+        case .lastModified: firstLastModified
+        case .expires: firstExpires
+        }
+        guard let first, case .success(let date) = first.result else { return nil }
         return (first.field, date)
     }
 
