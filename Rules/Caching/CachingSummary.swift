@@ -103,6 +103,7 @@ struct CachingSummary: Rule {
                 return "a \(name) may not store it: it has no explicit lifetime, public or private, and \(status) is not heuristically cacheable"
             }
             var text = "a \(name) may store it"
+            text.reserveCapacity(160)  // one allocation for the clauses appended below
             if let condition = conditions.first { text += " (\(condition))" }
             let noCache = directives.values["no-cache"]
             if let noCache, (noCache ?? "").isEmpty {
@@ -115,14 +116,19 @@ struct CachingSummary: Rule {
             return text
         }
 
-        var parts = ["caching: " + verdict(shared: true), verdict(shared: false)]
+        var summary = "caching: "
+        summary.reserveCapacity(400)  // one allocation for the whole sentence
+        summary += verdict(shared: true)
+        summary += "; "
+        summary += verdict(shared: false)
         let vary = response.fields.listElements(named: "Vary")
         if vary.contains("*") {
-            parts.append("Vary: * means no stored copy can answer a later request without the origin")
+            summary += "; Vary: * means no stored copy can answer a later request without the origin"
         } else if !vary.isEmpty {
-            parts.append("stored copies are chosen by \(vary.joined(separator: ", "))")
+            summary += "; stored copies are chosen by "
+            summary += vary.joined(separator: ", ")
         }
-        if request == nil { parts.append("assuming a GET request") }
-        return parts.joined(separator: "; ")
+        if request == nil { summary += "; assuming a GET request" }
+        return summary
     }
 }
