@@ -364,13 +364,15 @@ private struct StructuredCheck {
         }
     }
 
-    private func check(_ member: StructuredFields.Member, what: String, _ problems: inout [String]) {
-        check(member, what: what, type: members.members, &problems)
+    /// `what` names the member in messages; it is only built when there is a problem.
+    private func check(_ member: StructuredFields.Member, what: @autoclosure () -> String, _ problems: inout [String]) {
+        check(member, what: what(), type: members.members, &problems)
     }
 
-    private func check(_ member: StructuredFields.Member, what: String, type: StructuredValue?, _ problems: inout [String]) {
+    private func check(_ member: StructuredFields.Member, what: @autoclosure () -> String, type: StructuredValue?,
+                       _ problems: inout [String]) {
         if let type, !Self.matches(member, type) {
-            problems.append("\(what) is \(Self.describe(member)), not \(type.description)")
+            problems.append("\(what()) is \(Self.describe(member)), not \(type.description)")
         }
         let parameters: StructuredFields.Parameters
         switch member {
@@ -380,7 +382,7 @@ private struct StructuredCheck {
         for (key, value) in parameters {
             guard let expected = members.parameters.first(where: { $0.key == key })?.value,
                   !Self.matches(.item(StructuredFields.Item(bare: value, parameters: [])), expected) else { continue }
-            problems.append("\(what) parameter \(key) is \(Self.describe(value)), not \(expected.description)")
+            problems.append("\(what()) parameter \(key) is \(Self.describe(value)), not \(expected.description)")
         }
     }
 
