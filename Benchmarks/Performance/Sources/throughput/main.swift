@@ -13,8 +13,8 @@ import NIOHTTP1
 
 let arguments = CommandLine.arguments.dropFirst()
 let megabytes = arguments.compactMap { Int($0) }.first ?? 64
-/// `--only PHASE` runs one measurement once (for `perf stat` or callgrind): scan, nio, parse,
-/// lint, lint-default, lint-unskipped.
+/// `--only PHASE` runs one measurement once (for `perf record` or callgrind): scan, nio, parse,
+/// lint, lint-default, lint-unskipped, rules.
 let only: String? = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
 /// `--repeat N` with `--only`: run the phase N more times (a profile then sees the phase, not the corpus generator).
 let repeats = arguments.firstIndex(of: "--repeat").flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil }
@@ -111,7 +111,9 @@ func throughput() throws {
         case "lint":
             let linter = Linter(configuration: .init(profile: .all))
             print(measure { linter.lint(source).findings.count }.result)
-        case "lint-default": print(Linter().lint(source).findings.count)
+        case "lint-default":
+            let linter = Linter()
+            print(measure { linter.lint(source).findings.count }.result)
         case "rules": ruleCosts(ResponseParser.parse(source))
         case "lint-unskipped": print(Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false)).lint(source).findings.count)
         default: print("unknown phase \(only)")
