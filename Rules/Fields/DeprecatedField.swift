@@ -15,6 +15,7 @@ struct DeprecatedField: Rule {
             """,
         fix: "Remove the field, or send its replacement",
         spec: [.rfc9110("16.3.1")],
+        runsWhen: .anyOf(FieldDefinition.all.filter(isRetired).map(\.name)),
         triggering: [
             Example("HTTP/1.1 200 OK\nPragma: no-cache\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nWarning: 110 - \"Response is Stale\"\nContent-Length: 0\n\n", line: 2),
@@ -25,11 +26,14 @@ struct DeprecatedField: Rule {
         ]
     )
 
+    static func isRetired(_ definition: FieldDefinition) -> Bool {
+        definition.standing == .deprecated || definition.standing == .obsoleted
+    }
+
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             for field in response.fields {
-                guard let definition = FieldDefinition.lookup(field),
-                      definition.standing == .deprecated || definition.standing == .obsoleted else { continue }
+                guard let definition = FieldDefinition.lookup(field), Self.isRetired(definition) else { continue }
                 let source = definition.spec.map { " (\($0))" } ?? ""
                 let instead = definition.replacement.map { "; use \($0) instead" } ?? ""
                 report.add("\(definition.name) is \(definition.standing.rawValue)\(source)\(instead)", at: field.lineSpan, status: response.status)

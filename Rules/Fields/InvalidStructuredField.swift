@@ -15,6 +15,7 @@ struct InvalidStructuredField: Rule {
             """,
         fix: "Write the value in Structured Field syntax: lowercase keys, quoted strings, `?1` for true",
         spec: [SpecReference(rfc: 9651, section: "4.2")],
+        runsWhen: .anyOf(FieldDefinition.all.filter { $0.structuredType != nil }.map(\.name)),
         triggering: [
             Example("HTTP/1.1 200 OK\nPriority: U=3\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nCache-Status: ExampleCache; hit; ttl=1.5s\nContent-Length: 0\n\n", line: 2),

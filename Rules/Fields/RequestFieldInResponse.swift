@@ -16,6 +16,7 @@ struct RequestFieldInResponse: Rule {
             """,
         fix: "Remove the field from the response",
         spec: [.rfc9110("6.3"), .rfc9110("7.2")],
+        runsWhen: .anyOf(FieldDefinition.all.filter(isRequestOnly).map(\.name)),
         triggering: [
             Example("HTTP/1.1 200 OK\nHost: example.com\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 200 OK\nCookie: session=abc\nContent-Length: 0\n\n", line: 2),
@@ -28,12 +29,15 @@ struct RequestFieldInResponse: Rule {
         ]
     )
 
+    /// Deprecated ones (Pragma) are deprecated-field's.
+    static func isRequestOnly(_ definition: FieldDefinition) -> Bool {
+        definition.direction == .request && !DeprecatedField.isRetired(definition)
+    }
+
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             for field in response.fields {
-                // Deprecated ones (Pragma) are deprecated-field's.
-                guard let definition = FieldDefinition.lookup(field), definition.direction == .request,
-                      definition.standing != .deprecated, definition.standing != .obsoleted else { continue }
+                guard let definition = FieldDefinition.lookup(field), Self.isRequestOnly(definition) else { continue }
                 let source = definition.spec.map { " (\($0))" } ?? ""
                 report.add("\(definition.name) is a request field\(source); it means nothing in a response",
                            at: field.lineSpan, status: response.status)

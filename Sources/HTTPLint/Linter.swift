@@ -18,7 +18,7 @@ public struct Linter: Sendable {
         /// Bounds on what one input may hold.
         public var limits: ParserLimits
         /// Whether rules that run only when their fields are present
-        /// (``RuleDescription/RunCondition/anyFieldPresent``) are skipped on exchanges without
+        /// (``RuleDescription/RunCondition/anyFieldPresent`` and `anyOf`) are skipped on exchanges without
         /// them. Findings are the same either way; turning it off is for tests and benchmarks.
         public var skipsRulesWithoutTheirFields: Bool
 
@@ -96,9 +96,9 @@ public struct Linter: Sendable {
             .filter { configuration.runs($0.description) }
             .map { type in
                 let description = type.description
-                let gated = configuration.skipsRulesWithoutTheirFields && description.runsWhen == .anyFieldPresent
+                let gate = configuration.skipsRulesWithoutTheirFields ? description.gateFields.flatMap(FieldNameSet.init(names:)) : nil
                 return EnabledRule(id: description.id, severity: configuration.severities[description.id] ?? description.severity,
-                                   rule: type.init(), gate: gated ? FieldNameSet(names: description.fields) : nil)
+                                   rule: type.init(), gate: gate)
             }
     }
 

@@ -64,6 +64,21 @@ public struct RuleDescription: Sendable {
         /// of the time saved on large inputs. A test lints every example and sample with and
         /// without the skipping and requires the same findings.
         case anyFieldPresent
+        /// Only on exchanges where at least one of these fields appears (anywhere, as for
+        /// ``anyFieldPresent``): for rules that walk every field generically but report only
+        /// table fields of one kind (deprecated ones, request fields, structured fields). The
+        /// names gate the rule; they are not the rule's ``RuleDescription/fields``, which name
+        /// the fields a rule checks specifically.
+        case anyOf([String])
+    }
+
+    /// The fields one of which must be present for the rule to run; `nil` when it always runs.
+    public var gateFields: [String]? {
+        switch runsWhen {
+        case .always: nil
+        case .anyFieldPresent: fields
+        case .anyOf(let names): names
+        }
     }
 
     /// A group of rules, as the folders of `Rules/` are.

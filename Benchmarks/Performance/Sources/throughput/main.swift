@@ -190,7 +190,7 @@ func ruleCosts(_ exchanges: [Exchange]) {
     for type in RuleCatalogue.rules {
         let description = type.description
         let rule = type.init()
-        let gate = description.runsWhen == .anyFieldPresent ? FieldNameSet(names: description.fields) : nil
+        let gate = description.gateFields.flatMap(FieldNameSet.init(names:))
         var ran = 0
         let timing = measure { () -> Int in
             var found = 0
