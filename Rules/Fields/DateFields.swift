@@ -5,31 +5,40 @@ import HTTPLintCore
 struct DateFields: ResponseReading {
     typealias Parsed = (field: Field, result: Result<HTTPDate, HTTPDate.Problem>)
 
-    /// The fields checked as dates (Retry-After only when it is not a number of seconds).
-    /// Expires is not among them: caches read an invalid Expires as "expired", and it has a
-    /// rule of its own.
-    static let names = ["Date", "Last-Modified", "Retry-After"]
-
-    /// Each field of ``names`` with its date or why it is not one, in field order.
+    /// Each Date, Last-Modified and Retry-After field (Retry-After only when it is not a number
+    /// of seconds) with its date or why it is not one, in field order. Expires is not among
+    /// them: caches read an invalid Expires as "expired", and it has a rule of its own.
     let checked: [Parsed]
     /// Each Expires field with its date or why it is not one, in field order.
     let expires: [Parsed]
     /// The first Date, Last-Modified and Expires fields and their dates, for ``first(_:)``.
     private let firstDate, firstLastModified, firstExpires: Parsed?
 
+    private static let date = TableField("Date"), lastModified = TableField("Last-Modified"),
+                       retryAfter = TableField("Retry-After"), expiresField = TableField("Expires")
+
     init(_ response: Response) {
+        // One walk over the fields, in their order, picking out the four by table place.
         var checked: [Parsed] = []
-        for name in Self.names {
-            for field in response.fields.named(name) {
+        var expires: [Parsed] = []
+        var firstDate, firstLastModified: Parsed?
+        for field in response.fields {
+            if field.is(Self.date) || field.is(Self.lastModified) {
+                let parsed = Self.parse(field)
+                checked.append(parsed)
+                if field.is(Self.date) { firstDate = firstDate ?? parsed } else { firstLastModified = firstLastModified ?? parsed }
+            } else if field.is(Self.retryAfter) {
                 let value = field.rawValueBytes
-                if name == "Retry-After", !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { continue }
+                if !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { continue }
                 checked.append(Self.parse(field))
+            } else if field.is(Self.expiresField) {
+                expires.append(Self.parse(field))
             }
         }
-        self.checked = checked.sorted { $0.field.nameSpan.offset < $1.field.nameSpan.offset }
-        self.expires = response.fields.named("Expires").map(Self.parse)
-        self.firstDate = checked.first { $0.field.hasName("Date") }
-        self.firstLastModified = checked.first { $0.field.hasName("Last-Modified") }
+        self.checked = checked
+        self.expires = expires
+        self.firstDate = firstDate
+        self.firstLastModified = firstLastModified
         self.firstExpires = expires.first
     }
 

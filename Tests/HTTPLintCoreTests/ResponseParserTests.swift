@@ -45,6 +45,11 @@ import Testing
         #expect(vary.count == 3 && vary.map(\.value) == ["a", "b", "c"] && vary.last?.name == "vary")
         #expect(vary.indices == 0..<3 && vary[1].name == "VARY")
         #expect(fields.named("Content-Length")[0].value == "0")
+
+        let varyField = TableField("vary")
+        #expect(varyField == TableField("Vary") && varyField != TableField("Date"))
+        #expect(fields.filter { $0.is(varyField) }.map(\.value) == ["a", "b", "c"])
+        #expect(fields.last?.name == "VaryX" && !fields.contains { $0.is(varyField) && $0.name == "VaryX" })
     }
 
     @Test func obsFoldIsUnfoldedToOneSpace() throws {

@@ -96,3 +96,27 @@ public final class FieldDefinition: Sendable {
     /// Where `name` (any case) is in the table, if it is there.
     static func index(of name: String) -> Int? { FieldNameIndex.shared.index(of: name) }
 }
+
+/// A field of the table known by its place in it, so that asking whether a received field is
+/// that one is one integer comparison instead of a name comparison: for code that walks every
+/// field and picks out a few.
+///
+/// ```swift
+/// static let date = TableField("Date")
+/// for field in response.fields where field.is(Self.date) { … }
+/// ```
+public struct TableField: Sendable, Equatable {
+    let index: Int32
+
+    /// The table field called `name` (any case). A name outside the table is a programming
+    /// error: it stops the program, so that every test run catches it.
+    public init(_ name: String) {
+        guard let index = FieldDefinition.index(of: name) else { preconditionFailure("'\(name)' is not in the field table") }
+        self.index = Int32(index)
+    }
+}
+
+extension Field {
+    /// Whether this field is `tableField` (its name, in any case).
+    public func `is`(_ tableField: TableField) -> Bool { definitionIndex == tableField.index }
+}
