@@ -18,6 +18,13 @@ import Testing
         #expect(InputKind.detect(try PackageFiles.bytes("Samples/traffic/curl-v-nginx-405.txt")) == .curl)
         #expect(InputKind.detect(try PackageFiles.bytes("Samples/traffic/curl-i-nginx-200.txt")) == .raw)
         #expect(InputKind.detect(Array("{}".utf8), name: "x.HAR") == .har)
+        // curl -v: most of the first 20 non-empty lines start with "* ", "> ", "< ", "{ " or "} ".
+        #expect(InputKind.detect(Array("* Trying\n\n> GET / HTTP/1.1\n< HTTP/1.1 200 OK\nbody\n".utf8)) == .curl)
+        #expect(InputKind.detect(Array("*\n>\n< HTTP/1.1 200 OK\n".utf8)) == .raw, "a marker needs its space")
+        #expect(InputKind.detect(Array((String(repeating: "x\n", count: 20) + String(repeating: "< y\n", count: 30)).utf8)) == .raw,
+                "only the first 20 lines count")
+        #expect(InputKind.detect(Array((String(repeating: "\n", count: 5000) + "< HTTP/1.1 200 OK\n").utf8)) == .raw,
+                "only the first 4 KB count")
     }
 
     @Test(arguments: [
@@ -119,5 +126,39 @@ import Testing
         let head = try #require(items.first { $0.path.hasSuffix("nginx-200-head-static-file.http") })
         #expect(head.requestPath?.hasSuffix("nginx-200-head-static-file.req") == true)
         #expect(items.map(\.path) == items.map(\.path).sorted())
+    }
+
+    /// Files come back byte for byte whatever their size: empty, smaller than one piece, exactly
+    /// one piece, several pieces; a file above the limit is refused.
+    @Test func filesAreReadWhole() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for size in [0, 1, 4095, 4096, 4097, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 17] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let path = directory.appendingPathComponent("f\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(try InputReader.read(path) == bytes, "\(size) bytes")
+        }
+        let big = directory.appendingPathComponent("f\(1 << 20)").path
+        #expect(throws: InputReader.Failure.self) { try InputReader.read(big, maxSize: 1000) }
+    }
+
+    /// A response file's request is `NAME.req` beside it, for the response extensions in any case.
+    @Test func requestsArePairedByExtension() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-pairs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("v1.2"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["a.HTTP", "a.req", "b.resp", "c.txt", "c.req.txt", "v1.2/d.raw", "v1.2/d.req", "e.response", "e.REQ"] {
+            try Data("HTTP/1.1 204 No Content\r\n\r\n".utf8).write(to: directory.appendingPathComponent(name))
+        }
+        let pairs = Dictionary(uniqueKeysWithValues: InputCollector.collect([directory.path]).map {
+            (String($0.path.dropFirst(directory.path.count + 1)), $0.requestPath.map { String($0.dropFirst(directory.path.count + 1)) })
+        })
+        #expect(pairs["a.HTTP"] == .some("a.req"))
+        #expect(pairs["b.resp"] == .some(nil))
+        #expect(pairs["c.txt"] == .some(nil), "c.req.txt is not c.req")
+        #expect(pairs["v1.2/d.raw"] == .some("v1.2/d.req"))
+        #expect(pairs["e.response"] == .some(nil), "the request file's own extension is .req exactly")
     }
 }

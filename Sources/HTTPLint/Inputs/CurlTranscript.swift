@@ -9,14 +9,19 @@
 enum CurlTranscript {
     /// Whether most of the first lines carry `curl -v` prefixes.
     static func isVerbose(_ bytes: [UInt8]) -> Bool {
+        // The first 20 non-empty lines of the first 4 KB, looked at where they start.
         var prefixed = 0, other = 0
-        for line in bytes.prefix(4096).split(separator: 0x0A, omittingEmptySubsequences: true).prefix(20) {
-            let start = Array(line.prefix(2))
-            if start == [0x2A, 0x20] || start == [0x3E, 0x20] || start == [0x3C, 0x20] || start == [0x7B, 0x20] || start == [0x7D, 0x20] {
-                prefixed += 1
-            } else {
-                other += 1
+        let end = min(bytes.count, 4096)
+        var start = 0
+        while start < end, prefixed + other < 20 {
+            let lineEnd = bytes[start..<end].firstIndex(of: 0x0A) ?? end
+            if lineEnd > start {
+                let marker = bytes[start]
+                let isPrefixed = lineEnd - start >= 2 && bytes[start + 1] == 0x20
+                    && (marker == 0x2A || marker == 0x3E || marker == 0x3C || marker == 0x7B || marker == 0x7D)
+                if isPrefixed { prefixed += 1 } else { other += 1 }
             }
+            start = lineEnd + 1
         }
         return prefixed > 0 && prefixed >= other
     }

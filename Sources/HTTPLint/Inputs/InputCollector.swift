@@ -89,10 +89,12 @@ public enum InputCollector {
 
     /// `NAME.req` beside `NAME.http`, `NAME.resp`, `NAME.response`, `NAME.raw` or `NAME.txt`.
     static func pairedRequest(for path: String) -> String? {
-        let url = URL(fileURLWithPath: path)
-        guard ["http", "resp", "response", "raw", "txt"].contains(url.pathExtension.lowercased()) else { return nil }
-        let base = String(path.dropLast(url.pathExtension.count + 1))
-        let candidate = base + ".req"
+        // The extension of the last path component (none for a name that only starts with a dot).
+        let fileName = path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...]
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex,
+              ["http", "resp", "response", "raw", "txt"].contains(fileName[fileName.index(after: dot)...].asciiLowercased())
+        else { return nil }
+        let candidate = String(path[..<dot]) + ".req"
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 }

@@ -17,7 +17,7 @@ public enum InputReader {
     ///
     /// - Parameter maxSize: the largest input read; a larger one is a failure naming the limit.
     public static func read(_ path: String, maxSize: Int = ParserLimits.default.maxInputSize) throws(Failure) -> [UInt8] {
-        if path == "-" { return try readAll(descriptor: 0, name: "standard input", maxSize: maxSize) }
+        if path == "-" { return try readAll(descriptor: 0, name: "standard input", maxSize: maxSize, sizeHint: 0) }
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(errno, path) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -27,7 +27,7 @@ public enum InputReader {
         guard descriptor >= 0 else { throw failure(errno, path) }
         defer { close(descriptor) }
         if Int(info.st_size) > maxSize { throw tooLarge(path, maxSize) }
-        return try readAll(descriptor: descriptor, name: path, maxSize: maxSize)
+        return try readAll(descriptor: descriptor, name: path, maxSize: maxSize, sizeHint: Int(info.st_size))
     }
 
     /// An input read piece by piece, for inputs too large to hold whole.
@@ -85,17 +85,23 @@ public enum InputReader {
         Failure(description: "cannot read '\(name)': it is larger than \(maxSize) bytes, the limit (--max-input-size)")
     }
 
-    private static func readAll(descriptor: Int32, name: String, maxSize: Int) throws(Failure) -> [UInt8] {
+    /// Reads to the end in pieces the size of the file (one more byte, to see the end at once),
+    /// written straight into arrays that are neither zeroed first nor copied when one piece
+    /// holds the whole input.
+    private static func readAll(descriptor: Int32, name: String, maxSize: Int, sizeHint: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let pieceSize = min(max(sizeHint + 1, 1 << 12), 1 << 20)
         while true {
-            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(errno, name)
+            var readError: Int32 = 0
+            let piece = [UInt8](unsafeUninitializedCapacity: pieceSize) { buffer, initialized in
+                var count: Int
+                repeat { count = systemRead(descriptor, buffer.baseAddress, pieceSize) } while count < 0 && errno == EINTR
+                if count < 0 { readError = errno }
+                initialized = max(count, 0)
             }
-            bytes.append(contentsOf: buffer[0..<count])
+            if readError != 0 { throw failure(readError, name) }
+            if piece.isEmpty { return bytes }
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
             // A FIFO or a file that grows while it is read is bounded too.
             if bytes.count > maxSize { throw tooLarge(name, maxSize) }
         }
