@@ -204,12 +204,15 @@ public struct Example: Sendable {
     }
 
     private static func crlf(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 16)
-        for byte in text.utf8 {
-            if byte == ASCII.lf { out.append(ASCII.cr) }
-            out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16)
+            for byte in bytes {
+                if byte == ASCII.lf { out.append(ASCII.cr) }
+                out.append(byte)
+            }
+            return out
         }
-        return out
     }
 }
