@@ -43,5 +43,13 @@ for mb in 1 10 100 1000; do
     echo "  ${mb} MB: ${seconds} s, peak ${kb} KB"
 done
 
+echo "== one stream of small responses, text output (memory bounded by the window, not the count)"
+tiny=$(printf 'HTTP/1.1 204 No Content\r\nDate: Sun, 22 Nov 2026 10:00:00 GMT\r\n\r')  # yes adds the last LF
+for count in 100000 1000000; do
+    [ -f "$work/tiny-$count.http" ] || { (yes "$tiny" || true) | head -n $((count * 3)) > "$work/tiny-$count.http"; }
+    read -r seconds kb < <(measure "$httplint" --no-config --quiet "$work/tiny-$count.http")
+    echo "  ${count} responses: ${seconds} s, peak ${kb} KB"
+done
+
 echo "== Python peers, in-process, on the first 2000 of the files"
 python3 "$root/Benchmarks/Performance/peers.py" "$work/files" 2000 || echo "  (peers not installed)"

@@ -38,7 +38,7 @@ struct LintOptions: Equatable {
     /// Print the number of findings per rule.
     var statistics = false
     /// Raw inputs larger than this are read and linted a window of this size at a time.
-    var streamThreshold = 4 << 20
+    var streamThreshold = 1 << 20
 }
 
 /// How `httplint rules` prints the catalogue.
@@ -258,7 +258,7 @@ enum CommandLineParser {
                                      in a streamed one (default 256M)
           --stream-window N          raw inputs larger than N are read N bytes at a time
                                      when every output format writes as it goes (text,
-                                     jsonl, github), so memory stays bounded (default 4M)
+                                     jsonl, github), so memory stays bounded (default 1M)
           -q, --quiet          print only error findings and unreadable inputs, no summary
           --statistics         print the number of findings per rule after the summary
           --no-color, --color  never or always colour the text output (default: colour on a

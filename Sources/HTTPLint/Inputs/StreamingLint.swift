@@ -16,7 +16,7 @@ extension Linter {
     ///   - window: bytes read before each parse.
     ///   - read: appends up to the given number of bytes; returns how many (0 at the end).
     public func lintStream(named name: String, initial: [UInt8] = [], requests: [Request] = [],
-                           window: Int = 4 << 20, maxWindow: Int? = nil,
+                           window: Int = 1 << 20, maxWindow: Int? = nil,
                            read: (inout [UInt8], Int) throws -> Int, emit: (InputReport) -> Void) rethrows {
         let maxWindow = maxWindow ?? configuration.limits.maxInputSize
         var buffer = initial

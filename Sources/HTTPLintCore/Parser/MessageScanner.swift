@@ -16,6 +16,10 @@ struct MessageScanner {
     let limits: ParserLimits
     /// Field names to table entries, fetched once per scanner.
     let names = FieldNameIndex.shared
+    /// Room made for the next field section: the size of the last one, since the messages of
+    /// one input tend to carry as many fields as each other. Room for a fixed count instead
+    /// kept that much memory per message: a stream of a million small responses held gigabytes.
+    private var expectedFieldCount = 8
     /// Set when a limit was passed: the rest of the input is left unread.
     private(set) var limitExceeded = false
 
@@ -139,7 +143,8 @@ struct MessageScanner {
     /// A missing empty line at the end of input leaves the section incomplete; the caller says so.
     mutating func readFieldSection() -> FieldSection {
         var fields: [Field] = []
-        fields.reserveCapacity(24)
+        fields.reserveCapacity(expectedFieldCount)
+        defer { expectedFieldCount = min(max(fields.count, 1), 64) }
         var sawFieldLine = false
         let sectionStart = position
         while true {
