@@ -17,7 +17,15 @@ public final class ResponseReadings {
     private struct Entry {
         let type: ObjectIdentifier
         let span: ByteSpan
-        let value: Any
+        let box: AnyBox
+    }
+
+    /// A reading kept by reference: found again by its type's identifier, so that taking it
+    /// back out needs no dynamic cast (a cast from `Any` cost more than some readings).
+    private class AnyBox {}
+    private final class Box<Reading>: AnyBox {
+        let value: Reading
+        init(_ value: Reading) { self.value = value }
     }
 
     /// Few readings per exchange: a list searched in order beats a dictionary here.
@@ -30,10 +38,11 @@ public final class ResponseReadings {
         let key = ObjectIdentifier(type)
         // Responses of one exchange never share their first byte, so type and span identify one.
         for entry in entries where entry.type == key && entry.span == response.span {
-            if let value = entry.value as? Reading { return value }
+            // Only a Box<Reading> is ever stored under Reading's identifier.
+            return unsafeDowncast(entry.box, to: Box<Reading>.self).value
         }
         let value = Reading(response)
-        entries.append(Entry(type: key, span: response.span, value: value))
+        entries.append(Entry(type: key, span: response.span, box: Box(value)))
         return value
     }
 }
