@@ -127,17 +127,16 @@ public struct Fields: Sendable, RandomAccessCollection {
 
     /// Every field called `name` (case-insensitive), in order.
     public func named(_ name: String) -> FieldLines {
-        let hash = FieldName.hash(name)
         var first = -1
         var all: [Int] = []
-        // Compare the stored hashes first: most fields differ there, without a call.
-        for index in storage.indices where storage[index].nameHash == hash && storage[index].hasName(name, hash: hash) {
+        forEachPosition(named: name) { index in
             if first < 0 {
                 first = index
             } else {
                 if all.isEmpty { all.append(first) }
                 all.append(index)
             }
+            return true
         }
         return FieldLines(storage: storage, first: first, all: all)
     }
@@ -151,11 +150,40 @@ public struct Fields: Sendable, RandomAccessCollection {
     public func contains(_ name: String) -> Bool { firstIndex(named: name) != nil }
 
     private func firstIndex(named name: String) -> Int? {
-        let hash = FieldName.hash(name)
-        for index in storage.indices where storage[index].nameHash == hash && storage[index].hasName(name, hash: hash) {
-            return index
+        var found: Int?
+        forEachPosition(named: name) { index in
+            found = index
+            return false
         }
-        return nil
+        return found
+    }
+
+    /// Calls `body` with the position of each field called `name`, in order, until it returns
+    /// `false`. The name's bytes are taken once for its hash and every comparison, and the
+    /// fields are read in place: a look-up copies no field.
+    private func forEachPosition(named name: String, _ body: (Int) -> Bool) {
+        var name = name
+        name.withUTF8 { wanted in
+            let hash = FieldName.hash(wanted)
+            storage.withUnsafeBufferPointer { fields in
+                for index in fields.indices where fields[index].nameHash == hash && fields[index].nameSpan.length == wanted.count {
+                    // Byte for byte even when the hashes agree: a caller may look up a name
+                    // taken from the input, and the hash is not collision-proof.
+                    if Self.nameBytes(of: fields[index], equal: wanted), !body(index) { return }
+                }
+            }
+        }
+    }
+
+    private static func nameBytes(of field: Field, equal wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        field.source.bytes.withUnsafeBufferPointer { bytes in
+            let start = field.nameSpan.offset
+            guard start >= 0, start + wanted.count <= bytes.count else { return false }
+            for offset in 0..<wanted.count where ASCII.lowercased(bytes[start + offset]) != ASCII.lowercased(wanted[offset]) {
+                return false
+            }
+            return true
+        }
     }
 
     /// The list elements of every field called `name`, split at commas and trimmed
