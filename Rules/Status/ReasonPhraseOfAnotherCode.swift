@@ -30,8 +30,11 @@ struct ReasonPhraseOfAnotherCode: Rule {
     /// Registered codes, other than `status`, whose current or former phrase is `phrase`
     /// (ignoring case), unless `phrase` is also one of `status`'s own.
     static func otherCodes(using phrase: String, besides status: Int) -> [Int] {
+        let entry = StatusCode.lookup(status)
+        // Most responses send their code's registered phrase as written.
+        if entry?.registration?.phrase == phrase { return [] }
         let key = phrase.asciiLowercased()
-        let own = StatusCode.lookup(status)?.knownPhrases.map { $0.asciiLowercased() } ?? []
+        let own = entry?.knownPhrases.map { $0.asciiLowercased() } ?? []
         guard !own.contains(key) else { return [] }
         return (phrases[key] ?? []).filter { $0 != status }
     }
