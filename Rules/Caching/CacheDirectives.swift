@@ -2,7 +2,7 @@ import HTTPLintCore
 
 /// The Cache-Control directives of a response, read once per response for the rules that
 /// check them or reason about freshness (RFC 9111 §4.2.1, §5.2).
-struct CacheDirectives: ResponseReading {
+final class CacheDirectives: ResponseReading {
     /// Every directive in order, repeats kept: the name lowercased, the value trimmed but
     /// still quoted as sent, `nil` without `=`.
     let all: [(name: String, value: String?)]

@@ -2,7 +2,7 @@ import HTTPLintCore
 
 /// The response fields whose value is an HTTP-date, each parsed once per response for every
 /// rule that reads dates (``FindingReporter/reading(_:of:)``).
-struct DateFields: ResponseReading {
+final class DateFields: ResponseReading {
     typealias Parsed = (field: Field, result: Result<HTTPDate, HTTPDate.Problem>)
 
     /// Each Date, Last-Modified and Retry-After field (Retry-After only when it is not a number

@@ -22,7 +22,7 @@ struct CSPDirective {
 }
 
 /// The policies of a response, read once for all the CSP rules.
-struct CSPPolicies: ResponseReading {
+final class CSPPolicies: ResponseReading {
     let all: [CSPPolicy]
     init(_ response: Response) { all = ContentSecurityPolicy.policies(in: response) }
 }

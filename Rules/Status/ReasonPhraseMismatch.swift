@@ -38,6 +38,7 @@ struct ReasonPhraseMismatch: Rule {
             guard let status = response.status, let registration = StatusCode.lookup(status)?.registration,
                   registration.standing != .reserved, let span = response.reasonSpan, span.length > 0 else { continue }
             let phrase = response.reason
+            if phrase == registration.phrase { continue }  // the usual case, before any lowercasing
             let lowered = phrase.asciiLowercased()
             guard lowered != registration.phrase.asciiLowercased(),
                   ReasonPhraseOfAnotherCode.otherCodes(using: phrase, besides: status).isEmpty else { continue }

@@ -34,8 +34,8 @@ public final class StatusCode: Sendable {
         self.needsRequest = needsRequest
     }
 
-    /// The registry entry of a code.
-    public struct Registration: Sendable {
+    /// The registry entry of a code (a class, shared rather than copied with its strings).
+    public final class Registration: Sendable {
         /// The registered reason phrase ("Content Too Large").
         public let phrase: String
         /// Phrases the code was registered with before ("Payload Too Large", "Request Entity Too Large").
