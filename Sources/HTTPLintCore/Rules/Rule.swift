@@ -40,7 +40,7 @@ public struct FindingReporter {
     public private(set) var severity: Severity
     public let exchangeIndex: Int
     public private(set) var findings: [Finding] = []
-    /// The readings of this exchange's responses made so far, shared by its reporters.
+    /// The readings of this exchange's responses made so far, shared by the rules run on it.
     private let readings: ResponseReadings
 
     /// A reporter with readings of its own: for a rule run alone.
