@@ -89,9 +89,10 @@ public enum InputCollector {
 
     /// `NAME.req` beside `NAME.http`, `NAME.resp`, `NAME.response`, `NAME.raw` or `NAME.txt`.
     static func pairedRequest(for path: String) -> String? {
-        // The extension of the last path component (none for a name that only starts with a dot).
-        let fileName = path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...]
-        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex,
+        // The extension of the last path component (none for a name that only starts with a
+        // dot); "/" and "." are ASCII, so the search runs over bytes, not characters.
+        let fileName = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
+        guard let dot = fileName.utf8.lastIndex(of: UInt8(ascii: ".")), dot != fileName.startIndex,
               ["http", "resp", "response", "raw", "txt"].contains(fileName[fileName.index(after: dot)...].asciiLowercased())
         else { return nil }
         let candidate = String(path[..<dot]) + ".req"
