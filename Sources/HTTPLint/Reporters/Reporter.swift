@@ -59,7 +59,7 @@ public struct LocatedFinding: Sendable {
 
     /// Every finding of `input`, located, in input order.
     public static func all(in input: InputReport) -> [LocatedFinding] {
-        guard case .linted(let result) = input.outcome else { return [] }
+        guard case .linted(let result) = input.outcome, !result.findings.isEmpty else { return [] }
         let index = LineIndex(result.source)
         return result.findings.map { finding in
             let (line, column) = index.location(of: finding.span.offset)

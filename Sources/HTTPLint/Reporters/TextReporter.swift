@@ -20,6 +20,8 @@ public struct TextReporter: Reporter {
         case .failed(let reason):
             return paint("\(report.name): ", .bold) + paint("error:", .red) + " \(reason)\n"
         case .linted(let result):
+            // A clean input prints nothing: no need to index its lines.
+            if result.findings.isEmpty { return "" }
             let index = LineIndex(result.source)
             let name = report.part.map { "\(report.name) [\($0)]" } ?? report.name
             return result.findings.map { render($0, in: name, index: index) }.joined()
