@@ -89,26 +89,22 @@ public struct Field: Sendable {
     ///
     /// - Parameter name: the name to compare with, in any case.
     public func hasName(_ name: String) -> Bool {
-        nameSpan.length == name.utf8.count && hasName(name, hash: FieldName.hash(name))
+        var name = name
+        return name.withUTF8 { hasName(bytes: $0, hash: FieldName.hash($0)) }
     }
 
-    /// ``hasName(_:)`` with the name's hash already known.
-    func hasName(_ name: String, hash: UInt64) -> Bool {
-        guard hash == nameHash else { return false }
+    /// ``hasName(_:)`` for a name given as its bytes, with their hash already known.
+    func hasName(bytes wanted: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+        guard hash == nameHash, nameSpan.length == wanted.count else { return false }
         // Byte for byte even when the hashes agree: a caller may look up a name taken from
         // the input, and the hash is not collision-proof.
-        let range = source.clamped(nameSpan)
-        var name = name
-        return name.withUTF8 { expected in
-            guard expected.count == range.count else { return false }
-            return source.bytes.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                while offset < expected.count {
-                    if ASCII.lowercased(bytes[range.lowerBound + offset]) != ASCII.lowercased(expected[offset]) { return false }
-                    offset += 1
-                }
-                return true
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            let start = nameSpan.offset
+            guard start >= 0, start + wanted.count <= bytes.count else { return false }
+            for offset in 0..<wanted.count where ASCII.lowercased(bytes[start + offset]) != ASCII.lowercased(wanted[offset]) {
+                return false
             }
+            return true
         }
     }
 }
@@ -166,23 +162,10 @@ public struct Fields: Sendable, RandomAccessCollection {
         name.withUTF8 { wanted in
             let hash = FieldName.hash(wanted)
             storage.withUnsafeBufferPointer { fields in
-                for index in fields.indices where fields[index].nameHash == hash && fields[index].nameSpan.length == wanted.count {
-                    // Byte for byte even when the hashes agree: a caller may look up a name
-                    // taken from the input, and the hash is not collision-proof.
-                    if Self.nameBytes(of: fields[index], equal: wanted), !body(index) { return }
+                for index in fields.indices where fields[index].hasName(bytes: wanted, hash: hash) {
+                    if !body(index) { return }
                 }
             }
-        }
-    }
-
-    private static func nameBytes(of field: Field, equal wanted: UnsafeBufferPointer<UInt8>) -> Bool {
-        field.source.bytes.withUnsafeBufferPointer { bytes in
-            let start = field.nameSpan.offset
-            guard start >= 0, start + wanted.count <= bytes.count else { return false }
-            for offset in 0..<wanted.count where ASCII.lowercased(bytes[start + offset]) != ASCII.lowercased(wanted[offset]) {
-                return false
-            }
-            return true
         }
     }
 
