@@ -72,34 +72,24 @@ public struct Linter: Sendable {
     }
 
     public let configuration: Configuration
-    /// The rules that run, each with the severity its findings get.
-    private let rules: [EnabledRule]
-
-    /// A rule that runs; a class, so that the loop over rules does not copy each one.
-    private final class EnabledRule: Sendable {
-        let id: String
-        let severity: Severity
-        let rule: any Rule
-        /// The fields one of which must be present for the rule to run; `nil`: it always runs.
-        let gate: FieldNameSet?
-        init(id: String, severity: Severity, rule: any Rule, gate: FieldNameSet?) {
-            self.id = id
-            self.severity = severity
-            self.rule = rule
-            self.gate = gate
-        }
-    }
+    /// The rules that run, in catalogue order, and beside them (same positions) each one's id,
+    /// the severity its findings get and its gate. Arrays of plain values rather than one
+    /// object per rule: the loop over rules then reads them without reference counting.
+    private let rules: [any Rule]
+    private let ruleIDs: [String]
+    private let severities: [Severity]
+    /// The fields one of which must be present for the rule to run; `nil`: it always runs.
+    private let gates: [FieldNameSet?]
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        self.rules = RuleCatalogue.rules
-            .filter { configuration.runs($0.description) }
-            .map { type in
-                let description = type.description
-                let gate = configuration.skipsRulesWithoutTheirFields ? description.gateFields.flatMap(FieldNameSet.init(names:)) : nil
-                return EnabledRule(id: description.id, severity: configuration.severities[description.id] ?? description.severity,
-                                   rule: type.init(), gate: gate)
-            }
+        let descriptions = RuleCatalogue.rules.filter { configuration.runs($0.description) }
+        self.rules = descriptions.map { type in type.init() }
+        self.ruleIDs = descriptions.map { type in type.description.id }
+        self.severities = descriptions.map { type in configuration.severities[type.description.id] ?? type.description.severity }
+        self.gates = descriptions.map { type in
+            configuration.skipsRulesWithoutTheirFields ? type.description.gateFields.flatMap(FieldNameSet.init(names:)) : nil
+        }
     }
 
     /// Parses `response` (one or more responses) and runs every enabled rule on each exchange.
@@ -118,10 +108,10 @@ public struct Linter: Sendable {
         for exchange in exchanges {
             let present = FieldNameSet(exchange)
             var reporter = FindingReporter(ruleID: "", severity: .info, exchangeIndex: exchange.index, readings: ResponseReadings())
-            for enabled in rules {
-                if let gate = enabled.gate, !gate.intersects(present) { continue }
-                reporter.startRule(enabled.id, severity: enabled.severity)
-                enabled.rule.check(exchange, &reporter)
+            for index in rules.indices {
+                if let gate = gates[index], !gate.intersects(present) { continue }
+                reporter.startRule(ruleIDs[index], severity: severities[index])
+                rules[index].check(exchange, &reporter)
             }
             if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }
         }
