@@ -1,6 +1,8 @@
 /// One request (when known) and everything sent back for it: interim 1xx responses, then the
 /// final response. Rules look at one exchange at a time.
-public struct Exchange: Sendable {
+///
+/// A class, immutable, for the reason ``Response`` is one.
+public final class Exchange: Sendable {
     /// 0-based position of this exchange in its input.
     public let index: Int
     /// The request this exchange answers, when the caller gave one. Rules that need it stay

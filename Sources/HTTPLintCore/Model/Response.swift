@@ -1,5 +1,8 @@
 /// One HTTP/1.x response as received: status line, header fields, content and trailers.
-public struct Response: Sendable {
+///
+/// A class, immutable: every rule reads the responses of an exchange, and handing one on then
+/// costs one reference count rather than one for each of its arrays and its input.
+public final class Response: Sendable {
     /// The whole message, from the first byte of the status line to the end of its content.
     public let span: ByteSpan
     /// The status line without its line ending.
@@ -23,7 +26,7 @@ public struct Response: Sendable {
     public let trailers: Fields
     /// Bytes that followed a response that cannot have content (1xx, 204, 304, a response to
     /// HEAD) and that are not the start of another response: the sender treated them as content.
-    public internal(set) var unexpectedContent: ByteSpan?
+    public let unexpectedContent: ByteSpan?
     /// The input the spans refer to.
     public let source: SourceText
 
@@ -47,6 +50,14 @@ public struct Response: Sendable {
         self.trailers = trailers
         self.unexpectedContent = unexpectedContent
         self.source = source
+    }
+
+    /// The same response with `unexpectedContent` set (found after the response was read).
+    func with(unexpectedContent: ByteSpan) -> Response {
+        Response(span: span, statusLineSpan: statusLineSpan, version: version, versionSpan: versionSpan, status: status,
+                 statusSpan: statusSpan, reasonSpan: reasonSpan, fields: fields, headerEndSpan: headerEndSpan,
+                 isHeaderComplete: isHeaderComplete, content: content, trailers: trailers,
+                 unexpectedContent: unexpectedContent, source: source)
     }
 
     /// The reason phrase as text, `""` when absent.

@@ -199,13 +199,11 @@ private struct StreamParser {
     mutating func setUnexpectedContent(_ span: ByteSpan, at location: Location) {
         switch location {
         case .interim(let index):
-            interim[index].unexpectedContent = span
+            interim[index] = interim[index].with(unexpectedContent: span)
         case .final(let index):
             let old = exchanges[index]
-            var response = old.response
-            response.unexpectedContent = span
             exchanges[index] = Exchange(index: old.index, request: old.request, interim: old.interim,
-                                        response: response, deviations: old.deviations)
+                                        response: old.response.with(unexpectedContent: span), deviations: old.deviations)
         }
     }
 
