@@ -19,7 +19,7 @@ struct FieldNameIndex: Sendable {
         var keys = [UInt64](repeating: 0, count: size)
         var slots = [Int32](repeating: -1, count: size)
         for (index, name) in names.enumerated() {
-            let hash = FieldName.hash(name.utf8)
+            let hash = FieldName.hash(name)
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
             while slots[slot] >= 0 {
                 if keys[slot] == hash { break }  // a repeated name keeps its first entry
@@ -60,12 +60,8 @@ struct FieldNameIndex: Sendable {
         guard nameStarts[index + 1] - start == range.count else { return false }
         return lowercasedNames.withUnsafeBufferPointer { names in
             bytes.withUnsafeBufferPointer { input in
-                var offset = 0
-                while offset < range.count {
-                    if ASCII.lowercased(input[range.lowerBound + offset]) != names[start + offset] { return false }
-                    offset += 1
-                }
-                return true
+                guard let inputBase = input.baseAddress, let namesBase = names.baseAddress else { return range.isEmpty }
+                return FieldName.equalIgnoringCase(inputBase + range.lowerBound, namesBase + start, count: range.count)
             }
         }
     }

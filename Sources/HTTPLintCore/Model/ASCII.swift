@@ -39,9 +39,9 @@ enum ASCII {
     @inline(__always) static func isTokenChar(_ byte: UInt8) -> Bool {
         byte < 64 ? (tokenBitsLow >> UInt64(byte)) & 1 != 0 : byte < 128 && (tokenBitsHigh >> UInt64(byte - 64)) & 1 != 0
     }
-    /// For each byte: its lower case when it is a `tchar`, 0 when it is not. One load tells a
-    /// field name's byte apart and gives what its hash takes (built from ``isTokenChar(_:)``).
-    static let tokenCharLowercased: [UInt8] = (0...255).map { isTokenChar(UInt8($0)) ? lowercased(UInt8($0)) : 0 }
+    /// For each byte: 1 when it is a `tchar`, 0 when it is not; one load per byte where a loop
+    /// reads a field name (built from ``isTokenChar(_:)``).
+    static let tokenCharTable: [UInt8] = (0...255).map { isTokenChar(UInt8($0)) ? 1 : 0 }
     static let tokenBitsLow: UInt64 = 0x03ff_6cfa_0000_0000
     static let tokenBitsHigh: UInt64 = 0x57ff_ffff_c7ff_fffe
 

@@ -100,11 +100,9 @@ public struct Field: Sendable {
         // the input, and the hash is not collision-proof.
         return source.bytes.withUnsafeBufferPointer { bytes in
             let start = nameSpan.offset
-            guard start >= 0, start + wanted.count <= bytes.count else { return false }
-            for offset in 0..<wanted.count where ASCII.lowercased(bytes[start + offset]) != ASCII.lowercased(wanted[offset]) {
-                return false
-            }
-            return true
+            guard start >= 0, start + wanted.count <= bytes.count, let base = bytes.baseAddress else { return wanted.isEmpty }
+            guard let other = wanted.baseAddress else { return true }
+            return FieldName.equalIgnoringCase(base + start, other, count: wanted.count)
         }
     }
 }
@@ -196,32 +194,4 @@ public struct FieldLines: Sendable, RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { all.isEmpty ? (first < 0 ? 0 : 1) : all.count }
     public subscript(position: Int) -> Field { storage[all.isEmpty ? first + position : all[position]] }
-}
-
-/// Field names as keys: a case-insensitive hash, so that a look-up by name compares numbers
-/// before bytes.
-public enum FieldName {
-    /// FNV-1a over the ASCII-lowercased bytes.
-    @inlinable
-    public static func hash<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var hash = initialHash
-        for byte in bytes { hash = Self.hash(hash, byte) }
-        return hash
-    }
-
-    /// The hash of no bytes; ``hash(_:_:)`` adds one byte at a time.
-    public static let initialHash: UInt64 = 0xcbf29ce484222325
-
-    /// `hash` with one more byte of a name added.
-    @inlinable @inline(__always)
-    public static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte | (byte &- 0x41 < 26 ? 0x20 : 0))) &* 0x100000001b3
-    }
-
-    /// ``hash(_:)`` of a name given as a string.
-    @inlinable
-    public static func hash(_ name: String) -> UInt64 {
-        var name = name
-        return name.withUTF8 { hash($0) }
-    }
 }

@@ -194,17 +194,12 @@ struct MessageScanner {
     private mutating func readFieldLine(_ line: Line) -> Field? {
         // The usual line: a token name right up to the colon, hashed while it is checked.
         let (nameEnd, hash) = bytes.withUnsafeBufferPointer { buffer in
-            ASCII.tokenCharLowercased.withUnsafeBufferPointer { table in
+            let nameEnd = ASCII.tokenCharTable.withUnsafeBufferPointer { table in
                 var index = line.start
-                var hash = FieldName.initialHash
-                while index < line.end {
-                    let folded = table[Int(buffer[index])]
-                    if folded == 0 { break }
-                    hash = FieldName.hash(hash, folded)
-                    index += 1
-                }
-                return (index, hash)
+                while index < line.end, table[Int(buffer[index])] != 0 { index += 1 }
+                return index
             }
+            return (nameEnd, FieldName.hash(UnsafeBufferPointer(rebasing: buffer[line.start..<nameEnd])))
         }
         if nameEnd > line.start, nameEnd < line.end, bytes[nameEnd] == ASCII.colon {
             return field(line, name: line.start..<nameEnd, colon: nameEnd, hash: hash)
@@ -229,13 +224,12 @@ struct MessageScanner {
                    "whitespace between field name '\(SourceText.decode(bytes[line.start..<nameEnd]))' and the colon")
         }
         let nameSpan = ByteSpan(line.start..<nameEnd)
-        var hash = FieldName.initialHash
         var bad: Int?
-        for index in line.start..<nameEnd {
-            let byte = bytes[index]
-            if bad == nil, !ASCII.isTokenChar(byte) { bad = index }
-            hash = FieldName.hash(hash, byte)
+        for index in line.start..<nameEnd where !ASCII.isTokenChar(bytes[index]) {
+            bad = index
+            break
         }
+        let hash = bytes.withUnsafeBufferPointer { FieldName.hash(UnsafeBufferPointer(rebasing: $0[line.start..<nameEnd])) }
         if nameSpan.length == 0 {
             record(.invalidFieldName, ByteSpan(offset: line.start, length: colon + 1 - line.start),
                    "field line has an empty field name")
