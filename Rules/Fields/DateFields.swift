@@ -22,16 +22,17 @@ final class DateFields: ResponseReading {
         var checked: [Parsed] = []
         var expires: [Parsed] = []
         var firstDate, firstLastModified: Parsed?
-        for field in response.fields {
-            if field.is(Self.date) || field.is(Self.lastModified) {
+        let date = Self.date, lastModified = Self.lastModified, retryAfter = Self.retryAfter, expiresField = Self.expiresField
+        response.fields.forEach { field in
+            if field.is(date) || field.is(lastModified) {
                 let parsed = Self.parse(field)
                 checked.append(parsed)
-                if field.is(Self.date) { firstDate = firstDate ?? parsed } else { firstLastModified = firstLastModified ?? parsed }
-            } else if field.is(Self.retryAfter) {
+                if field.is(date) { firstDate = firstDate ?? parsed } else { firstLastModified = firstLastModified ?? parsed }
+            } else if field.is(retryAfter) {
                 let value = field.rawValueBytes
-                if !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { continue }
+                if !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return }
                 checked.append(Self.parse(field))
-            } else if field.is(Self.expiresField) {
+            } else if field.is(expiresField) {
                 expires.append(Self.parse(field))
             }
         }

@@ -30,11 +30,21 @@ struct EmptyFieldValue: Rule {
         ]
     )
 
+    /// The table fields a response may carry whose value syntax does not allow an empty value.
+    private static let checked = FieldDefinition.entries { definition in
+        definition.direction != .request && definition.valueSyntax.map { !$0.allowsEmpty } == true
+    }
+
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in [response.fields, response.trailers].joined() where field.isEmptyValue {
-            guard let definition = FieldDefinition.lookup(field), let syntax = definition.valueSyntax,
-                  definition.direction != .request, !syntax.allowsEmpty else { continue }
+        Self.check(response.fields, of: response, &report)
+        Self.check(response.trailers, of: response, &report)
+    }
+
+    private static func check(_ fields: Fields, of response: Response, _ report: inout FindingReporter) {
+        let checked = Self.checked
+        fields.forEach { field in
+            guard field.isEmptyValue, checked.contains(field), let syntax = FieldDefinition.lookup(field)?.valueSyntax else { return }
             let expected = (syntax.isList ? "at least one member, each " : "") + syntax.element.noun
             report.add("\(field.name) is empty, but it must hold \(expected)", at: field.lineSpan, status: response.status)
         }

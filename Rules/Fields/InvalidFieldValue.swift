@@ -65,20 +65,24 @@ struct InvalidFieldValue: Rule {
         Self.check(response.trailers, of: response, &report)
     }
 
+    /// The table fields with a value syntax that a response may carry.
+    private static let checked = FieldDefinition.entries { $0.valueSyntax != nil && $0.direction != .request }
+
     private static func check(_ fields: Fields, of response: Response, _ report: inout FindingReporter) {
-        var structuredDone = Set<String>()
-        for field in fields {
-            guard let definition = FieldDefinition.lookup(field), let syntax = definition.valueSyntax,
-                  definition.direction != .request else { continue }
+        var structuredDone = FieldNameSet()
+        let checked = Self.checked
+        fields.forEach { field in
+            guard checked.contains(field), let definition = FieldDefinition.lookup(field),
+                  let syntax = definition.valueSyntax else { return }
             if case .structured = syntax.element {
                 // RFC 9651 §4.2: the lines of a structured field are combined before parsing.
-                guard structuredDone.insert(definition.name).inserted else { continue }
+                guard structuredDone.insert(nameOf: field) else { return }
                 let lines = fields.named(definition.name)
                 let value = lines.map(\.value).joined(separator: ", ")
                 for problem in syntax.problems(in: value, name: definition.name, structuredType: definition.structuredType) {
                     report.add(problem, at: lines.count == 1 ? field.valueSpan : field.lineSpan, status: response.status)
                 }
-                continue
+                return
             }
             for problem in syntax.problems(in: field.value, name: field.name) {
                 report.add(problem, at: field.valueSpan, status: response.status)

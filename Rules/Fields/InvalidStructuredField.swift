@@ -26,12 +26,16 @@ struct InvalidStructuredField: Rule {
         ]
     )
 
+    /// The table fields defined as structured fields.
+    private static let structured = FieldDefinition.entries { $0.structuredType != nil }
+
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        var checked = Set<String>()
-        for field in response.fields {
-            guard let definition = FieldDefinition.lookup(field), let type = definition.structuredType,
-                  checked.insert(definition.name).inserted else { continue }
+        var checked = FieldNameSet()
+        let structured = Self.structured
+        response.fields.forEach { field in
+            guard structured.contains(field), checked.insert(nameOf: field), let definition = FieldDefinition.lookup(field),
+                  let type = definition.structuredType else { return }
             let lines = response.fields.named(definition.name)
             let value = lines.map(\.value).joined(separator: ", ")
             do {

@@ -36,13 +36,16 @@ struct SingletonFieldRepeated: Rule {
         }
     }
 
+    /// The singleton table fields but Content-Length, whose repeats have rules of their own.
+    private static let singletons = FieldDefinition.entries { $0.cardinality == .singleton && $0.name != "Content-Length" }
+
     private func check(_ fields: Fields, in response: Response, _ report: inout FindingReporter) {
         // Singletons are table fields: one bit per table entry says whether one came before.
         var seen = FieldNameSet()
-        for field in fields {
-            guard let definition = FieldDefinition.lookup(field), definition.cardinality == .singleton,
-                  !field.hasName("Content-Length"), !seen.insert(nameOf: field),
-                  let first = fields.first(named: definition.name) else { continue }
+        let singletons = Self.singletons
+        fields.forEach { field in
+            guard singletons.contains(field), !seen.insert(nameOf: field), let definition = FieldDefinition.lookup(field),
+                  let first = fields.first(named: definition.name) else { return }
             let values = first.value == field.value ? "the same value twice" : "'\(first.value)' and '\(field.value)'"
             report.add("\(definition.name) takes one value but is sent again with \(values)", at: field.lineSpan, status: response.status)
         }

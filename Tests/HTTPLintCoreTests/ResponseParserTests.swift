@@ -50,6 +50,20 @@ import Testing
         #expect(varyField == TableField("Vary") && varyField != TableField("Date"))
         #expect(fields.filter { $0.is(varyField) }.map(\.value) == ["a", "b", "c"])
         #expect(fields.last?.name == "VaryX" && !fields.contains { $0.is(varyField) && $0.name == "VaryX" })
+
+        // The in-place walk sees every field once, in order, like a for loop.
+        var walked: [String] = []
+        fields.forEach { walked.append($0.name) }
+        #expect(walked == fields.map(\.name) && walked.count == 6)
+
+        // Sets of table entries chosen by what the table says, tested against received fields.
+        let singletons = FieldDefinition.entries { $0.cardinality == .singleton }
+        #expect(fields.filter(singletons.contains).map(\.name) == ["Date", "Content-Length"])
+        let lists = FieldDefinition.entries { $0.cardinality == .list }
+        #expect(fields.filter(lists.contains).map(\.value) == ["a", "b", "c"])
+        #expect(FieldDefinition.entries { _ in false }.isEmpty && !fields.contains(where: FieldNameSet().contains))
+        let everything = FieldDefinition.entries { _ in true }
+        #expect(fields.filter(everything.contains).count == 5)  // all but VaryX, which is not in the table
     }
 
     @Test func obsFoldIsUnfoldedToOneSpace() throws {

@@ -83,6 +83,13 @@ public final class FieldDefinition: Sendable {
     /// Every known field, in table order.
     public static var all: [FieldDefinition] { entries }
 
+    /// The table entries that satisfy `predicate`, as a set a received field is tested against
+    /// with one bit (``FieldNameSet/contains(_:)``) instead of a look-up: for rules that walk
+    /// every field and act on some kinds.
+    public static func entries(where predicate: (FieldDefinition) -> Bool) -> FieldNameSet {
+        FieldNameSet(indices: entries.indices.filter { predicate(entries[$0]) })
+    }
+
     /// The definition of a received field (found when the field was read).
     public static func lookup(_ field: Field) -> FieldDefinition? {
         field.definitionIndex < 0 ? nil : entries[Int(field.definitionIndex)]
@@ -106,7 +113,7 @@ public final class FieldDefinition: Sendable {
 /// for field in response.fields where field.is(Self.date) { … }
 /// ```
 public struct TableField: Sendable, Equatable {
-    let index: Int32
+    @usableFromInline let index: Int32
 
     /// The table field called `name` (any case). A name outside the table is a programming
     /// error: it stops the program, so that every test run catches it.
@@ -118,5 +125,5 @@ public struct TableField: Sendable, Equatable {
 
 extension Field {
     /// Whether this field is `tableField` (its name, in any case).
-    public func `is`(_ tableField: TableField) -> Bool { definitionIndex == tableField.index }
+    @inlinable public func `is`(_ tableField: TableField) -> Bool { definitionIndex == tableField.index }
 }

@@ -8,23 +8,23 @@ public struct ByteSpan: Sendable, Hashable, CustomStringConvertible {
     /// Number of bytes; 0 for a position between two bytes (for example "here a field is missing").
     public var length: Int
 
-    public init(offset: Int, length: Int) {
+    @inlinable public init(offset: Int, length: Int) {
         self.offset = offset
         self.length = length
     }
 
     /// The span covering `range`.
-    public init(_ range: Range<Int>) {
+    @inlinable public init(_ range: Range<Int>) {
         self.init(offset: range.lowerBound, length: range.count)
     }
 
     /// An empty span at `offset`.
-    public static func at(_ offset: Int) -> ByteSpan { ByteSpan(offset: offset, length: 0) }
+    @inlinable public static func at(_ offset: Int) -> ByteSpan { ByteSpan(offset: offset, length: 0) }
 
     /// Offset one past the last byte.
-    public var end: Int { offset + length }
+    @inlinable public var end: Int { offset + length }
 
-    public var range: Range<Int> { offset..<end }
+    @inlinable public var range: Range<Int> { offset..<end }
 
     public var description: String { "\(offset)+\(length)" }
 }

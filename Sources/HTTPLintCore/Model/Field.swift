@@ -14,8 +14,8 @@ public struct Field: Sendable {
     /// ``FieldName/hash(_:)`` of the name, so that look-ups by name compare one number first.
     public let nameHash: UInt64
     /// Where the name's ``FieldDefinition`` is in the table, found once when the field is read.
-    let definitionIndex: Int32
-    let source: SourceText
+    @usableFromInline let definitionIndex: Int32
+    @usableFromInline let source: SourceText
 
     /// A field whose name hash and table index the parser found while reading the name.
     init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText,
@@ -79,11 +79,11 @@ public struct Field: Sendable {
     }
 
     /// Whether the value is empty (after removing surrounding whitespace).
-    public var isEmptyValue: Bool { valueSpan.length == 0 }
+    @inlinable public var isEmptyValue: Bool { valueSpan.length == 0 }
 
     /// The value bytes exactly as received, without the surrounding whitespace (folds and bare
     /// CRs kept: see ``unfoldedValueBytes`` for the value a recipient reads).
-    public var rawValueBytes: ArraySlice<UInt8> { source.bytes[source.clamped(valueSpan)] }
+    @inlinable public var rawValueBytes: ArraySlice<UInt8> { source.bytes[source.clamped(valueSpan)] }
 
     /// Whether this field's name equals `name`, ignoring ASCII case.
     ///
@@ -109,15 +109,23 @@ public struct Field: Sendable {
 
 /// The fields of a header or trailer section, in the order received, duplicates kept.
 public struct Fields: Sendable, RandomAccessCollection {
-    let storage: [Field]
+    @usableFromInline let storage: [Field]
 
     init(_ storage: [Field]) { self.storage = storage }
 
     public static let empty = Fields([])
 
-    public var startIndex: Int { storage.startIndex }
-    public var endIndex: Int { storage.endIndex }
-    public subscript(position: Int) -> Field { storage[position] }
+    @inlinable public var startIndex: Int { storage.startIndex }
+    @inlinable public var endIndex: Int { storage.endIndex }
+    @inlinable public subscript(position: Int) -> Field { storage[position] }
+
+    /// Calls `body` with each field, in order, read in place: a `for` loop over the fields
+    /// copies each one, and a copy retains the input; walks over every field use this.
+    @inlinable public func forEach(_ body: (Field) throws -> Void) rethrows {
+        try storage.withUnsafeBufferPointer { fields in
+            for index in fields.indices { try body(fields[index]) }
+        }
+    }
 
     /// Every field called `name` (case-insensitive), in order.
     public func named(_ name: String) -> FieldLines {
@@ -179,11 +187,11 @@ public struct Fields: Sendable, RandomAccessCollection {
 /// It refers to the section's fields rather than copying them: a name sent once (the usual
 /// case) or not at all costs no allocation.
 public struct FieldLines: Sendable, RandomAccessCollection {
-    private let storage: [Field]
+    @usableFromInline let storage: [Field]
     /// The position of the only line when there is one; -1 when there is none.
-    private let first: Int
+    @usableFromInline let first: Int
     /// The positions of every line when there are two or more; empty otherwise.
-    private let all: [Int]
+    @usableFromInline let all: [Int]
 
     init(storage: [Field], first: Int, all: [Int]) {
         self.storage = storage
@@ -191,7 +199,21 @@ public struct FieldLines: Sendable, RandomAccessCollection {
         self.all = all
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { all.isEmpty ? (first < 0 ? 0 : 1) : all.count }
-    public subscript(position: Int) -> Field { storage[all.isEmpty ? first + position : all[position]] }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { all.isEmpty ? (first < 0 ? 0 : 1) : all.count }
+    @inlinable public subscript(position: Int) -> Field { storage[all.isEmpty ? first + position : all[position]] }
+}
+
+extension Array where Element == Field {
+    /// The fields at `definitionIndex` in the field table, in order. The others are looked at
+    /// in place, not copied (a copy of a field retains its input).
+    func all(at definitionIndex: Int32) -> [Field] {
+        withUnsafeBufferPointer { fields in
+            var found: [Field] = []
+            for index in fields.indices where fields[index].definitionIndex == definitionIndex {
+                found.append(fields[index])
+            }
+            return found
+        }
+    }
 }

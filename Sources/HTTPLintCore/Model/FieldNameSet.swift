@@ -43,6 +43,24 @@ public struct FieldNameSet: Sendable, Equatable {
         return self != before
     }
 
+    /// The set of the table entries at `indices`.
+    init(indices: some Sequence<Int>) {
+        for index in indices { insert(index) }
+    }
+
+    /// Whether `field`'s name is in the set (one bit test; `false` for names outside the table).
+    @inlinable public func contains(_ field: Field) -> Bool {
+        let index = field.definitionIndex
+        guard index >= 0 else { return false }
+        let word = switch index >> 6 {
+        case 0: w0
+        case 1: w1
+        case 2: w2
+        default: w3
+        }
+        return (word >> UInt64(index & 63)) & 1 != 0
+    }
+
     private mutating func insert(_ index: Int) {
         let bit = UInt64(1) << UInt64(index & 63)
         switch index >> 6 {

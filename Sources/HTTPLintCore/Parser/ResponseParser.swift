@@ -355,8 +355,8 @@ private struct StreamParser {
         if request?.isCONNECT == true, (200..<300).contains(code) {
             return (tunnel(from: start), [])
         }
-        let transferEncodings = fields.filter { $0.definitionIndex == FieldDefinition.transferEncodingIndex }
-        let contentLengths = fields.filter { $0.definitionIndex == FieldDefinition.contentLengthIndex }
+        let transferEncodings = fields.all(at: FieldDefinition.transferEncodingIndex)
+        let contentLengths = fields.all(at: FieldDefinition.contentLengthIndex)
         if !transferEncodings.isEmpty {
             for field in contentLengths {
                 scanner.record(.transferEncodingWithContentLength, field.lineSpan,
