@@ -59,76 +59,138 @@ struct CachingSummary: Rule {
         let privateValue = directives.values["private"]
         let isUnqualifiedPrivate = privateValue != nil && (privateValue! ?? "").isEmpty
 
-        func lifetime(shared: Bool) -> String? {
-            var explicit: (seconds: Int, source: String)?
-            if shared, let seconds = directives.seconds("s-maxage") {
-                explicit = (seconds, "s-maxage")
-            } else if let seconds = directives.seconds("max-age") {
-                explicit = (seconds, "max-age")
-            } else if expiresField != nil {
+        func lifetime(shared: Bool) -> Lifetime? {
+            if shared, let seconds = directives.seconds("s-maxage") { return .explicit(seconds, "s-maxage") }
+            if let seconds = directives.seconds("max-age") { return .explicit(seconds, "max-age") }
+            if expiresField != nil {
                 // §5.3: an invalid Expires means already expired.
-                guard let expires else { return "already stale (Expires is not a date)" }
-                guard let date else { return "fresh until the Expires time (there is no Date to count from)" }
-                explicit = (max(0, Int(expires.secondsSince1970 - date.secondsSince1970)), "Expires - Date")
-            }
-            if let (seconds, source) = explicit {
-                let left = max(0, seconds - age)
-                let ageNote = age > 0 ? ", \(left) s left after Age \(age)" : ""
-                return "fresh for \(seconds) s (\(source)\(ageNote))"
+                guard let expires else { return .invalidExpires }
+                guard let date else { return .expiresWithoutDate }
+                return .explicit(max(0, Int(expires.secondsSince1970 - date.secondsSince1970)), "Expires - Date")
             }
             let heuristic = heuristicStatus || isPublic || (!shared && privateValue != nil)
             guard heuristic else { return nil }
             if let modified = dates.first(.lastModified)?.date, let date,
                date.secondsSince1970 > modified.secondsSince1970 {
-                let tenth = (date.secondsSince1970 - modified.secondsSince1970) / 10
-                return "fresh for a heuristic lifetime (often 10% of the \(date.secondsSince1970 - modified.secondsSince1970) s since Last-Modified: \(tenth) s)"
+                return .heuristic(sinceLastModified: Int(date.secondsSince1970 - modified.secondsSince1970))
             }
-            return "fresh for a heuristic lifetime chosen by the cache (no Last-Modified to base it on)"
+            return .heuristic(sinceLastModified: nil)
         }
 
-        func verdict(shared: Bool) -> String {
+        // The sentence is several hundred bytes in a dozen pieces: built as bytes, made a
+        // string once (appending to a string checks and grows it piece by piece).
+        var text = Sentence()
+
+        func addVerdict(shared: Bool) {
             let name = shared ? "shared cache" : "private cache"
-            if shared, isUnqualifiedPrivate { return "a \(name) may not store it (private)" }
-            var conditions: [String] = []
+            text.add("a "); text.add(name)
+            if shared, isUnqualifiedPrivate { text.add(" may not store it (private)"); return }
+            var condition: String?
             if shared, !isPublic, !directives.has("s-maxage"), !directives.has("must-revalidate") {
                 if let request {
                     if request.fields.contains("Authorization") {
-                        return "a \(name) may not store it: the request had Authorization and there is no public, s-maxage or must-revalidate"
+                        text.add(" may not store it: the request had Authorization and there is no public, s-maxage or must-revalidate")
+                        return
                     }
                 } else {
-                    conditions.append("unless the request had Authorization")
+                    condition = "unless the request had Authorization"
                 }
             }
             guard let freshness = lifetime(shared: shared) else {
-                return "a \(name) may not store it: it has no explicit lifetime, public or private, and \(status) is not heuristically cacheable"
+                text.add(" may not store it: it has no explicit lifetime, public or private, and "); text.add(status)
+                text.add(" is not heuristically cacheable")
+                return
             }
-            var text = "a \(name) may store it"
-            text.reserveCapacity(160)  // one allocation for the clauses appended below
-            if let condition = conditions.first { text += " (\(condition))" }
+            text.add(" may store it")
+            if let condition { text.add(" ("); text.add(condition); text.add(")") }
             let noCache = directives.values["no-cache"]
             if let noCache, (noCache ?? "").isEmpty {
-                text += ", but must revalidate it before each reuse (no-cache)"
+                text.add(", but must revalidate it before each reuse (no-cache)")
             } else {
-                text += ", \(freshness)"
-                if let fields = noCache ?? nil { text += ", reusing the fields \(fields) only after revalidation (no-cache=)" }
+                text.add(", ")
+                text.add(freshness, age: age)
+                if let fields = noCache ?? nil {
+                    text.add(", reusing the fields "); text.add(fields); text.add(" only after revalidation (no-cache=)")
+                }
             }
-            if shared, let fields = privateValue ?? nil, !fields.isEmpty { text += ", without the fields \(fields) (private=)" }
-            return text
+            if shared, let fields = privateValue ?? nil, !fields.isEmpty {
+                text.add(", without the fields "); text.add(fields); text.add(" (private=)")
+            }
         }
 
-        var summary = "caching: "
-        summary.reserveCapacity(400)  // one allocation for the whole sentence
-        summary += verdict(shared: true)
-        summary += "; "
-        summary += verdict(shared: false)
+        text.add("caching: ")
+        addVerdict(shared: true)
+        text.add("; ")
+        addVerdict(shared: false)
         let vary = response.fields.listElements(named: "Vary")
         if vary.contains("*") {
-            summary += "; Vary: * means no stored copy can answer a later request without the origin"
+            text.add("; Vary: * means no stored copy can answer a later request without the origin")
         } else if !vary.isEmpty {
-            summary += "; stored copies are chosen by "
-            summary += vary.joined(separator: ", ")
+            text.add("; stored copies are chosen by ")
+            for (index, name) in vary.enumerated() {
+                if index > 0 { text.add(", ") }
+                text.add(name)
+            }
         }
-        if request == nil { summary += "; assuming a GET request" }
-        return summary
+        if request == nil { text.add("; assuming a GET request") }
+        return text.string
+    }
+}
+
+/// How long a response stays fresh (RFC 9111 §4.2.1), for the sentence.
+private enum Lifetime {
+    /// A number of seconds and where it comes from (s-maxage, max-age, Expires - Date).
+    case explicit(Int, String)
+    /// An Expires that is not a date: stale from the start (§5.3).
+    case invalidExpires
+    case expiresWithoutDate
+    /// A heuristic lifetime (§4.2.2), with the seconds since Last-Modified when known.
+    case heuristic(sinceLastModified: Int?)
+}
+
+/// Text built as UTF-8 bytes and made a `String` once.
+private struct Sentence {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(512) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Adds `number` in decimal.
+    mutating func add(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    mutating func add(_ lifetime: Lifetime, age: Int) {
+        switch lifetime {
+        case .explicit(let seconds, let source):
+            add("fresh for "); add(seconds); add(" s ("); add(source)
+            if age > 0 { add(", "); add(max(0, seconds - age)); add(" s left after Age "); add(age) }
+            add(")")
+        case .invalidExpires:
+            add("already stale (Expires is not a date)")
+        case .expiresWithoutDate:
+            add("fresh until the Expires time (there is no Date to count from)")
+        case .heuristic(let since?):
+            add("fresh for a heuristic lifetime (often 10% of the "); add(since)
+            add(" s since Last-Modified: "); add(since / 10); add(" s)")
+        case .heuristic(nil):
+            add("fresh for a heuristic lifetime chosen by the cache (no Last-Modified to base it on)")
+        }
     }
 }
