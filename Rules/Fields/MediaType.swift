@@ -1,3 +1,5 @@
+import HTTPLintCore
+
 /// A Content-Type value read as `type "/" subtype *( OWS ";" OWS [ parameter ] )` (RFC 9110
 /// §8.3.1, §5.6.6), for the rules about its parameters. A value that does not parse is left
 /// to invalid-media-type.
@@ -22,5 +24,16 @@ struct MediaType {
     /// The first parameter called `name` (case-insensitive).
     func parameter(_ name: String) -> WrittenParameter? {
         parameters.first { $0.key == name }
+    }
+}
+
+/// The Content-Type fields of a response and their media types, read once for the rules about
+/// its parameters (``FindingReporter/reading(_:of:)``).
+final class ContentTypes: ResponseReading {
+    /// Each Content-Type field in order, with its media type when the value parses.
+    let all: [(field: Field, mediaType: MediaType?)]
+
+    init(_ response: Response) {
+        all = response.fields.named("Content-Type").map { ($0, MediaType($0.value)) }
     }
 }

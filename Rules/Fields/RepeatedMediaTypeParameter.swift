@@ -28,8 +28,8 @@ struct RepeatedMediaTypeParameter: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Type") {
-            guard let mediaType = MediaType(field.value) else { continue }
+        for (field, mediaType) in report.reading(ContentTypes.self, of: response).all {
+            guard let mediaType else { continue }
             var seen: [String: String] = [:]
             var reported = Set<String>()
             for parameter in mediaType.parameters {

@@ -34,8 +34,8 @@ struct TextWithoutCharset: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Type") {
-            guard let mediaType = MediaType(field.value), mediaType.type == "text",
+        for (field, mediaType) in report.reading(ContentTypes.self, of: response).all {
+            guard let mediaType, mediaType.type == "text",
                   mediaType.subtype != "event-stream", mediaType.parameter("charset") == nil else { continue }
             report.add("Content-Type \(mediaType.type)/\(mediaType.subtype) has no charset, so recipients fall back to a default or guess",
                        at: field.valueSpan, status: response.status)

@@ -35,8 +35,8 @@ struct UnregisteredCharset: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Type") {
-            guard let mediaType = MediaType(field.value) else { continue }
+        for (field, mediaType) in report.reading(ContentTypes.self, of: response).all {
+            guard let mediaType else { continue }
             for parameter in mediaType.parameters where parameter.key == "charset" {
                 let name = parameter.text
                 guard let registered = CharsetNames.registeredSpelling(of: name) else { continue }
