@@ -66,6 +66,36 @@ import Testing
         #expect(fields.filter(everything.contains).count == 5)  // all but VaryX, which is not in the table
     }
 
+    /// Every byte value at every place of values of 1 to 19 bytes (values are checked eight
+    /// bytes at a time): controls and DEL are invalid, a CR is a bare CR, HTAB, printable ASCII
+    /// and obs-text are allowed; and a bare CR is found in a line whose value is otherwise clean.
+    @Test func valueBytesAreCheckedOneByOne() {
+        for length in 1...19 {
+            for position in 0..<length {
+                for value in 0...255 where value != 0x0A {
+                    var line = Array("X-V: ".utf8) + [UInt8](repeating: UInt8(ascii: "v"), count: length)
+                    line[5 + position] = UInt8(value)
+                    let bytes = Array("HTTP/1.1 200 OK\r\n".utf8) + line + Array("\r\nContent-Length: 0\r\n\r\n".utf8)
+                    let exchange = ResponseParser.parse(SourceText(name: "t", bytes: bytes))[0]
+                    let expected: [Deviation.Kind] = switch UInt8(value) {
+                    case 0x0D: [.bareCR]
+                    case 0x09, 0x20...0x7E, 0x80...0xFF: []
+                    default: [.invalidFieldValue]
+                    }
+                    // Whitespace at either end is not part of the value.
+                    let atEdge = (position == 0 || position == length - 1) && (value == 0x20 || value == 0x09)
+                    #expect(exchange.deviations.map(\.kind) == expected, "byte \(value) at \(position) of \(length)")
+                    if expected.isEmpty && !atEdge {
+                        #expect(exchange.response.fields[0].rawValueBytes.count == length, "byte \(value) at \(position) of \(length)")
+                    }
+                    if let deviation = exchange.deviations.first {
+                        #expect(deviation.span == ByteSpan(offset: 17 + 5 + position, length: 1), "byte \(value) at \(position) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func obsFoldIsUnfoldedToOneSpace() throws {
         let exchanges = try parse("HTTP/1.1 200 OK\r\nX-Long: first\r\n \t second\r\nContent-Length: 0\r\n\r\n")
         #expect(exchanges[0].response.fields.first(named: "X-Long")?.value == "first second")

@@ -91,7 +91,17 @@ struct MessageScanner {
     /// or trailers. RFC 9112 §2.2: a bare CR is not a line break; recipients treat it as SP
     /// (the callers do, by treating CR like any other byte inside a line).
     mutating func account(_ line: Line) {
+        accountEnding(line)
+        accountBareCRs(line)
+    }
+
+    /// The bare-LF half of ``account(_:)``.
+    private mutating func accountEnding(_ line: Line) {
         if line.terminator == .lf { bareLF.add(ByteSpan(offset: line.end, length: 1)) }
+    }
+
+    /// The bare-CR half of ``account(_:)``.
+    private mutating func accountBareCRs(_ line: Line) {
         var from = line.start
         while let index = ByteSearch.first(ASCII.cr, in: bytes, from..<line.end) {
             bareCR.add(ByteSpan(offset: index, length: 1))
@@ -163,12 +173,13 @@ struct MessageScanner {
                 exceed(what, at: line.span)
                 return FieldSection(fields: fields, endSpan: .at(end), isComplete: false)
             }
-            account(line)
             position = line.next
             if line.isEmpty && line.terminator != .endOfInput {
+                account(line)
                 return FieldSection(fields: fields, endSpan: ByteSpan(line.start..<line.next), isComplete: true)
             }
             if ASCII.isWhitespace(bytes[line.start]) {
+                account(line)
                 if !sawFieldLine {
                     // RFC 9112 §2.2: a recipient consumes such a line without further processing.
                     record(.whitespaceBeforeFirstField, line.span,
@@ -183,6 +194,7 @@ struct MessageScanner {
                 }
             } else {
                 sawFieldLine = true
+                // It accounts for the line's ending and bare CRs itself.
                 if let field = readFieldLine(line) { fields.append(field) }
             }
             if line.terminator == .endOfInput {
@@ -201,9 +213,15 @@ struct MessageScanner {
             }
             return (nameEnd, FieldName.hash(UnsafeBufferPointer(rebasing: buffer[line.start..<nameEnd])))
         }
+        accountEnding(line)
         if nameEnd > line.start, nameEnd < line.end, bytes[nameEnd] == ASCII.colon {
-            return field(line, name: line.start..<nameEnd, colon: nameEnd, hash: hash)
+            let (field, printable) = field(line, name: line.start..<nameEnd, colon: nameEnd, hash: hash)
+            // Past a token name and its colon, only the whitespace around the value is outside
+            // the value: a line whose value is printable has no bare CR to look for.
+            if !printable { accountBareCRs(line) }
+            return field
         }
+        accountBareCRs(line)
         return readUnusualFieldLine(line)
     }
 
@@ -237,11 +255,12 @@ struct MessageScanner {
             record(.invalidFieldName, ByteSpan(offset: bad, length: 1),
                    "field name '\(source.string(nameSpan))' contains \(describe(bytes[bad])), which is not allowed in a token")
         }
-        return field(line, name: line.start..<nameEnd, colon: colon, hash: hash)
+        return field(line, name: line.start..<nameEnd, colon: colon, hash: hash).field
     }
 
-    /// The field of `line` once its name and colon are known: the value trimmed and checked.
-    private mutating func field(_ line: Line, name: Range<Int>, colon: Int, hash: UInt64) -> Field {
+    /// The field of `line` once its name and colon are known: the value trimmed and checked;
+    /// and whether the value is printable ASCII throughout.
+    private mutating func field(_ line: Line, name: Range<Int>, colon: Int, hash: UInt64) -> (field: Field, printable: Bool) {
         let value = bytes.withUnsafeBufferPointer { buffer in
             var valueStart = colon + 1
             while valueStart < line.end, ASCII.isWhitespace(buffer[valueStart]) { valueStart += 1 }
@@ -250,26 +269,45 @@ struct MessageScanner {
             return valueStart..<valueEnd
         }
         let nameSpan = ByteSpan(name)
-        checkValueCharacters(value, fieldName: nameSpan)
-        return Field(nameSpan: nameSpan, valueSpan: ByteSpan(value), lineSpan: line.span,
-                     isFolded: false, source: source, nameHash: hash,
-                     definitionIndex: names.index(hash: hash, bytes: bytes, range: name))
+        let printable = checkValueCharacters(value, fieldName: nameSpan)
+        return (Field(nameSpan: nameSpan, valueSpan: ByteSpan(value), lineSpan: line.span,
+                      isFolded: false, source: source, nameHash: hash,
+                      definitionIndex: names.index(hash: hash, bytes: bytes, range: name)), printable)
     }
 
     /// RFC 9110 §5.5: field-value = *field-content, made of VCHAR, obs-text, SP and HTAB.
-    /// CR is left to the bare-CR check.
-    private mutating func checkValueCharacters(_ range: Range<Int>, fieldName: ByteSpan) {
+    /// CR is left to the bare-CR check. Answers whether the value is printable ASCII only.
+    @discardableResult
+    private mutating func checkValueCharacters(_ range: Range<Int>, fieldName: ByteSpan) -> Bool {
         // Most values are printable ASCII only (0x20–0x7E); one pass proves it.
-        let printable = bytes.withUnsafeBufferPointer { buffer in
-            var index = range.lowerBound
-            while index < range.upperBound, buffer[index] &- 0x20 < 0x5F { index += 1 }
-            return index == range.upperBound
-        }
-        if printable { return }
+        if isPrintableASCII(range) { return true }
         for index in range where !ASCII.isFieldValueChar(bytes[index]) && bytes[index] != ASCII.cr {
             record(.invalidFieldValue, ByteSpan(offset: index, length: 1),
                    "value of field '\(source.string(fieldName))' contains \(describe(bytes[index]))")
-            return
+            break
+        }
+        return false
+    }
+
+    /// Whether every byte in `range` is 0x20–0x7E, read eight bytes at a time.
+    func isPrintableASCII(_ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var index = range.lowerBound
+            while index &+ 8 <= range.upperBound {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                // A byte below 0x20 borrows into its high bit (the lowest such byte always does).
+                let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                // A byte of 0x7F carries into its high bit; bytes of 0x80 and above have it set.
+                let high = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+                if control | high != 0 { return false }
+                index &+= 8
+            }
+            while index < range.upperBound {
+                if buffer[index] &- 0x20 >= 0x5F { return false }
+                index &+= 1
+            }
+            return true
         }
     }
 
