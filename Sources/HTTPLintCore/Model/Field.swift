@@ -178,7 +178,10 @@ public struct Fields: Sendable, RandomAccessCollection {
     /// The list elements of every field called `name`, split at commas and trimmed
     /// (RFC 9110 §5.6.1), empty elements dropped. Quoted strings are not split.
     public func listElements(named name: String) -> [String] {
-        named(name).flatMap(\.listElements)
+        let lines = named(name)
+        // One line (the usual case): its elements as they are, without a second array.
+        if lines.count == 1 { return lines[0].listElements }
+        return lines.flatMap(\.listElements)
     }
 }
 

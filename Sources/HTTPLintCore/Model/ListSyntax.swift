@@ -7,7 +7,11 @@ enum ListSyntax {
     static func elements(of bytes: [UInt8]) -> [String] { elements(of: bytes[...]) }
 
     static func elements(of bytes: ArraySlice<UInt8>) -> [String] {
-        elementRanges(of: bytes).map { SourceText.decode(bytes[$0]) }
+        var result: [String] = []
+        // Room for the usual few elements at once, rather than growing by doubling from one.
+        result.reserveCapacity(4)
+        forEachElement(of: bytes) { result.append(SourceText.decode(bytes[$0])) }
+        return result
     }
 
     static func elementRanges(of bytes: [UInt8]) -> [Range<Int>] { elementRanges(of: bytes[...]) }
@@ -15,6 +19,15 @@ enum ListSyntax {
     /// Ranges (indices of `bytes`) of the non-empty elements, surrounding whitespace removed.
     static func elementRanges(of bytes: ArraySlice<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        result.reserveCapacity(4)
+        forEachElement(of: bytes) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with the range of each non-empty element, in order, surrounding whitespace
+    /// removed.
+    @inline(__always)
+    private static func forEachElement(of bytes: ArraySlice<UInt8>, _ body: (Range<Int>) -> Void) {
         var start = bytes.startIndex
         var inQuotes = false
         var index = bytes.startIndex
@@ -23,7 +36,7 @@ enum ListSyntax {
             var upper = end
             while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
             while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
-            if lower < upper { result.append(lower..<upper) }
+            if lower < upper { body(lower..<upper) }
         }
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -38,6 +51,5 @@ enum ListSyntax {
             index += 1
         }
         flush(bytes.endIndex)
-        return result
     }
 }
