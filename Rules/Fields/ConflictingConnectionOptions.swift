@@ -30,15 +30,12 @@ struct ConflictingConnectionOptions: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            let fields = response.fields.named("Connection")
-            guard let first = fields.first else { continue }
-            let options = fields.flatMap(\.listElements)
+            let connection = report.reading(ConnectionOptions.self, of: response)
             // Most responses say one option; a conflict needs two.
-            guard options.count > 1 else { continue }
-            let lowercased = Set(options.map { $0.asciiLowercased() })
-            guard lowercased.contains("close"), lowercased.contains("keep-alive") else { continue }
+            guard let first = connection.lines.first?.field, connection.optionCount > 1,
+                  connection.contains("close"), connection.contains("keep-alive") else { continue }
             report.add("Connection has both close and keep-alive; recipients close the connection",
-                       at: fields.count == 1 ? first.valueSpan : first.lineSpan, status: response.status)
+                       at: connection.lines.count == 1 ? first.valueSpan : first.lineSpan, status: response.status)
         }
     }
 }

@@ -42,9 +42,9 @@ struct ConnectionOptionForEndToEndField: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            for field in response.fields.named("Connection") {
-                for option in field.listElements {
-                    guard let name = Self.byLowercase[option.asciiLowercased()] else { continue }
+            for (field, options) in report.reading(ConnectionOptions.self, of: response).lines {
+                for option in options {
+                    guard let name = Self.byLowercase[option] else { continue }
                     report.add("Connection lists \(name), which is meant for all recipients; proxies will remove it",
                                at: field.valueSpan, status: response.status)
                 }

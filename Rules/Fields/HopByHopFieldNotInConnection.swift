@@ -37,12 +37,10 @@ struct HopByHopFieldNotInConnection: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            let present = Self.fields.compactMap { entry in response.fields.first(named: entry.field).map { (entry, $0) } }
-            guard !present.isEmpty else { continue }
-            let options = Set(response.fields.listElements(named: "Connection").map { $0.asciiLowercased() })
-            for ((name, option), field) in present {
-                guard !options.contains(option),
-                      !options.contains(name.asciiLowercased()) else { continue }
+            for (name, option) in Self.fields {
+                guard let field = response.fields.first(named: name) else { continue }
+                let connection = report.reading(ConnectionOptions.self, of: response)
+                guard !connection.contains(option), !connection.contains(name.asciiLowercased()) else { continue }
                 report.add("\(name) is sent without '\(option)' in Connection, so proxies may forward it and recipients ignore it",
                            at: field.lineSpan, status: response.status)
             }

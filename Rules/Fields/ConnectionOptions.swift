@@ -1,0 +1,19 @@
+import HTTPLintCore
+
+/// The Connection fields of a response and their options in lowercase (option names are
+/// case-insensitive, RFC 9110 §7.6.1), read once for the rules about connection options
+/// (``FindingReporter/reading(_:of:)``).
+final class ConnectionOptions: ResponseReading {
+    /// Each Connection field line, in order, with its options lowercased.
+    let lines: [(field: Field, options: [String])]
+
+    init(_ response: Response) {
+        lines = response.fields.named("Connection").map { field in (field, field.listElements.map { $0.asciiLowercased() }) }
+    }
+
+    /// How many options all the lines list together.
+    var optionCount: Int { lines.reduce(0) { $0 + $1.options.count } }
+
+    /// Whether a line lists `option` (given in lowercase).
+    func contains(_ option: String) -> Bool { lines.contains { $0.options.contains(option) } }
+}
