@@ -6,40 +6,48 @@ final class CacheDirectives: ResponseReading {
     /// Every directive in order, repeats kept: the name lowercased, the value trimmed but
     /// still quoted as sent, `nil` without `=`.
     let all: [(name: String, value: String?)]
-    /// Directive names with their values (quotes removed), first occurrence kept: what
-    /// caches act on.
-    let values: [String: String?]
+    /// Each directive name once, with the value of its first occurrence (quotes removed):
+    /// what caches act on. A list: a response has few directives, and comparing a few short
+    /// strings costs less than hashing one.
+    private let firsts: [(name: String, value: String?)]
     /// The first Cache-Control field, where findings about the directives point.
     let firstField: Field?
 
     init(_ response: Response) {
         let fields = response.fields.named("Cache-Control")
         var all: [(name: String, value: String?)] = []
-        var values: [String: String?] = [:]
+        var firsts: [(name: String, value: String?)] = []
         for directive in fields.flatMap(\.listElements) {
             // "=" is ASCII: find it among the bytes rather than the characters.
             let equals = directive.utf8.firstIndex(of: UInt8(ascii: "="))
             let name = (equals.map { directive[..<$0] } ?? directive[...]).trimmingWhitespace().asciiLowercased()
             let value = equals.map { String(directive[directive.utf8.index(after: $0)...].trimmingWhitespace()) }
             all.append((name, value))
-            guard values[name] == nil else { continue }
+            guard !firsts.contains(where: { $0.name == name }) else { continue }
             if let value, value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
-                values[name] = .some(String(value.dropFirst().dropLast()))
+                firsts.append((name, String(value.dropFirst().dropLast())))
             } else {
-                values[name] = .some(value)
+                firsts.append((name, value))
             }
         }
         self.all = all
-        self.values = values
+        self.firsts = firsts
         self.firstField = fields.first
     }
 
-    func has(_ name: String) -> Bool { values[name] != nil }
+    /// The value of the first `name` directive (lowercase), quotes removed: `nil` when there
+    /// is none, `.some(nil)` when it has no `=`.
+    func value(_ name: String) -> String?? {
+        for entry in firsts where entry.name == name { return .some(entry.value) }
+        return nil
+    }
+
+    func has(_ name: String) -> Bool { value(name) != nil }
 
     /// The delta-seconds value of `name`, `nil` when absent or not digits (§1.2.2: a value too
     /// large to represent counts as 2^31).
     func seconds(_ name: String) -> Int? {
-        guard case .some(.some(let value)) = values[name], !value.isEmpty,
+        guard case .some(.some(let value)) = value(name), !value.isEmpty,
               value.allSatisfy(\.isASCIIDigitCharacter) else { return nil }
         return Int(value).map { min($0, 2_147_483_648) } ?? 2_147_483_648
     }

@@ -56,7 +56,7 @@ struct CachingSummary: Rule {
         let expires = dates.first(.expires)?.date
         let age = response.fields.first(named: "Age").flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
         let isPublic = directives.has("public")
-        let privateValue = directives.values["private"]
+        let privateValue = directives.value("private")
         let isUnqualifiedPrivate = privateValue != nil && (privateValue! ?? "").isEmpty
 
         func lifetime(shared: Bool) -> Lifetime? {
@@ -103,7 +103,7 @@ struct CachingSummary: Rule {
             }
             text.add(" may store it")
             if let condition { text.add(" ("); text.add(condition); text.add(")") }
-            let noCache = directives.values["no-cache"]
+            let noCache = directives.value("no-cache")
             if let noCache, (noCache ?? "").isEmpty {
                 text.add(", but must revalidate it before each reuse (no-cache)")
             } else {
