@@ -36,11 +36,15 @@ enum ContentSecurityPolicy {
     /// Every policy in the response's CSP fields, in order (rules read them once per response
     /// through ``CSPPolicies``).
     static func policies(in response: Response) -> [CSPPolicy] {
-        [enforced, reportOnly].flatMap { name in
-            response.fields.named(name).flatMap { field in
-                field.listElements.map { CSPPolicy(field: field, fieldName: name, directives: directives(of: $0)) }
+        var policies: [CSPPolicy] = []
+        for name in [enforced, reportOnly] {
+            for field in response.fields.named(name) {
+                for policy in field.listElements {
+                    policies.append(CSPPolicy(field: field, fieldName: name, directives: directives(of: policy)))
+                }
             }
         }
+        return policies
     }
 
     /// ASCII whitespace (Infra): TAB, LF, FF, CR, SPACE.
@@ -51,13 +55,45 @@ enum ContentSecurityPolicy {
     /// CSP3 §2.2.1 steps 3.1-3.7: split on ";", trim, skip empty and non-ASCII tokens, take
     /// the name up to whitespace (lowercased) and split the rest on whitespace.
     static func directives(of policy: String) -> [CSPDirective] {
-        // Read as bytes: whitespace is ASCII, so a token with a non-ASCII byte is skipped whole.
-        policy.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).compactMap { part in
-            guard part.allSatisfy({ $0 < 0x80 }) else { return nil }
-            let words = part.split(whereSeparator: { isASCIIWhitespace(byte: $0) }).map { String(decoding: $0, as: UTF8.self) }
-            guard let name = words.first else { return nil }
-            return CSPDirective(name: name.asciiLowercased(), writtenName: name, values: Array(words.dropFirst()))
+        // Read as bytes, in one pass: whitespace and ";" are ASCII, so a token with a
+        // non-ASCII byte is skipped whole.
+        var directives: [CSPDirective] = []
+        var policy = policy
+        policy.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+                if let directive = directive(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    directives.append(directive)
+                }
+                start = end + 1
+            }
         }
+        return directives
+    }
+
+    /// One `;`-separated part: its first word is the name, the others its values; `nil` for a
+    /// part without words or with a non-ASCII byte.
+    private static func directive(in part: UnsafeBufferPointer<UInt8>) -> CSPDirective? {
+        var name: String?
+        var values: [String] = []
+        var index = 0
+        while index < part.count {
+            if isASCIIWhitespace(byte: part[index]) {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < part.count, !isASCIIWhitespace(byte: part[index]) {
+                if part[index] >= 0x80 { return nil }
+                index += 1
+            }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: part[start..<index]), as: UTF8.self)
+            if name == nil { name = word } else { values.append(word) }
+        }
+        guard let name else { return nil }
+        return CSPDirective(name: name.asciiLowercased(), writtenName: name, values: values)
     }
 
     /// Directives whose value is a source list (CSP3 §2.3.1): the fetch directives, and the
