@@ -20,6 +20,8 @@ final class DateFields: ResponseReading {
     init(_ response: Response) {
         // One walk over the fields, in their order, picking out the four by table place.
         var checked: [Parsed] = []
+        // Date and Last-Modified, usually: room for both at once rather than growing from one.
+        checked.reserveCapacity(3)
         var expires: [Parsed] = []
         var firstDate, firstLastModified: Parsed?
         let date = Self.date, lastModified = Self.lastModified, retryAfter = Self.retryAfter, expiresField = Self.expiresField

@@ -78,34 +78,43 @@ public struct HTTPDate: Sendable, Hashable {
     /// has), read without building strings; `nil` for anything else, which the full parser
     /// then reads and explains.
     static func validIMFFixdate<C: Collection>(_ bytes: C) -> HTTPDate? where C.Element == UInt8 {
-        guard bytes.count == 29 else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 29) { buffer -> HTTPDate? in
-            _ = buffer.initialize(from: bytes)
-            let b = UnsafeBufferPointer(buffer)
-            // "Sun, 06 Nov 1994 08:49:37 GMT"
-            guard b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20, b[16] == 0x20, b[19] == 0x3A,
-                  b[22] == 0x3A, b[25] == 0x20, b[26] == 0x47, b[27] == 0x4D, b[28] == 0x54 else { return nil }
-            func number(_ start: Int, _ count: Int) -> Int? {
-                var value = 0
-                for index in start..<start + count {
-                    let digit = Int(b[index]) - 0x30
-                    guard digit >= 0, digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
+        bytes.withContiguousStorageIfAvailable(validIMFFixdate) ?? Array(bytes).withUnsafeBufferPointer(validIMFFixdate)
+    }
+
+    /// ``validIMFFixdate(_:)`` on contiguous bytes.
+    static func validIMFFixdate(_ b: UnsafeBufferPointer<UInt8>) -> HTTPDate? {
+        guard b.count == 29 else { return nil }
+        // "Sun, 06 Nov 1994 08:49:37 GMT"
+        guard b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20, b[16] == 0x20, b[19] == 0x3A,
+              b[22] == 0x3A, b[25] == 0x20, b[26] == 0x47, b[27] == 0x4D, b[28] == 0x54 else { return nil }
+        func number(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in start..<start + count {
+                let digit = Int(b[index]) - 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
             }
-            func name(_ start: Int, in names: [UInt32]) -> Int? {
-                names.firstIndex(of: UInt32(b[start]) << 16 | UInt32(b[start + 1]) << 8 | UInt32(b[start + 2]))
-            }
-            guard let weekday = name(0, in: packedDays), let day = number(5, 2), let month = name(8, in: packedMonths),
-                  let year = number(12, 4), let hour = number(17, 2), let minute = number(20, 2),
-                  let second = number(23, 2), hour < 24, minute < 60, second <= 60, day >= 1 else { return nil }
-            let monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-            guard day <= monthDays[month] else { return nil }
-            let daysSince1970 = Self.daysSince1970(year: year, month: month + 1, day: day)
-            guard Int(((daysSince1970 % 7) + 7 + 3) % 7) == weekday else { return nil }
-            return HTTPDate(format: .imfFixdate,
-                            secondsSince1970: daysSince1970 * 86_400 + Int64(hour * 3600 + minute * 60 + second))
+            return value
+        }
+        func name(_ start: Int, in names: [UInt32]) -> Int? {
+            names.firstIndex(of: UInt32(b[start]) << 16 | UInt32(b[start + 1]) << 8 | UInt32(b[start + 2]))
+        }
+        guard let weekday = name(0, in: packedDays), let day = number(5, 2), let month = name(8, in: packedMonths),
+              let year = number(12, 4), let hour = number(17, 2), let minute = number(20, 2),
+              let second = number(23, 2), hour < 24, minute < 60, second <= 60, day >= 1,
+              day <= daysIn(month: month + 1, year: year) else { return nil }
+        let daysSince1970 = Self.daysSince1970(year: year, month: month + 1, day: day)
+        guard Int(((daysSince1970 % 7) + 7 + 3) % 7) == weekday else { return nil }
+        return HTTPDate(format: .imfFixdate,
+                        secondsSince1970: daysSince1970 * 86_400 + Int64(hour * 3600 + minute * 60 + second))
+    }
+
+    /// The number of days of `month` (1–12) in `year`.
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
         }
     }
 
@@ -116,8 +125,7 @@ public struct HTTPDate: Sendable, Hashable {
             throw Problem(description: "the time '\(time)' is not HH:MM:SS")
         }
         guard hour < 24, minute < 60, second <= 60 else { throw Problem(description: "the time '\(time)' is out of range") }
-        let monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day >= 1, day <= monthDays[month - 1] else {
+        guard day >= 1, day <= daysIn(month: month, year: year) else {
             throw Problem(description: "\(months[month - 1]) \(year) has no day \(day)")
         }
         let daysSince1970 = Self.daysSince1970(year: year, month: month, day: day)
