@@ -33,22 +33,22 @@ struct InvalidMediaType: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for field in response.fields.named("Content-Type") {
-            if let problem = Self.problem(in: field.value) {
+            if let problem = Self.problem(in: field.valueUTF8) {
                 report.add("Content-Type '\(Printable.escape(field.value))' is not a media type: \(problem)",
                            at: field.valueSpan, status: response.status)
             }
         }
     }
 
-    /// Why `value` is not `type "/" subtype *( OWS ";" OWS [ parameter ] )`, or nil.
-    static func problem(in value: String) -> String? {
-        let bytes = Array(value.utf8)
+    /// Why `bytes` are not `type "/" subtype *( OWS ";" OWS [ parameter ] )`, or nil.
+    static func problem(in bytes: [UInt8]) -> String? {
         var index = 0
         func skipOWS() { while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
-        func token() -> String? {
+        /// The token at the cursor (its text is made only for a message), or nil.
+        func token() -> Range<Int>? {
             let start = index
             while index < bytes.count, bytes[index].isHTTPTokenCharacter { index += 1 }
-            return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+            return index > start ? start..<index : nil
         }
         skipOWS()
         guard token() != nil, index < bytes.count, bytes[index] == 0x2F else { return "it does not start with type/subtype" }
@@ -61,7 +61,8 @@ struct InvalidMediaType: Rule {
             index += 1
             skipOWS()
             if index == bytes.count || bytes[index] == 0x3B { continue }
-            guard let name = token() else { return "a parameter name is not a token" }
+            guard let nameRange = token() else { return "a parameter name is not a token" }
+            var name: String { String(decoding: bytes[nameRange], as: UTF8.self) }
             guard index < bytes.count, bytes[index] == 0x3D else { return "parameter '\(name)' has no '=value'" }
             index += 1
             if index < bytes.count, bytes[index] == 0x22 {

@@ -9,8 +9,9 @@ struct MediaType {
     let subtype: String
     let parameters: [WrittenParameter]
 
-    init?(_ value: String) {
-        var scanner = ParameterScanner(value)
+    /// The media type of a value given as its UTF-8 bytes (``Field/valueUTF8``).
+    init?(bytes: [UInt8]) {
+        var scanner = ParameterScanner(bytes)
         scanner.skipWhitespace()
         guard let type = scanner.token(), scanner.peek == 0x2F else { return nil }
         scanner.index += 1
@@ -34,6 +35,6 @@ final class ContentTypes: ResponseReading {
     let all: [(field: Field, mediaType: MediaType?)]
 
     init(_ response: Response) {
-        all = response.fields.named("Content-Type").map { ($0, MediaType($0.value)) }
+        all = response.fields.named("Content-Type").map { ($0, MediaType(bytes: $0.valueUTF8)) }
     }
 }

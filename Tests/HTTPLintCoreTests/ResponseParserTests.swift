@@ -96,6 +96,18 @@ import Testing
         }
     }
 
+    /// `valueUTF8` is the bytes of `value` whichever way it is made: plain ASCII, folded,
+    /// with a bare CR, with obs-text that is not UTF-8, with UTF-8.
+    @Test func valueUTF8IsTheValuesBytes() {
+        let values: [[UInt8]] = [Array("text/html; charset=utf-8".utf8), Array("a\r\n b".utf8), Array("a\rb".utf8),
+                                 [0x61, 0xE9, 0x62], Array("caf\u{E9}".utf8), [], Array("x".utf8)]
+        for value in values {
+            let bytes = Array("HTTP/1.1 200 OK\r\nX-V: ".utf8) + value + Array("\r\nContent-Length: 0\r\n\r\n".utf8)
+            let field = ResponseParser.parse(SourceText(name: "t", bytes: bytes))[0].response.fields[0]
+            #expect(field.valueUTF8 == Array(field.value.utf8), "\(value)")
+        }
+    }
+
     @Test func obsFoldIsUnfoldedToOneSpace() throws {
         let exchanges = try parse("HTTP/1.1 200 OK\r\nX-Long: first\r\n \t second\r\nContent-Length: 0\r\n\r\n")
         #expect(exchanges[0].response.fields.first(named: "X-Long")?.value == "first second")
