@@ -107,10 +107,10 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         for exchange in exchanges {
             let present = FieldNameSet(exchange)
-            var reporter = FindingReporter(ruleID: "", severity: .info, exchangeIndex: exchange.index, readings: ResponseReadings())
+            var reporter = FindingReporter(ruleIDs: ruleIDs, severity: .info, exchangeIndex: exchange.index, readings: ResponseReadings())
             for index in rules.indices {
                 if let gate = gates[index], !gate.intersects(present) { continue }
-                reporter.startRule(ruleIDs[index], severity: severities[index])
+                reporter.startRule(at: index, severity: severities[index])
                 rules[index].check(exchange, &reporter)
             }
             if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }

@@ -36,8 +36,13 @@ extension DeviationRule {
 public struct FindingReporter {
     /// The id and severity of the rule reporting (not the whole description: they change with
     /// every rule).
-    public private(set) var ruleID: String
+    public var ruleID: String { ruleIDs.isEmpty ? "" : ruleIDs[ruleIndex] }
     public private(set) var severity: Severity
+    /// The ids of the rules this reporter serves and which of them is reporting: handing the
+    /// reporter to the next rule changes a number, not a string (whose reference count would
+    /// change twice per rule and exchange).
+    private var ruleIDs: [String]
+    private var ruleIndex = 0
     public let exchangeIndex: Int
     public private(set) var findings: [Finding] = []
     /// The readings of this exchange's responses made so far, shared by the rules run on it.
@@ -51,7 +56,13 @@ public struct FindingReporter {
     /// A reporter whose findings get `severity` (a configured one, or the rule's own), sharing
     /// `readings` with the other rules' reporters on the same exchange.
     public init(ruleID: String, severity: Severity, exchangeIndex: Int, readings: ResponseReadings = ResponseReadings()) {
-        self.ruleID = ruleID
+        self.init(ruleIDs: [ruleID], severity: severity, exchangeIndex: exchangeIndex, readings: readings)
+    }
+
+    /// A reporter for the rules whose ids are `ruleIDs`, the first of them reporting until
+    /// ``startRule(at:severity:)`` names another.
+    public init(ruleIDs: [String], severity: Severity, exchangeIndex: Int, readings: ResponseReadings = ResponseReadings()) {
+        self.ruleIDs = ruleIDs
         self.severity = severity
         self.exchangeIndex = exchangeIndex
         self.readings = readings
@@ -59,9 +70,19 @@ public struct FindingReporter {
 
     /// Hands the reporter to the next rule on the same exchange: findings made so far stay,
     /// later ones carry `ruleID` and `severity`. The linter keeps one reporter per exchange
-    /// this way, rather than making one per rule.
+    /// this way, rather than making one per rule (naming rules by index:
+    /// ``startRule(at:severity:)``).
     public mutating func startRule(_ ruleID: String, severity: Severity) {
-        self.ruleID = ruleID
+        ruleIDs = [ruleID]
+        ruleIndex = 0
+        self.severity = severity
+    }
+
+    /// ``startRule(_:severity:)`` for the rule at `index` in the ids the reporter was made with
+    /// (or was last given).
+    public mutating func startRule(at index: Int, severity: Severity) {
+        precondition(ruleIDs.indices.contains(index), "rule index \(index) out of range")
+        ruleIndex = index
         self.severity = severity
     }
 
