@@ -31,31 +31,56 @@ struct InvalidStrictTransportSecurity: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard let field = response.fields.first(named: "Strict-Transport-Security") else { return }
-        // Directive names are ASCII tokens: read the value as bytes.
+        // Directive names are ASCII tokens: read the value as bytes, in place.
         let value = field.unfoldedValueBytes
-        var seen: [[UInt8]] = []
-        var maxAge: ArraySlice<UInt8>?
-        for directive in value.split(separator: UInt8(ascii: ";")) {
-            let parts = directive.split(separator: UInt8(ascii: "="), maxSplits: 1)
-            let name = parts.first.map { $0.trimmingWhitespace().map(\.asciiLowercased) } ?? []
+        var seen: [Range<Int>] = []
+        seen.reserveCapacity(4)
+        var maxAge: Range<Int>?
+        var start = 0
+        while start < value.count {
+            var end = start
+            while end < value.count, value[end] != UInt8(ascii: ";") { end += 1 }
+            defer { start = end + 1 }
+            // `=` signs before the name are ignored, as a split that drops empty parts does.
+            var nameStart = start
+            while nameStart < end, value[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
+            var equals = nameStart
+            while equals < end, value[equals] != UInt8(ascii: "=") { equals += 1 }
+            let name = Self.trimmed(value, nameStart..<equals)
             if name.isEmpty { continue }
-            if seen.contains(name) {
-                report.add("Strict-Transport-Security repeats \(SourceText.decode(name)); browsers ignore the whole field",
+            if seen.contains(where: { Self.equalIgnoringCase(value[$0], value[name]) }) {
+                report.add("Strict-Transport-Security repeats \(SourceText.decode(value[name].map(\.asciiLowercased))); browsers ignore the whole field",
                            at: field.valueSpan, status: response.status)
                 return
             }
             seen.append(name)
-            if name.elementsEqual("max-age".utf8) { maxAge = parts.count == 2 ? parts[1].trimmingWhitespace() : [] }
+            if Self.equalIgnoringCase(value[name], "max-age".utf8) {
+                maxAge = equals < end ? Self.trimmed(value, equals + 1..<end) : end..<end
+            }
         }
         guard let maxAge else {
             report.add("Strict-Transport-Security has no max-age; browsers ignore the whole field", at: field.valueSpan, status: response.status)
             return
         }
         let quote = UInt8(ascii: "\"")
-        let digits = maxAge.count >= 2 && maxAge.first == quote && maxAge.last == quote ? maxAge.dropFirst().dropLast() : maxAge
+        let written = value[maxAge]
+        let digits = written.count >= 2 && written.first == quote && written.last == quote ? written.dropFirst().dropLast() : written
         if digits.isEmpty || !digits.allSatisfy(\.isASCIIDigit) {
-            report.add("Strict-Transport-Security max-age '\(SourceText.decode(maxAge))' is not a number of seconds; browsers ignore the whole field",
+            report.add("Strict-Transport-Security max-age '\(SourceText.decode(written))' is not a number of seconds; browsers ignore the whole field",
                        at: field.valueSpan, status: response.status)
         }
+    }
+
+    /// `range` of `bytes` without SP and HTAB at either end.
+    private static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func equalIgnoringCase<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
+    where A.Element == UInt8, B.Element == UInt8 {
+        a.count == b.count && zip(a, b).allSatisfy { $0.asciiLowercased == $1.asciiLowercased }
     }
 }
