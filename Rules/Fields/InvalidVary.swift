@@ -29,9 +29,8 @@ struct InvalidVary: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        TokenLists.report("Vary", what: "field name", in: response, &report)
-        let members = response.fields.listElements(named: "Vary")
-        if members.contains("*"), members.count > 1, let field = response.fields.first(named: "Vary") {
+        let (lines, members) = TokenLists.report("Vary", what: "field name", in: response, &report)
+        if members.contains("*"), members.count > 1, let field = lines.first {
             report.add("Vary lists * together with field names; * alone already says it all", at: field.valueSpan, status: response.status)
         }
     }
