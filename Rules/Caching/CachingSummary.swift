@@ -158,22 +158,16 @@ private struct Sentence {
 
     mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    /// Adds `number` in decimal.
+    /// Adds `number` in decimal: its digits from the last, then turned around.
     mutating func add(_ number: Int) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
         var magnitude = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     mutating func add(_ lifetime: Lifetime, age: Int) {

@@ -46,7 +46,7 @@ struct InvalidStrictTransportSecurity: Rule {
             while nameStart < end, value[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
             var equals = nameStart
             while equals < end, value[equals] != UInt8(ascii: "=") { equals += 1 }
-            let name = Self.trimmed(value, nameStart..<equals)
+            let name = value[nameStart..<equals].trimmingWhitespace().indices
             if name.isEmpty { continue }
             if seen.contains(where: { Self.equalIgnoringCase(value[$0], value[name]) }) {
                 report.add("Strict-Transport-Security repeats \(SourceText.decode(value[name].map(\.asciiLowercased))); browsers ignore the whole field",
@@ -55,7 +55,7 @@ struct InvalidStrictTransportSecurity: Rule {
             }
             seen.append(name)
             if Self.equalIgnoringCase(value[name], "max-age".utf8) {
-                maxAge = equals < end ? Self.trimmed(value, equals + 1..<end) : end..<end
+                maxAge = equals < end ? value[equals + 1..<end].trimmingWhitespace().indices : end..<end
             }
         }
         guard let maxAge else {
@@ -71,16 +71,7 @@ struct InvalidStrictTransportSecurity: Rule {
         }
     }
 
-    /// `range` of `bytes` without SP and HTAB at either end.
-    private static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
-        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
-        return lower..<upper
-    }
-
-    private static func equalIgnoringCase<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
-    where A.Element == UInt8, B.Element == UInt8 {
-        a.count == b.count && zip(a, b).allSatisfy { $0.asciiLowercased == $1.asciiLowercased }
+    private static func equalIgnoringCase(_ a: ArraySlice<UInt8>, _ b: some Sequence<UInt8>) -> Bool {
+        a.elementsEqual(b) { $0.asciiLowercased == $1.asciiLowercased }
     }
 }
