@@ -160,5 +160,18 @@ import Testing
         #expect(pairs["c.txt"] == .some(nil), "c.req.txt is not c.req")
         #expect(pairs["v1.2/d.raw"] == .some("v1.2/d.req"))
         #expect(pairs["e.response"] == .some(nil), "the request file's own extension is .req exactly")
+
+        // A walk pairs from the names it saw, as a look-up on disk would: through a link to a
+        // file, not through a broken link; and a file named on its own is looked up on disk.
+        for name in ["f.http", "g.http"] {
+            try Data("HTTP/1.1 204 No Content\r\n\r\n".utf8).write(to: directory.appendingPathComponent(name))
+        }
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("f.req").path, withDestinationPath: "a.req")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("g.req").path, withDestinationPath: "missing.req")
+        let walked = InputCollector.collect([directory.path])
+        #expect(walked.first { $0.path.hasSuffix("/f.http") }?.requestPath?.hasSuffix("/f.req") == true)
+        #expect(walked.first { $0.path.hasSuffix("/g.http") }.map { $0.requestPath == nil } == true)
+        let named = InputCollector.collect([directory.appendingPathComponent("a.HTTP").path])
+        #expect(named.map(\.requestPath) == [directory.appendingPathComponent("a.req").path])
     }
 }

@@ -43,19 +43,24 @@ public enum InputCollector {
     private static func walk(_ directory: String) -> [Item] {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var found: [String] = []
-        guard visit(root, into: &found) else {
+        var requests: Set<String> = []
+        guard visit(root, into: &found, requests: &requests) else {
             return [Item(path: directory, requestPath: nil, problem: "cannot read directory '\(directory)'")]
         }
         if found.isEmpty {
             return [Item(path: directory, requestPath: nil,
                          problem: "directory '\(directory)' holds no response files (\(responseExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))")]
         }
-        return found.sorted().map { Item(path: $0, requestPath: pairedRequest(for: $0), problem: nil) }
+        // The walk has seen every name: a request file is looked up among them, not on disk.
+        return found.sorted().map { path in
+            Item(path: path, requestPath: requestCandidate(for: path).flatMap { requests.contains($0) ? $0 : nil }, problem: nil)
+        }
     }
 
-    /// Collects the response files below `directory`. Hidden entries are skipped, and
-    /// symbolic links to directories are not followed, so that a link loop cannot trap the walk.
-    private static func visit(_ directory: String, into found: inout [String]) -> Bool {
+    /// Collects the response files below `directory`, and every entry named `*.req` (what
+    /// ``pairedRequest(for:)`` would find on disk). Hidden entries are skipped, and symbolic
+    /// links to directories are not followed, so that a link loop cannot trap the walk.
+    private static func visit(_ directory: String, into found: inout [String], requests: inout Set<String>) -> Bool {
         guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return false }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
@@ -66,21 +71,25 @@ public enum InputCollector {
             let path = directory + "/" + name
             var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
             var isFile = Int32(entry.pointee.d_type) == Int32(DT_REG)
+            var exists = true
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFLNK {
                     // A link to a file is read; a link to a directory is not walked.
-                    isFile = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+                    exists = stat(path, &info) == 0
+                    isFile = exists && (info.st_mode & S_IFMT) == S_IFREG
                     isDirectory = false
                 } else {
                     isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
                     isFile = (info.st_mode & S_IFMT) == S_IFREG
                 }
             }
+            if exists, name.hasSuffix(".req") { requests.insert(path) }
             if isDirectory {
-                _ = visit(path, into: &found)
-            } else if isFile, let dot = name.lastIndex(of: "."), responseExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+                _ = visit(path, into: &found, requests: &requests)
+            } else if isFile, let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
+                      responseExtensions.contains(String(name[name.utf8.index(after: dot)...]).asciiLowercased()) {
                 found.append(path)
             }
         }
@@ -92,10 +101,19 @@ public enum InputCollector {
         // The extension of the last path component (none for a name that only starts with a
         // dot); "/" and "." are ASCII, so the search runs over bytes, not characters.
         let fileName = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
+        guard let candidate = requestCandidate(for: path) else { return nil }
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// The `NAME.req` path that would pair with `path`, whether or not it exists; `nil` for a
+    /// path whose extension is not one that pairs.
+    private static func requestCandidate(for path: String) -> String? {
+        // The extension of the last path component (none for a name that only starts with a
+        // dot); "/" and "." are ASCII, so the search runs over bytes, not characters.
+        let fileName = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
         guard let dot = fileName.utf8.lastIndex(of: UInt8(ascii: ".")), dot != fileName.startIndex,
               ["http", "resp", "response", "raw", "txt"].contains(fileName[fileName.index(after: dot)...].asciiLowercased())
         else { return nil }
-        let candidate = String(path[..<dot]) + ".req"
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        return String(path[..<dot]) + ".req"
     }
 }
