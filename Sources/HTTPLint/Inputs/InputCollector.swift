@@ -98,9 +98,6 @@ public enum InputCollector {
 
     /// `NAME.req` beside `NAME.http`, `NAME.resp`, `NAME.response`, `NAME.raw` or `NAME.txt`.
     static func pairedRequest(for path: String) -> String? {
-        // The extension of the last path component (none for a name that only starts with a
-        // dot); "/" and "." are ASCII, so the search runs over bytes, not characters.
-        let fileName = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
         guard let candidate = requestCandidate(for: path) else { return nil }
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
