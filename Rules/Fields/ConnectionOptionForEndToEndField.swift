@@ -42,8 +42,9 @@ struct ConnectionOptionForEndToEndField: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            for (field, options) in report.reading(ConnectionOptions.self, of: response).lines {
-                for option in options {
+            for line in report.reading(ConnectionOptions.self, of: response).lines {
+                let field = line.field
+                for option in line.options {
                     guard let name = Self.byLowercase[option] else { continue }
                     report.add("Connection lists \(name), which is meant for all recipients; proxies will remove it",
                                at: field.valueSpan, status: response.status)

@@ -5,10 +5,17 @@ import HTTPLintCore
 /// (``FindingReporter/reading(_:of:)``).
 final class ConnectionOptions: ResponseReading {
     /// Each Connection field line, in order, with its options lowercased.
-    let lines: [(field: Field, options: [String])]
+    let lines: [Line]
+
+    /// One Connection field line and its options. A struct rather than a tuple: copies of a
+    /// tuple went through the runtime's generic copy.
+    struct Line {
+        let field: Field
+        let options: [String]
+    }
 
     init(_ response: Response) {
-        lines = response.fields.named("Connection").map { field in (field, field.listElements.map { $0.asciiLowercased() }) }
+        lines = response.fields.named("Connection").map { field in Line(field: field, options: field.listElements.map { $0.asciiLowercased() }) }
     }
 
     /// How many options all the lines list together.

@@ -3,7 +3,12 @@ import HTTPLintCore
 /// The response fields whose value is an HTTP-date, each parsed once per response for every
 /// rule that reads dates (``FindingReporter/reading(_:of:)``).
 final class DateFields: ResponseReading {
-    typealias Parsed = (field: Field, result: Result<HTTPDate, HTTPDate.Problem>)
+    /// One date field and its date or why it is not one. A struct rather than a tuple: copies
+    /// of a tuple holding a `Result` went through the runtime's generic copy.
+    struct Parsed {
+        let field: Field
+        let result: Result<HTTPDate, HTTPDate.Problem>
+    }
 
     /// Each Date, Last-Modified and Retry-After field (Retry-After only when it is not a number
     /// of seconds) with its date or why it is not one, in field order. Expires is not among
@@ -64,9 +69,9 @@ final class DateFields: ResponseReading {
         do throws(HTTPDate.Problem) {
             // Folds and bare CRs read as spaces: the value a recipient sees.
             let date = field.isFolded || value.contains(0x0D) ? try HTTPDate.parse(field.value) : try HTTPDate.parse(bytes: value)
-            return (field, .success(date))
+            return Parsed(field: field, result: .success(date))
         } catch {
-            return (field, .failure(error))
+            return Parsed(field: field, result: .failure(error))
         }
     }
 }

@@ -32,8 +32,9 @@ struct InvalidHTTPDate: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for (field, result) in report.reading(DateFields.self, of: response).checked {
-            guard case .failure(let problem) = result else { continue }
+        for parsed in report.reading(DateFields.self, of: response).checked {
+            guard case .failure(let problem) = parsed.result else { continue }
+            let field = parsed.field
             report.add("\(field.name) '\(Printable.escape(field.value))' is not an HTTP date: \(problem)",
                        at: field.valueSpan, status: response.status)
         }

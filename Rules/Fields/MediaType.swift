@@ -32,9 +32,16 @@ struct MediaType {
 /// its parameters (``FindingReporter/reading(_:of:)``).
 final class ContentTypes: ResponseReading {
     /// Each Content-Type field in order, with its media type when the value parses.
-    let all: [(field: Field, mediaType: MediaType?)]
+    let all: [Line]
+
+    /// One Content-Type field line and its media type. A struct rather than a tuple: copies of
+    /// a tuple went through the runtime's generic copy.
+    struct Line {
+        let field: Field
+        let mediaType: MediaType?
+    }
 
     init(_ response: Response) {
-        all = response.fields.named("Content-Type").map { ($0, MediaType(bytes: $0.valueUTF8)) }
+        all = response.fields.named("Content-Type").map { Line(field: $0, mediaType: MediaType(bytes: $0.valueUTF8)) }
     }
 }

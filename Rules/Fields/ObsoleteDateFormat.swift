@@ -29,8 +29,9 @@ struct ObsoleteDateFormat: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for (field, result) in report.reading(DateFields.self, of: response).checked {
-            guard case .success(let date) = result, date.format != .imfFixdate else { continue }
+        for parsed in report.reading(DateFields.self, of: response).checked {
+            guard case .success(let date) = parsed.result, date.format != .imfFixdate else { continue }
+            let field = parsed.field
             report.add("\(field.name) uses the obsolete \(date.format.rawValue) date form; senders must use IMF-fixdate",
                        at: field.valueSpan, status: response.status)
         }

@@ -28,7 +28,8 @@ struct RepeatedMediaTypeParameter: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for (field, mediaType) in report.reading(ContentTypes.self, of: response).all {
+        for line in report.reading(ContentTypes.self, of: response).all {
+            let field = line.field, mediaType = line.mediaType
             guard let mediaType else { continue }
             var seen: [String: String] = [:]
             var reported = Set<String>()

@@ -34,7 +34,8 @@ struct TextWithoutCharset: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for (field, mediaType) in report.reading(ContentTypes.self, of: response).all {
+        for line in report.reading(ContentTypes.self, of: response).all {
+            let field = line.field, mediaType = line.mediaType
             guard let mediaType, mediaType.type == "text",
                   mediaType.subtype != "event-stream", mediaType.parameter("charset") == nil else { continue }
             report.add("Content-Type \(mediaType.type)/\(mediaType.subtype) has no charset, so recipients fall back to a default or guess",

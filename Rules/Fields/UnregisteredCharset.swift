@@ -35,7 +35,8 @@ struct UnregisteredCharset: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for (field, mediaType) in report.reading(ContentTypes.self, of: response).all {
+        for line in report.reading(ContentTypes.self, of: response).all {
+            let field = line.field, mediaType = line.mediaType
             guard let mediaType else { continue }
             for parameter in mediaType.parameters where parameter.key == "charset" {
                 let name = parameter.text

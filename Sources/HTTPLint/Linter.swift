@@ -105,9 +105,11 @@ public struct Linter: Sendable {
     /// Runs every enabled rule on already parsed exchanges; findings come in input order.
     public func lint(_ exchanges: [Exchange]) -> [Finding] {
         var findings: [Finding] = []
+        let readings = ResponseReadings()
         for exchange in exchanges {
             let present = FieldNameSet(exchange)
-            var reporter = FindingReporter(ruleIDs: ruleIDs, severity: .info, exchangeIndex: exchange.index, readings: ResponseReadings())
+            readings.removeAll()
+            var reporter = FindingReporter(ruleIDs: ruleIDs, severity: .info, exchangeIndex: exchange.index, readings: readings)
             for index in rules.indices {
                 if let gate = gates[index], !gate.intersects(present) { continue }
                 reporter.startRule(at: index, severity: severities[index])

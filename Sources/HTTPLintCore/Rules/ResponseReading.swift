@@ -4,29 +4,21 @@
 /// of once per rule.
 ///
 /// A reading depends on the response alone, so that a rule finds the same with a shared
-/// reading as with its own. A final class suits a reading with several arrays or strings:
-/// handing it to each rule then costs one reference count instead of one per part.
-public protocol ResponseReading {
+/// reading as with its own. It is a class: handing it to each rule then costs one reference
+/// count instead of one per part, and it is kept as it is, without a box around it.
+public protocol ResponseReading: AnyObject {
     init(_ response: Response)
 }
 
 /// The readings made so far for the responses of one exchange.
 ///
-/// It belongs to the one thread that runs the rules of that exchange: the linter makes one per
-/// exchange and hands it to every reporter it makes for that exchange.
+/// It belongs to the one thread that runs the rules of that exchange. The linter makes one per
+/// call and empties it (``removeAll()``) before each exchange.
 public final class ResponseReadings {
     private struct Entry {
         let type: ObjectIdentifier
         let span: ByteSpan
-        let box: AnyBox
-    }
-
-    /// A reading kept by reference: found again by its type's identifier, so that taking it
-    /// back out needs no dynamic cast (a cast from `Any` cost more than some readings).
-    private class AnyBox {}
-    private final class Box<Reading>: AnyBox {
-        let value: Reading
-        init(_ value: Reading) { self.value = value }
+        let reading: AnyObject
     }
 
     /// Few readings per exchange: a list searched in order beats a dictionary here.
@@ -39,11 +31,17 @@ public final class ResponseReadings {
         let key = ObjectIdentifier(type)
         // Responses of one exchange never share their first byte, so type and span identify one.
         for entry in entries where entry.type == key && entry.span == response.span {
-            // Only a Box<Reading> is ever stored under Reading's identifier.
-            return unsafeDowncast(entry.box, to: Box<Reading>.self).value
+            // Only a Reading is ever stored under Reading's identifier: no dynamic cast needed
+            // (a cast from `AnyObject` cost more than some readings).
+            return unsafeDowncast(entry.reading, to: Reading.self)
         }
         let value = Reading(response)
-        entries.append(Entry(type: key, span: response.span, box: Box(value)))
+        entries.append(Entry(type: key, span: response.span, reading: value))
         return value
+    }
+
+    /// Forgets every reading, keeping the room they took: for the next exchange.
+    public func removeAll() {
+        entries.removeAll(keepingCapacity: true)
     }
 }
