@@ -79,7 +79,7 @@ struct CachingSummary: Rule {
 
         // The sentence is several hundred bytes in a dozen pieces: built as bytes, made a
         // string once (appending to a string checks and grows it piece by piece).
-        var text = Sentence()
+        var text = TextBuilder(capacity: 512)
 
         func addVerdict(shared: Bool) {
             let name = shared ? "shared cache" : "private cache"
@@ -148,29 +148,9 @@ private enum Lifetime {
     case heuristic(sinceLastModified: Int?)
 }
 
-/// Text built as UTF-8 bytes and made a `String` once.
-private struct Sentence {
-    private var bytes: [UInt8] = []
-
-    init() { bytes.reserveCapacity(512) }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    /// Adds `number` in decimal: its digits from the last, then turned around.
-    mutating func add(_ number: Int) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var magnitude = number.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
-    }
-
-    mutating func add(_ lifetime: Lifetime, age: Int) {
+extension TextBuilder {
+    /// The freshness part of the sentence.
+    fileprivate mutating func add(_ lifetime: Lifetime, age: Int) {
         switch lifetime {
         case .explicit(let seconds, let source):
             add("fresh for "); add(seconds); add(" s ("); add(source)

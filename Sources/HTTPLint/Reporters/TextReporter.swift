@@ -24,7 +24,11 @@ public struct TextReporter: Reporter {
             if result.findings.isEmpty { return "" }
             let index = LineIndex(result.source)
             let name = report.part.map { "\(report.name) [\($0)]" } ?? report.name
-            return result.findings.map { render($0, in: name, index: index) }.joined()
+            // Built as bytes: appending a finding's dozen pieces to a string cost more than
+            // linting a small input.
+            var out = TextBuilder(capacity: 512 * result.findings.count)
+            for finding in result.findings { render(finding, in: name, index: index, into: &out) }
+            return out.string
         }
     }
 
@@ -53,44 +57,69 @@ public struct TextReporter: Reporter {
         return "\(milliseconds / 1000) s"
     }
 
-    func render(_ finding: Finding, in name: String, index: LineIndex) -> String {
+    func render(_ finding: Finding, in name: String, index: LineIndex, into out: inout TextBuilder) {
         let (line, column) = index.location(of: finding.span.offset)
         let (inputLine, inputColumn) = index.inputLocation(of: finding.span.offset)
         let rule = RuleCatalogue.description(of: finding.rule)
-        var out = paint("\(name):\(inputLine):\(inputColumn): ", .bold) + paint("\(finding.severity.rawValue):", color(finding.severity))
-            + " \(finding.message) " + paint("[\(finding.rule)]", .dim) + "\n"
-        let gutter = String(repeating: " ", count: String(inputLine).count)
+        start(.bold, &out)
+        out.add(name); out.add(byte: colon); out.add(inputLine); out.add(byte: colon); out.add(inputColumn); out.add(": ")
+        end(.bold, &out)
+        start(color(finding.severity), &out)
+        out.add(finding.severity.rawValue); out.add(byte: colon)
+        end(color(finding.severity), &out)
+        out.add(byte: space); out.add(finding.message); out.add(byte: space)
+        start(.dim, &out)
+        out.add(byte: UInt8(ascii: "[")); out.add(finding.rule); out.add(byte: UInt8(ascii: "]"))
+        end(.dim, &out)
+        out.add(byte: newline)
+        let gutter = digitCount(inputLine)
         let (text, caretStart, caretWidth) = Self.excerpt(index.lineBytes(line), column: column, length: finding.span.length)
-        out += "    \(inputLine) | \(text)\n"
-        out += "    \(gutter) | " + String(repeating: " ", count: caretStart)
-            + paint("^" + String(repeating: "~", count: max(0, caretWidth - 1)), .green) + "\n"
+        out.add("    "); out.add(inputLine); out.add(" | "); out.add(bytes: text); out.add(byte: newline)
+        out.add("    "); out.add(repeating: space, count: gutter); out.add(" | "); out.add(repeating: space, count: caretStart)
+        start(.green, &out)
+        out.add(byte: UInt8(ascii: "^")); out.add(repeating: UInt8(ascii: "~"), count: caretWidth - 1)
+        end(.green, &out)
+        out.add(byte: newline)
         if let rule {
-            out += "    \(gutter)   fix: \(rule.fix)\n"
+            out.add("    "); out.add(repeating: space, count: gutter); out.add("   fix: "); out.add(rule.fix); out.add(byte: newline)
             if let spec = rule.spec.first {
-                out += "    \(gutter)   spec: \(spec) <\(spec.url)>\n"
+                out.add("    "); out.add(repeating: space, count: gutter); out.add("   spec: "); out.add(spec.description)
+                out.add(" <"); out.add(spec.url); out.add(">\n")
             }
         }
-        return out
+    }
+
+    private var colon: UInt8 { UInt8(ascii: ":") }
+    private var space: UInt8 { UInt8(ascii: " ") }
+    private var newline: UInt8 { UInt8(ascii: "\n") }
+
+    private func digitCount(_ number: Int) -> Int {
+        var count = 1
+        var rest = number.magnitude
+        while rest >= 10 { rest /= 10; count += 1 }
+        return number < 0 ? count + 1 : count
     }
 
     /// The line as printable text, with the display column and width of the caret under the
     /// span (which may run past the end of the line). A long line is cut to a window around the
     /// span, marked with `…`, so that every finding prints in bounded space and time.
-    static func excerpt(_ line: ArraySlice<UInt8>, column: Int, length: Int) -> (String, Int, Int) {
+    static func excerpt(_ line: ArraySlice<UInt8>, column: Int, length: Int) -> ([UInt8], Int, Int) {
         let start = min(line.startIndex + column - 1, line.endIndex)
         let from = max(line.startIndex, start - 60)
         let to = min(line.endIndex, from + 160)
         guard from > line.startIndex || to < line.endIndex else { return window(line, column: column, length: length) }
         let (text, caret, width) = window(line[from..<to], column: start - from + 1, length: min(length, to - start))
-        let head = from > line.startIndex ? "…" : ""
-        let tail = to < line.endIndex ? "…" : ""
-        return (head + text + tail, caret + head.count, width)
+        let ellipsis = Array("…".utf8)
+        let head = from > line.startIndex ? ellipsis : []
+        let tail = to < line.endIndex ? ellipsis : []
+        return (head + text + tail, caret + (head.isEmpty ? 0 : 1), width)
     }
 
-    private static func window(_ bytes: ArraySlice<UInt8>, column: Int, length: Int) -> (String, Int, Int) {
+    private static func window(_ bytes: ArraySlice<UInt8>, column: Int, length: Int) -> ([UInt8], Int, Int) {
         let start = bytes.startIndex + column - 1
         let end = start + max(length, 1)
-        var text = ""
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + 8)
         var caretStart: Int?
         var caretEnd: Int?
         var width = 0
@@ -101,8 +130,16 @@ public struct TextReporter: Reporter {
         }
         while index < bytes.endIndex {
             mark()
+            let byte = bytes[index]
+            // Printable ASCII, nearly every byte: shown as itself, one column wide.
+            if byte >= 0x20 && byte < 0x7F {
+                text.append(byte)
+                width += 1
+                index += 1
+                continue
+            }
             let (shown, consumed) = display(bytes, at: index)
-            text += shown
+            text.append(contentsOf: shown.utf8)
             let count = shown.unicodeScalars.count
             for step in 1..<max(consumed, 1) where index + step == start { caretStart = width + count }
             width += count
@@ -143,6 +180,17 @@ public struct TextReporter: Reporter {
 
     private func paint(_ text: String, _ style: Style) -> String {
         useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// ``paint(_:_:)`` for text being built: the escape that starts `style`, when in colour.
+    private func start(_ style: Style, _ out: inout TextBuilder) {
+        guard useColor else { return }
+        out.add("\u{1B}["); out.add(style.rawValue); out.add(byte: UInt8(ascii: "m"))
+    }
+
+    /// The escape that ends a style started by ``start(_:_:)``.
+    private func end(_ style: Style, _ out: inout TextBuilder) {
+        if useColor { out.add("\u{1B}[0m") }
     }
 
     private func plural(_ count: Int, _ noun: String) -> String {

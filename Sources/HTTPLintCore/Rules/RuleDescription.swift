@@ -134,13 +134,28 @@ public struct SpecReference: Sendable, Hashable, CustomStringConvertible {
     public static func rfc9112(_ section: String) -> Self { Self(rfc: 9112, section: section) }
 
     /// `RFC 9110 §15.5.2`, or `Fetch: CORS check`.
-    public var description: String { document.map { "\($0): \(section)" } ?? "RFC \(rfc) §\(section)" }
+    /// (Built as bytes: the text report asks for it with every finding.)
+    public var description: String {
+        var text = TextBuilder(capacity: 32)
+        if let document {
+            text.add(document); text.add(": ")
+        } else {
+            text.add("RFC "); text.add(rfc); text.add(" §")
+        }
+        text.add(section)
+        return text.string
+    }
 
-    /// The section on rfc-editor.org (appendices are `#appendix-B.1` there), or the document's link.
+    /// The section on rfc-editor.org (appendices, whose numbers start with a letter, are
+    /// `#appendix-B.1` there), or the document's link.
     public var url: String {
         if let link { return link }
-        let anchor = section.first?.isLetter == true ? "appendix" : "section"
-        return "https://www.rfc-editor.org/rfc/rfc\(rfc)#\(anchor)-\(section)"
+        var text = TextBuilder(capacity: 64)
+        text.add("https://www.rfc-editor.org/rfc/rfc"); text.add(rfc)
+        let first = (section.utf8.first ?? 0) | 0x20
+        text.add(first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? "#appendix-" : "#section-")
+        text.add(section)
+        return text.string
     }
 }
 
