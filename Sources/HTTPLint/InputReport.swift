@@ -13,18 +13,35 @@ public struct InputReport: Sendable {
     /// refer to that part's response as rebuilt from the archive.
     public let part: String?
     public let outcome: Outcome
+    /// The number of responses (final and interim) read from the input.
+    public let responseCount: Int
 
     public init(name: String, part: String? = nil, outcome: Outcome) {
+        self.init(name: name, part: part, outcome: outcome, responseCount: Self.countResponses(outcome))
+    }
+
+    private init(name: String, part: String?, outcome: Outcome, responseCount: Int) {
         self.name = name
         self.part = part
         self.outcome = outcome
+        self.responseCount = responseCount
+    }
+
+    /// The same report without the parsed exchanges: findings, counts and the input stay.
+    /// For a report whose text is already written: a thread that drops the exchanges frees
+    /// them, so that the thread writing the output does not.
+    public func droppingExchanges() -> InputReport {
+        guard case .linted(let result) = outcome else { return self }
+        return InputReport(name: name, part: part, outcome: .linted(LintResult(
+            source: result.source, exchanges: [], findings: result.findings)), responseCount: responseCount)
     }
 
     /// The same report with only the findings at or above `severity` (for `--quiet`).
     public func keepingOnly(_ severity: Severity) -> InputReport {
         guard case .linted(let result) = outcome else { return self }
         return InputReport(name: name, part: part, outcome: .linted(LintResult(
-            source: result.source, exchanges: result.exchanges, findings: result.findings.filter { $0.severity >= severity })))
+            source: result.source, exchanges: result.exchanges, findings: result.findings.filter { $0.severity >= severity })),
+            responseCount: responseCount)
     }
 
     public var findings: [Finding] {
@@ -32,8 +49,7 @@ public struct InputReport: Sendable {
         return []
     }
 
-    /// The number of responses (final and interim) read from the input.
-    public var responseCount: Int {
+    private static func countResponses(_ outcome: Outcome) -> Int {
         guard case .linted(let result) = outcome else { return 0 }
         return result.exchanges.reduce(0) { count, exchange in
             count + exchange.interim.count + (exchange.response.statusLineSpan.length > 0 ? 1 : 0)
@@ -50,7 +66,7 @@ public struct RunSummary: Sendable {
 
     /// Names counted so far: a HAR archive gives one report per entry and a streamed input
     /// one per window; each is still one input.
-    private var seen = Set<String>()
+    private var seen = SeenNames()
 
     public init(_ reports: [InputReport] = []) {
         for report in reports { add(report) }
@@ -58,7 +74,7 @@ public struct RunSummary: Sendable {
 
     /// Counts one more report.
     public mutating func add(_ report: InputReport) {
-        if seen.insert(report.name).inserted {
+        if seen.insert(report.name) {
             inputs += 1
             if case .failed = report.outcome { unreadable += 1 }
         } else if case .failed = report.outcome {
@@ -70,4 +86,32 @@ public struct RunSummary: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }
+}
+
+/// The set of input names a run has reported, cheap for the usual run of many distinct paths
+/// of one length: a set of strings compares each new path byte by byte with every path its
+/// probe meets, and the paths of one directory share all but their last bytes.
+struct SeenNames: Sendable {
+    /// The name last inserted: the reports of one input come one after another.
+    private var last: String?
+    /// Each name by its hash, for the first name to have that hash.
+    private var byHash: [Int: String] = [:]
+    /// The names whose hash an earlier, different name already had.
+    private var collided: Set<String> = []
+    private let hash: @Sendable (String) -> Int
+
+    /// `hash` is for tests that need names to collide.
+    init(hash: @escaping @Sendable (String) -> Int = { $0.hashValue }) { self.hash = hash }
+
+    /// Adds `name`; whether it was new.
+    mutating func insert(_ name: String) -> Bool {
+        if name == last { return false }
+        last = name
+        let hash = hash(name)
+        guard let first = byHash[hash] else {
+            byHash[hash] = name
+            return true
+        }
+        return first != name && collided.insert(name).inserted
+    }
 }

@@ -142,8 +142,17 @@ func lint(_ options: LintOptions) -> ExitStatus {
         }
     }
 
-    /// Lints one input; never throws, never crashes on bad input.
-    @Sendable func lintOne(_ item: InputCollector.Item) -> [InputReport] {
+    // Reports are kept for the end only when a format or file needs them all; otherwise the
+    // run keeps counts, so that memory does not grow with the input.
+    let formats = [options.format] + options.outputs.map(\.format)
+    let keepsReports = options.writeBaselinePath != nil || !formats.allSatisfy(\.isStreaming)
+    // Large raw inputs are read a window at a time when every format writes as it goes.
+    let streamsLargeInputs = !keepsReports && (options.inputKind == nil || options.inputKind == .raw)
+    let streamLimit = streamsLargeInputs ? options.streamThreshold : Int.max
+
+    /// Lints one input; never throws, never crashes on bad input. `nil`: the input is a file
+    /// too large to read whole, to be streamed by the writing thread.
+    @Sendable func lintOne(_ item: InputCollector.Item) -> [InputReport]? {
         if let problem = item.problem { return [InputReport(name: item.path, outcome: .failed(problem))] }
         var requests = sharedRequests ?? []
         if sharedRequests == nil, let requestPath = item.requestPath {
@@ -153,22 +162,27 @@ func lint(_ options: LintOptions) -> ExitStatus {
             }
         }
         do {
-            let bytes = try InputReader.read(item.path, maxSize: options.limits.maxInputSize)
+            guard let bytes = try InputReader.read(item.path, maxSize: options.limits.maxInputSize, unlessLargerThan: streamLimit) else {
+                return nil
+            }
             return linters.linter(for: item.path).lintInput(named: item.path, bytes: bytes, kind: options.inputKind, requests: requests)
         } catch {
             return [InputReport(name: item.path, outcome: .failed(error.description))]
         }
     }
 
-    // Reports are kept for the end only when a format or file needs them all; otherwise the
-    // run keeps counts, so that memory does not grow with the input.
-    let formats = [options.format] + options.outputs.map(\.format)
-    let keepsReports = options.writeBaselinePath != nil || !formats.allSatisfy(\.isStreaming)
+    /// What standard output shows of `report`.
+    @Sendable func standardOutputText(_ report: InputReport) -> String {
+        // A failed input is already on standard error; the text report does not repeat it.
+        if case .failed = report.outcome, options.format == .text { return "" }
+        return reporter.render(options.quiet ? report.keepingOnly(.error) : report)
+    }
+
     var summary = RunSummary()
     var allFindings: [Finding] = []
     var anyFailed = false
     var anyFailing = false
-    func handle(_ linted: InputReport) {
+    func handle(_ linted: InputReport, texts: ReportTexts? = nil) {
         if options.writeBaselinePath != nil { recorded.append(linted) }
         var report = linted
         if baseline != nil {
@@ -181,44 +195,69 @@ func lint(_ options: LintOptions) -> ExitStatus {
             anyFailed = true
         }
         if report.findings.contains(where: { $0.severity >= failOn }) { anyFailing = true }
-        let shown = options.quiet ? report.keepingOnly(.error) : report
-        if case .failed = report.outcome, options.format == .text {
-            // Already on standard error; the text report does not repeat it.
+        if let texts {
+            StandardOutput.write(texts.standardOutput)
         } else {
-            StandardOutput.write(reporter.render(shown))
+            StandardOutput.write(standardOutputText(report))
         }
-        for index in files.indices { files[index].text += files[index].reporter.render(report) }
+        for index in files.indices { files[index].text += texts?.files[index] ?? files[index].reporter.render(report) }
         summary.add(report)
         if keepsReports { reports.append(report) }
         if options.statistics { allFindings += report.findings }
     }
 
-    // Large raw inputs are read a window at a time when every format writes as it goes; the
-    // rest are linted in batches, in parallel, and reported in input order.
+    // When nothing the writing thread does can change a report (no baseline to apply, no
+    // report kept for the end), the thread that lints an input also writes its text and drops
+    // its exchanges: with --jobs, the writing thread then only writes.
+    let writtenByWorkers = baseline == nil && !keepsReports
+    let fileReporters = files.map(\.reporter)
+    @Sendable func lintAndWrite(_ item: InputCollector.Item) -> LintedInput {
+        guard let reports = lintOne(item) else { return LintedInput(reports: [], texts: nil, streamed: item) }
+        guard writtenByWorkers else { return LintedInput(reports: reports, texts: nil, streamed: nil) }
+        return LintedInput(reports: reports.map { $0.droppingExchanges() }, texts: reports.map { report in
+            ReportTexts(standardOutput: standardOutputText(report), files: fileReporters.map { $0.render(report) })
+        }, streamed: nil)
+    }
+
+    /// Lints a large input a window at a time, on this thread, reporting as it goes.
+    func stream(_ item: InputCollector.Item) {
+        var requests = sharedRequests ?? []
+        if sharedRequests == nil, let requestPath = item.requestPath {
+            switch readRequests(requestPath) {
+            case .success(let paired): requests = paired
+            case .failure(let error):
+                handle(InputReport(name: item.path, outcome: .failed("request: \(error.description)")))
+                return
+            }
+        }
+        let stream: InputReader.Stream
+        do {
+            stream = try InputReader.Stream(item.path)
+        } catch {
+            handle(InputReport(name: item.path, outcome: .failed(error.description)))
+            return
+        }
+        lintStream(stream, path: item.path, requests: requests, linter: linters.linter(for: item.path), options: options) { handle($0) }
+    }
+
+    // Inputs are linted in batches, in parallel, and reported in input order; a file too large
+    // to read whole is found so by the thread that opens it, and streamed here in its turn.
     let batchSize = options.jobs == 1 ? 1 : options.jobs * 1024
     var batch: [InputCollector.Item] = []
     func flush() {
-        lintBatch(batch, jobs: options.jobs, lintOne) { reports in
-            reports.forEach(handle)
+        lintBatch(batch, jobs: options.jobs, lintAndWrite) { linted in
+            if let item = linted.streamed { stream(item) }
+            for (index, report) in linted.reports.enumerated() { handle(report, texts: linted.texts?[index]) }
             return !StandardOutput.failed
         }
         batch.removeAll()
     }
     for item in items {
         if StandardOutput.failed { break }  // the reader went away: stop linting
-        if !keepsReports, options.inputKind == nil || options.inputKind == .raw, let stream = streamable(item, limit: options.streamThreshold) {
+        if streamsLargeInputs, item.path == "-", item.problem == nil {
+            // Standard input has no size to ask for: always read a window at a time.
             flush()
-            var requests = sharedRequests ?? []
-            if sharedRequests == nil, let requestPath = item.requestPath {
-                switch readRequests(requestPath) {
-                case .success(let paired): requests = paired
-                case .failure(let error):
-                    handle(InputReport(name: item.path, outcome: .failed("request: \(error.description)")))
-                    continue
-                }
-            }
-            lintStream(stream, path: item.path, requests: requests, linter: linters.linter(for: item.path),
-                       options: options, handle)
+            stream(item)
             continue
         }
         batch.append(item)
@@ -269,6 +308,9 @@ final class LinterCache: @unchecked Sendable {
     private let file: ConfigurationFile?
     private let limits: ParserLimits
     private var linters: [String: Linter] = [:]
+    /// The linters for paths without settings of their own (the usual case), by thread: found
+    /// without building a key.
+    private var plainLinters: [pthread_t: Linter] = [:]
     private let lock = NSLock()
 
     init(profile: Linter.Profile, ignored: Set<String>, file: ConfigurationFile?, limits: ParserLimits) {
@@ -280,6 +322,15 @@ final class LinterCache: @unchecked Sendable {
 
     func linter(for path: String) -> Linter {
         let settings = file?.ruleSettings(for: path) ?? [:]
+        if settings.isEmpty {
+            let thread = pthread_self()
+            lock.lock()
+            defer { lock.unlock() }
+            if let linter = plainLinters[thread] { return linter }
+            let linter = Linter(configuration: .init(profile: profile, ignoredRules: ignored, limits: limits))
+            plainLinters[thread] = linter
+            return linter
+        }
         var off = ignored
         var severities: [String: Severity] = [:]
         for (id, setting) in settings {
@@ -296,17 +347,6 @@ final class LinterCache: @unchecked Sendable {
         linters[key] = linter
         return linter
     }
-}
-
-/// An input worth reading a window at a time: standard input, or a regular file larger than
-/// `limit` bytes.
-func streamable(_ item: InputCollector.Item, limit: Int) -> InputReader.Stream? {
-    guard item.problem == nil else { return nil }
-    if item.path != "-" {
-        var info = stat()
-        guard stat(item.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit else { return nil }
-    }
-    return try? InputReader.Stream(item.path)
 }
 
 /// Lints one streamed input: its first bytes tell its kind; raw responses are linted window by
@@ -338,17 +378,32 @@ func lintStream(_ stream: InputReader.Stream, path: String, requests: [Request],
     }
 }
 
+/// One input's reports as the thread that linted it hands them on.
+struct LintedInput: Sendable {
+    let reports: [InputReport]
+    /// The text of each report, when that thread wrote it.
+    let texts: [ReportTexts]?
+    /// The input, when it is too large to read whole: the writing thread streams it.
+    let streamed: InputCollector.Item?
+}
+
+/// What one report shows on standard output and in each `--output` file.
+struct ReportTexts: Sendable {
+    let standardOutput: String
+    let files: [String]
+}
+
 /// Lints a batch on `jobs` threads and hands each input's reports to `handle`, on the calling
 /// thread and in the batch's order, as soon as they are ready: output is written while the
 /// workers go on, and no worker waits for the slowest of a group. `handle` answers false to
 /// stop: the inputs not yet claimed are then not linted.
-func lintBatch(_ batch: [InputCollector.Item], jobs: Int, _ lintOne: @escaping @Sendable (InputCollector.Item) -> [InputReport],
-               handle: ([InputReport]) -> Bool) {
+func lintBatch<Linted: Sendable>(_ batch: [InputCollector.Item], jobs: Int, _ lintOne: @escaping @Sendable (InputCollector.Item) -> Linted,
+                                 handle: (Linted) -> Bool) {
     guard jobs > 1, batch.count > 1 else {
         for item in batch where !handle(lintOne(item)) { return }
         return
     }
-    let results = OrderedResults(count: batch.count, lookahead: jobs * 64)
+    let results = OrderedResults<Linted>(count: batch.count, lookahead: jobs * 256)
     for _ in 0..<min(jobs, batch.count) {
         Thread.detachNewThread {
             while let index = results.claim() { results.set(index, lintOne(batch[index])) }
@@ -363,8 +418,8 @@ func lintBatch(_ batch: [InputCollector.Item], jobs: Int, _ lintOne: @escaping @
 /// The reports of a batch, filled by workers in any order and taken in input order. Workers
 /// claim inputs one at a time and stay at most `lookahead` inputs ahead of the reader, so
 /// that a slow reader does not make the reports pile up.
-final class OrderedResults: @unchecked Sendable {
-    private var slots: [[InputReport]?]
+final class OrderedResults<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
     private var nextToClaim = 0
     private var nextToTake = 0
     private let lookahead: Int
@@ -400,27 +455,28 @@ final class OrderedResults: @unchecked Sendable {
         return nextToClaim - 1
     }
 
-    func set(_ index: Int, _ reports: [InputReport]) {
+    func set(_ index: Int, _ value: Value) {
         condition.lock()
-        slots[index] = reports
+        slots[index] = value
         if readerWaits, hasRun(from: nextToTake) { condition.broadcast() }
         condition.unlock()
     }
 
     /// How many ready inputs a waiting reader sleeps for: waking it for each one would cost
     /// two system calls per input.
-    private static let run = 16
+    private var run: Int { 64 }
 
     /// Whether the reports of `start` and the next ones, up to ``run`` or the end, are ready.
     private func hasRun(from start: Int) -> Bool {
-        let end = min(slots.count, start + Self.run)
+        let end = min(slots.count, start + run)
         var index = start
         while index < end, slots[index] != nil { index += 1 }
         return index == end
     }
 
-    /// Waits for the reports of input `index` and hands them over (the slot is emptied).
-    func take(_ index: Int) -> [InputReport] {
+    /// Waits for the reports of input `index` and hands them over (the slot is emptied; only
+    /// later slots are looked at again).
+    func take(_ index: Int) -> Value {
         condition.lock()
         defer { condition.unlock() }
         nextToTake = index
@@ -430,7 +486,7 @@ final class OrderedResults: @unchecked Sendable {
             readerWaits = false
         }
         let reports = slots[index]!
-        slots[index] = []
+        slots[index] = nil
         nextToTake = index + 1
         if workersWaiting > 0 { condition.broadcast() }
         return reports

@@ -17,17 +17,35 @@ public enum InputReader {
     ///
     /// - Parameter maxSize: the largest input read; a larger one is a failure naming the limit.
     public static func read(_ path: String, maxSize: Int = ParserLimits.default.maxInputSize) throws(Failure) -> [UInt8] {
+        // Without a limit to stream above, every input is read.
+        try read(path, maxSize: maxSize, unlessLargerThan: Int.max)!
+    }
+
+    /// The bytes of `path`, or `nil` when it is a regular file of more than `streamLimit` bytes:
+    /// one to read as a ``Stream`` instead. The file is opened once and its size asked of the
+    /// open file, so that its path is looked up once.
+    public static func read(_ path: String, maxSize: Int, unlessLargerThan streamLimit: Int) throws(Failure) -> [UInt8]? {
         if path == "-" { return try readAll(descriptor: 0, name: "standard input", maxSize: maxSize, sizeHint: 0) }
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw failure(errno, path) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw Failure(description: "cannot read '\(path)': it is a directory; give the response files inside it")
-        }
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw failure(errno, path) }
+        guard descriptor >= 0 else {
+            let code = errno
+            // A directory that may not be opened is still named as a directory.
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw isDirectory(path) }
+            throw failure(code, path)
+        }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(errno, path) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw isDirectory(path) }
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        if isRegular, Int(info.st_size) > streamLimit { return nil }
         if Int(info.st_size) > maxSize { throw tooLarge(path, maxSize) }
         return try readAll(descriptor: descriptor, name: path, maxSize: maxSize, sizeHint: Int(info.st_size))
+    }
+
+    private static func isDirectory(_ path: String) -> Failure {
+        Failure(description: "cannot read '\(path)': it is a directory; give the response files inside it")
     }
 
     /// An input read piece by piece, for inputs too large to hold whole.
@@ -46,9 +64,7 @@ public enum InputReader {
             }
             var info = stat()
             guard stat(path, &info) == 0 else { throw failure(errno, path) }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                throw Failure(description: "cannot read '\(path)': it is a directory; give the response files inside it")
-            }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw isDirectory(path) }
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { throw failure(errno, path) }
             self.name = path
