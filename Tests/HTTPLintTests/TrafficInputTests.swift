@@ -174,4 +174,37 @@ import Testing
         let named = InputCollector.collect([directory.appendingPathComponent("a.HTTP").path])
         #expect(named.map(\.requestPath) == [directory.appendingPathComponent("a.req").path])
     }
+
+    /// A walk finds files in the order a sort of their whole paths gives, where names differ
+    /// after a common start ("a" beside "a-b", "a.b", "a0", a directory "a" beside a file "a.http").
+    @Test func walksFindFilesInPathOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-order-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let names = ["a/1.http", "a/x/2.http", "a-b/3.http", "a.b/4.http", "ab/5.http", "a.http", "a-b.http", "A/6.http",
+                     "é/7.http", "e/8.http", "é.http", "e.http", "a b.http", "a0.http", "a/x.http", "a/x-y/9.http"]
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("HTTP/1.1 204 No Content\r\n\r\n".utf8).write(to: url)
+        }
+        let walked = InputCollector.collect([directory.path]).map(\.path)
+        #expect(walked == names.map { directory.appendingPathComponent($0).path }.sorted())
+    }
+
+    /// A file larger than the streaming limit is left to a stream (nil); others are read whole.
+    @Test func largeFilesAreLeftToStreams() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-large-\(UUID().uuidString).http").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = Array("HTTP/1.1 204 No Content\r\n\r\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try InputReader.read(path, maxSize: 1000, unlessLargerThan: bytes.count - 1) == nil)
+        #expect(try InputReader.read(path, maxSize: 1000, unlessLargerThan: bytes.count) == bytes)
+        #expect(throws: InputReader.Failure.self) { try InputReader.read(path, maxSize: 10, unlessLargerThan: 1000) }
+        let failure = #expect(throws: InputReader.Failure.self) {
+            try InputReader.read(FileManager.default.temporaryDirectory.path, maxSize: 1000, unlessLargerThan: 10)
+        }
+        #expect(failure?.description.contains("it is a directory") == true)
+        let missing = #expect(throws: InputReader.Failure.self) { try InputReader.read(path + ".missing", maxSize: 1000, unlessLargerThan: 10) }
+        #expect(missing?.description.hasSuffix("no such file") == true)
+    }
 }

@@ -51,18 +51,26 @@ public enum InputCollector {
             return [Item(path: directory, requestPath: nil,
                          problem: "directory '\(directory)' holds no response files (\(responseExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))")]
         }
-        // The walk has seen every name: a request file is looked up among them, not on disk.
-        return found.sorted().map { path in
-            Item(path: path, requestPath: requestCandidate(for: path).flatMap { requests.contains($0) ? $0 : nil }, problem: nil)
+        // The walk has seen every name: a request file is looked up among them, not on disk
+        // (and not at all when the walk saw none, the usual case).
+        return found.map { path in
+            Item(path: path, requestPath: requests.isEmpty ? nil : requestCandidate(for: path).flatMap { requests.contains($0) ? $0 : nil },
+                 problem: nil)
         }
     }
 
-    /// Collects the response files below `directory`, and every entry named `*.req` (what
-    /// ``pairedRequest(for:)`` would find on disk). Hidden entries are skipped, and symbolic
-    /// links to directories are not followed, so that a link loop cannot trap the walk.
+    /// Collects the response files below `directory` in the order of their paths, and every
+    /// entry named `*.req` (what ``pairedRequest(for:)`` would find on disk). Hidden entries are
+    /// skipped, and symbolic links to directories are not followed, so that a link loop cannot
+    /// trap the walk.
+    ///
+    /// Each directory's entries are sorted by their name, with "/" after a directory's: the
+    /// paths below one directory are then found together and in order, as a sort of all the
+    /// paths at the end would put them (paths with a common start sort together), in a fraction
+    /// of the comparisons, each of a short name rather than of two long paths.
     private static func visit(_ directory: String, into found: inout [String], requests: inout Set<String>) -> Bool {
         guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return false }
-        defer { closedir(handle) }
+        var entries: [(key: String, path: String, isDirectory: Bool)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -87,10 +95,19 @@ public enum InputCollector {
             }
             if exists, name.hasSuffix(".req") { requests.insert(path) }
             if isDirectory {
-                _ = visit(path, into: &found, requests: &requests)
+                entries.append((name + "/", path, true))
             } else if isFile, let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
                       responseExtensions.contains(String(name[name.utf8.index(after: dot)...]).asciiLowercased()) {
-                found.append(path)
+                entries.append((name, path, false))
+            }
+        }
+        closedir(handle)
+        entries.sort { $0.key < $1.key }
+        for entry in entries {
+            if entry.isDirectory {
+                _ = visit(entry.path, into: &found, requests: &requests)
+            } else {
+                found.append(entry.path)
             }
         }
         return true
