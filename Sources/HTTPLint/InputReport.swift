@@ -27,14 +27,17 @@ public struct InputReport: Sendable {
         self.responseCount = responseCount
     }
 
-    /// The same report without the parsed exchanges: findings, counts and the input stay.
-    /// For a report whose text is already written: a thread that drops the exchanges frees
-    /// them, so that the thread writing the output does not.
-    public func droppingExchanges() -> InputReport {
+    /// The same report without the parsed exchanges and the input's bytes: its findings and
+    /// counts stay (what run totals read). For a report whose text is already written: the
+    /// thread that linted the input frees them, rather than the thread writing the output
+    /// (memory freed by another thread than the one that took it waits on that thread's lock).
+    public func keepingCountsOnly() -> InputReport {
         guard case .linted(let result) = outcome else { return self }
         return InputReport(name: name, part: part, outcome: .linted(LintResult(
-            source: result.source, exchanges: [], findings: result.findings)), responseCount: responseCount)
+            source: Self.noSource, exchanges: [], findings: result.findings)), responseCount: responseCount)
     }
+
+    private static let noSource = SourceText(name: "", bytes: [])
 
     /// The same report with only the findings at or above `severity` (for `--quiet`).
     public func keepingOnly(_ severity: Severity) -> InputReport {

@@ -214,7 +214,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
     @Sendable func lintAndWrite(_ item: InputCollector.Item) -> LintedInput {
         guard let reports = lintOne(item) else { return LintedInput(reports: [], texts: nil, streamed: item) }
         guard writtenByWorkers else { return LintedInput(reports: reports, texts: nil, streamed: nil) }
-        return LintedInput(reports: reports.map { $0.droppingExchanges() }, texts: reports.map { report in
+        return LintedInput(reports: reports.map { $0.keepingCountsOnly() }, texts: reports.map { report in
             ReportTexts(standardOutput: standardOutputText(report), files: fileReporters.map { $0.render(report) })
         }, streamed: nil)
     }
@@ -242,7 +242,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
 
     // Inputs are linted in batches, in parallel, and reported in input order; a file too large
     // to read whole is found so by the thread that opens it, and streamed here in its turn.
-    let batchSize = options.jobs == 1 ? 1 : options.jobs * 1024
+    let batchSize = options.jobs == 1 ? 1 : options.jobs * 16384
     var batch: [InputCollector.Item] = []
     func flush() {
         lintBatch(batch, jobs: options.jobs, lintAndWrite) { linted in
@@ -406,7 +406,7 @@ func lintBatch<Linted: Sendable>(_ batch: [InputCollector.Item], jobs: Int, _ li
     let results = OrderedResults<Linted>(count: batch.count, lookahead: jobs * 256)
     for _ in 0..<min(jobs, batch.count) {
         Thread.detachNewThread {
-            while let index = results.claim() { results.set(index, lintOne(batch[index])) }
+            while let claimed = results.claim() { results.set(claimed, claimed.map { lintOne(batch[$0]) }) }
         }
     }
     for index in batch.indices where !handle(results.take(index)) {
@@ -416,7 +416,8 @@ func lintBatch<Linted: Sendable>(_ batch: [InputCollector.Item], jobs: Int, _ li
 }
 
 /// The reports of a batch, filled by workers in any order and taken in input order. Workers
-/// claim inputs one at a time and stay at most `lookahead` inputs ahead of the reader, so
+/// claim a few inputs at a time (one lock for several inputs: with small inputs, threads
+/// otherwise queue on the lock) and stay at most `lookahead` inputs ahead of the reader, so
 /// that a slow reader does not make the reports pile up.
 final class OrderedResults<Value: Sendable>: @unchecked Sendable {
     private var slots: [Value?]
@@ -441,8 +442,8 @@ final class OrderedResults<Value: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next input to lint, or `nil` when all are claimed.
-    func claim() -> Int? {
+    /// The next inputs to lint, or `nil` when all are claimed.
+    func claim() -> Range<Int>? {
         condition.lock()
         defer { condition.unlock() }
         while nextToClaim < slots.count, nextToClaim - nextToTake >= lookahead {
@@ -451,13 +452,17 @@ final class OrderedResults<Value: Sendable>: @unchecked Sendable {
             workersWaiting -= 1
         }
         guard nextToClaim < slots.count else { return nil }
-        nextToClaim += 1
-        return nextToClaim - 1
+        let claimed = nextToClaim..<min(slots.count, nextToClaim + Self.claimSize)
+        nextToClaim = claimed.upperBound
+        return claimed
     }
 
-    func set(_ index: Int, _ value: Value) {
+    /// How many inputs a worker claims at once.
+    private static var claimSize: Int { 4 }
+
+    func set(_ indices: Range<Int>, _ values: [Value]) {
         condition.lock()
-        slots[index] = value
+        for (index, value) in zip(indices, values) { slots[index] = value }
         if readerWaits, hasRun(from: nextToTake) { condition.broadcast() }
         condition.unlock()
     }

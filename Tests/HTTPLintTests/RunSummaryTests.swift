@@ -25,16 +25,17 @@ import Testing
         #expect(["x", "y", "x", "x", "y"].map { distinct.insert($0) } == [true, true, false, false, false])
     }
 
-    /// A report without its exchanges keeps what the totals need.
-    @Test func droppingExchangesKeepsCounts() {
+    /// A report without its exchanges and input keeps what the totals need.
+    @Test func keepingCountsOnlyKeepsCounts() {
         let full = InputReport(name: "s", outcome: .linted(Linter().lint(SourceText(
             name: "s", text: "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))))
-        let slim = full.droppingExchanges()
+        let slim = full.keepingCountsOnly()
         #expect(full.responseCount == 2)
         #expect(slim.responseCount == 2)
         #expect(slim.findings == full.findings)
         #expect(!slim.findings.isEmpty)
         guard case .linted(let result) = slim.outcome else { Issue.record("the outcome changed"); return }
         #expect(result.exchanges.isEmpty)
+        #expect(result.source.bytes.isEmpty)
     }
 }
