@@ -14,7 +14,7 @@ enum CurlTranscript {
         let end = min(bytes.count, 4096)
         var start = 0
         while start < end, prefixed + other < 20 {
-            let lineEnd = bytes[start..<end].firstIndex(of: 0x0A) ?? end
+            let lineEnd = ByteSearch.first(0x0A, in: bytes, start..<end) ?? end
             if lineEnd > start {
                 let marker = bytes[start]
                 let isPrefixed = lineEnd - start >= 2 && bytes[start + 1] == 0x20

@@ -11,7 +11,12 @@ public enum InputKind: String, CaseIterable, Sendable {
     /// starting with `* `, `> ` or `< ` are a `curl -v` transcript; anything else is read as
     /// raw bytes (a `curl -i` transcript looks like raw bytes: name it with `--input curl`).
     public static func detect(_ bytes: [UInt8], name: String = "") -> InputKind {
-        if name.lowercased().hasSuffix(".har") { return .har }
+        // The extension in any case, compared as bytes (`lowercased()` of every path cost more
+        // than the rest of the detection).
+        let tail = name.utf8.suffix(4)
+        if tail.elementsEqual(".har".utf8, by: { byte, wanted in byte == wanted || (wanted >= 0x61 && byte | 0x20 == wanted) }) {
+            return .har
+        }
         let head = bytes.prefix(4096)
         guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }) else { return .raw }
         if head[first] == 0x7B, SourceText.decode(head).contains("\"log\"") { return .har }

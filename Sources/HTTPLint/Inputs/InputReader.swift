@@ -120,6 +120,19 @@ public enum InputReader {
             if bytes.isEmpty { bytes = piece } else { bytes += piece }
             // A FIFO or a file that grows while it is read is bounded too.
             if bytes.count > maxSize { throw tooLarge(name, maxSize) }
+            if piece.count < pieceSize {
+                // Most likely the end (a file is read in one piece the size of the file): make
+                // sure with a small buffer rather than another piece-sized array.
+                let more = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer throws(Failure) -> [UInt8] in
+                    var count: Int
+                    repeat { count = systemRead(descriptor, buffer.baseAddress, buffer.count) } while count < 0 && errno == EINTR
+                    if count < 0 { throw failure(errno, name) }
+                    return Array(buffer[..<count])
+                }
+                if more.isEmpty { return bytes }
+                bytes += more
+                if bytes.count > maxSize { throw tooLarge(name, maxSize) }
+            }
         }
     }
 

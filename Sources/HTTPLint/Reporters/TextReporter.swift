@@ -83,8 +83,8 @@ public struct TextReporter: Reporter {
         if let rule {
             out.add("    "); out.add(repeating: space, count: gutter); out.add("   fix: "); out.add(rule.fix); out.add(byte: newline)
             if let spec = rule.spec.first {
-                out.add("    "); out.add(repeating: space, count: gutter); out.add("   spec: "); out.add(spec.description)
-                out.add(" <"); out.add(spec.url); out.add(">\n")
+                out.add("    "); out.add(repeating: space, count: gutter); out.add("   spec: "); spec.writeDescription(into: &out)
+                out.add(" <"); spec.writeURL(into: &out); out.add(">\n")
             }
         }
     }

@@ -9,10 +9,10 @@ import ucrt
 #endif
 
 /// Finding one byte in a range with the C library's vectorised `memchr`: line ends, bare CRs.
-enum ByteSearch {
+public enum ByteSearch {
     /// The index of the first `byte` in `bytes[range]`, or `nil`.
-    @inline(__always)
-    static func first(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    @inlinable
+    public static func first(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Int? {
         guard !range.isEmpty else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress, let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }

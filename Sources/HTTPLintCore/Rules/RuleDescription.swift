@@ -134,15 +134,9 @@ public struct SpecReference: Sendable, Hashable, CustomStringConvertible {
     public static func rfc9112(_ section: String) -> Self { Self(rfc: 9112, section: section) }
 
     /// `RFC 9110 §15.5.2`, or `Fetch: CORS check`.
-    /// (Built as bytes: the text report asks for it with every finding.)
     public var description: String {
         var text = TextBuilder(capacity: 32)
-        if let document {
-            text.add(document); text.add(": ")
-        } else {
-            text.add("RFC "); text.add(rfc); text.add(" §")
-        }
-        text.add(section)
+        writeDescription(into: &text)
         return text.string
     }
 
@@ -151,11 +145,28 @@ public struct SpecReference: Sendable, Hashable, CustomStringConvertible {
     public var url: String {
         if let link { return link }
         var text = TextBuilder(capacity: 64)
+        writeURL(into: &text)
+        return text.string
+    }
+
+    /// Adds ``description`` to `text` (a report asks for it with every finding: no string
+    /// is made for it).
+    public func writeDescription(into text: inout TextBuilder) {
+        if let document {
+            text.add(document); text.add(": ")
+        } else {
+            text.add("RFC "); text.add(rfc); text.add(" §")
+        }
+        text.add(section)
+    }
+
+    /// Adds ``url`` to `text`.
+    public func writeURL(into text: inout TextBuilder) {
+        if let link { text.add(link); return }
         text.add("https://www.rfc-editor.org/rfc/rfc"); text.add(rfc)
         let first = (section.utf8.first ?? 0) | 0x20
         text.add(first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? "#appendix-" : "#section-")
         text.add(section)
-        return text.string
     }
 }
 
