@@ -14,7 +14,7 @@ final class CacheDirectives: ResponseReading {
     let firstField: Field?
 
     init(_ response: Response) {
-        let fields = response.fields.named("Cache-Control")
+        let fields = response.fields.named(.cacheControl)
         var all: [(name: String, value: String?)] = []
         var firsts: [(name: String, value: String?)] = []
         for directive in fields.flatMap(\.listElements) {

@@ -54,7 +54,7 @@ struct CachingSummary: Rule {
         let date = dates.first(.date)?.date
         let expiresField = dates.expires.first
         let expires = dates.first(.expires)?.date
-        let age = response.fields.first(named: "Age").flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
+        let age = response.fields.first(named: .age).flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
         let isPublic = directives.has("public")
         let privateValue = directives.value("private")
         let isUnqualifiedPrivate = privateValue != nil && (privateValue! ?? "").isEmpty
@@ -88,7 +88,7 @@ struct CachingSummary: Rule {
             var condition: String?
             if shared, !isPublic, !directives.has("s-maxage"), !directives.has("must-revalidate") {
                 if let request {
-                    if request.fields.contains("Authorization") {
+                    if request.fields.contains(.authorization) {
                         text.add(" may not store it: the request had Authorization and there is no public, s-maxage or must-revalidate")
                         return
                     }
@@ -122,7 +122,7 @@ struct CachingSummary: Rule {
         addVerdict(shared: true)
         text.add("; ")
         addVerdict(shared: false)
-        let vary = response.fields.listElements(named: "Vary")
+        let vary = response.fields.listElements(named: .vary)
         if vary.contains("*") {
             text.add("; Vary: * means no stored copy can answer a later request without the origin")
         } else if !vary.isEmpty {

@@ -33,7 +33,7 @@ struct ExpiresBeforeDate: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard response.fields.contains("Expires") else { return }
+        guard response.fields.contains(.expires) else { return }
         let directives = report.reading(CacheDirectives.self, of: response)
         let dates = report.reading(DateFields.self, of: response)
         guard !["max-age", "s-maxage", "no-cache", "no-store"].contains(where: directives.has),

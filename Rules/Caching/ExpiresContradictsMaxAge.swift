@@ -34,7 +34,7 @@ struct ExpiresContradictsMaxAge: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard response.fields.contains("Expires") else { return }
+        guard response.fields.contains(.expires) else { return }
         let dates = report.reading(DateFields.self, of: response)
         guard let maxAge = report.reading(CacheDirectives.self, of: response).seconds("max-age"),
               let (field, expires) = dates.first(.expires), let (_, date) = dates.first(.date) else { return }

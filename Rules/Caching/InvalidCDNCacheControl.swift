@@ -37,7 +37,7 @@ struct InvalidCDNCacheControl: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let fields = response.fields.named("CDN-Cache-Control")
+        let fields = response.fields.named(.cdnCacheControl)
         guard let first = fields.first,
               let dictionary = try? StructuredFields.parseDictionary(fields.map(\.value).joined(separator: ", ")) else { return }
         let span = fields.count == 1 ? first.valueSpan : first.lineSpan

@@ -36,7 +36,7 @@ struct InvalidSurrogateControl: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Surrogate-Control") {
+        for field in response.fields.named(.surrogateControl) {
             for element in field.listElements {
                 // A directive may be targeted at one surrogate: `directive;device`.
                 let directive = element.split(separator: ";", maxSplits: 1).first.map(String.init) ?? element

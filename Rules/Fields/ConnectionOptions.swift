@@ -15,7 +15,7 @@ final class ConnectionOptions: ResponseReading {
     }
 
     init(_ response: Response) {
-        lines = response.fields.named("Connection").map { field in Line(field: field, options: field.listElements.map { $0.asciiLowercased() }) }
+        lines = response.fields.named(.connection).map { field in Line(field: field, options: field.listElements.map { $0.asciiLowercased() }) }
     }
 
     /// How many options all the lines list together.

@@ -19,8 +19,6 @@ final class DateFields: ResponseReading {
     /// The first Date, Last-Modified and Expires fields and their dates, for ``first(_:)``.
     private let firstDate, firstLastModified, firstExpires: Parsed?
 
-    private static let date = TableField("Date"), lastModified = TableField("Last-Modified"),
-                       retryAfter = TableField("Retry-After"), expiresField = TableField("Expires")
 
     init(_ response: Response) {
         // One walk over the fields, in their order, picking out the four by table place.
@@ -29,7 +27,8 @@ final class DateFields: ResponseReading {
         checked.reserveCapacity(3)
         var expires: [Parsed] = []
         var firstDate, firstLastModified: Parsed?
-        let date = Self.date, lastModified = Self.lastModified, retryAfter = Self.retryAfter, expiresField = Self.expiresField
+        let date = TableField.date, lastModified = TableField.lastModified, retryAfter = TableField.retryAfter,
+            expiresField = TableField.expires
         response.fields.forEach { field in
             if field.is(date) || field.is(lastModified) {
                 let parsed = Self.parse(field)

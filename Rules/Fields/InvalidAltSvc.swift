@@ -39,7 +39,7 @@ struct InvalidAltSvc: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let fields = response.fields.named("Alt-Svc")
+        let fields = response.fields.named(.altSvc)
         guard let first = fields.first else { return }
         let value = fields.map(\.value).joined(separator: ", ")
         let span = fields.count == 1 ? first.valueSpan : first.lineSpan

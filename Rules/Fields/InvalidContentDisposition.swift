@@ -65,7 +65,7 @@ struct InvalidContentDisposition: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Disposition") {
+        for field in response.fields.named(.contentDisposition) {
             let disposition: Disposition
             switch Self.parse(field.value) {
             case .failure(let problem):

@@ -33,7 +33,7 @@ struct InvalidContentLanguage: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Language") {
+        for field in response.fields.named(.contentLanguage) {
             for member in field.listElements where !LanguageTag.isWellFormed(member) {
                 let hint = member.contains("_") ? " (language tags use '-', not '_')" : ""
                 report.add("Content-Language member '\(Printable.escape(member))' is not a language tag\(hint)",

@@ -31,7 +31,7 @@ struct InvalidContentLocation: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Location") {
+        for field in response.fields.named(.contentLocation) {
             let value = field.value
             if let problem = URIReference.problem(in: value) {
                 report.add("Content-Location '\(Printable.escape(value))' is not a URI: \(problem)",

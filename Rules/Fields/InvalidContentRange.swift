@@ -56,7 +56,7 @@ struct InvalidContentRange: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard response.status != 416 else { return }
-        for field in response.fields.named("Content-Range") {
+        for field in response.fields.named(.contentRange) {
             let parsed: Value
             switch Self.parse(field.value) {
             case .failure(let problem):

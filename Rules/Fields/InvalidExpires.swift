@@ -28,7 +28,7 @@ struct InvalidExpires: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Expires") {
+        for field in response.fields.named(.expires) {
             do {
                 _ = try HTTPDate.parse(field.value)
             } catch {

@@ -76,7 +76,7 @@ struct InvalidLink: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            for field in response.fields.named("Link") {
+            for field in response.fields.named(.link) {
                 let links: [LinkValue]
                 switch Self.parse(field.value) {
                 case .failure(let problem):

@@ -32,7 +32,7 @@ struct InvalidMediaType: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Type") {
+        for field in response.fields.named(.contentType) {
             if let problem = Self.problem(in: field.valueUTF8) {
                 report.add("Content-Type '\(Printable.escape(field.value))' is not a media type: \(problem)",
                            at: field.valueSpan, status: response.status)

@@ -35,7 +35,7 @@ struct InvalidServer: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            for field in response.fields.named("Server") {
+            for field in response.fields.named(.server) {
                 guard let problem = Self.problem(in: field.value) else { continue }
                 report.add("Server '\(Printable.escape(field.value))' is invalid: \(problem)", at: field.valueSpan, status: response.status)
             }

@@ -29,7 +29,7 @@ struct InvalidUpgrade: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            for field in response.fields.named("Upgrade") {
+            for field in response.fields.named(.upgrade) {
                 for member in field.listElements {
                     let parts = member.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
                     guard !parts.allSatisfy({ $0.isHTTPToken }) else { continue }

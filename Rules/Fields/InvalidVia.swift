@@ -34,7 +34,7 @@ struct InvalidVia: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            for field in response.fields.named("Via") {
+            for field in response.fields.named(.via) {
                 guard let problem = Self.problem(in: field.value) else { continue }
                 report.add("Via '\(Printable.escape(field.value))' is invalid: \(problem)", at: field.valueSpan, status: response.status)
             }

@@ -42,6 +42,6 @@ final class ContentTypes: ResponseReading {
     }
 
     init(_ response: Response) {
-        all = response.fields.named("Content-Type").map { Line(field: $0, mediaType: MediaType(bytes: $0.valueUTF8)) }
+        all = response.fields.named(.contentType).map { Line(field: $0, mediaType: MediaType(bytes: $0.valueUTF8)) }
     }
 }

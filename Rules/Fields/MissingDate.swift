@@ -34,7 +34,7 @@ struct MissingDate: Rule {
         let response = exchange.response
         // A proxy's answer to CONNECT opens a tunnel; it is not an origin server's response.
         guard let status = response.status, (200..<500).contains(status), status != 304,
-              exchange.request?.isCONNECT != true, !response.fields.contains("Date") else { return }
+              exchange.request?.isCONNECT != true, !response.fields.contains(.date) else { return }
         report.add("\(response.statusText) response has no Date field", about: response)
     }
 }

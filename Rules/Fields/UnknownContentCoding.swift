@@ -34,7 +34,7 @@ struct UnknownContentCoding: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Encoding") {
+        for field in response.fields.named(.contentEncoding) {
             for coding in field.listElements where !Self.registered.contains(coding.asciiLowercased()) {
                 report.add("content coding '\(Printable.escape(coding))' is not registered; clients cannot decode it",
                            at: field.valueSpan, status: response.status)

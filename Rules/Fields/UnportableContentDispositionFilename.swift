@@ -34,7 +34,7 @@ struct UnportableContentDispositionFilename: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Content-Disposition") {
+        for field in response.fields.named(.contentDisposition) {
             // A value that does not parse is invalid-content-disposition's.
             guard case .success(let disposition) = InvalidContentDisposition.parse(field.value) else { continue }
             for parameter in disposition.parameters {

@@ -31,7 +31,7 @@ struct CORSAllowOriginNull: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Access-Control-Allow-Origin") where field.value == "null" {
+        for field in response.fields.named(.accessControlAllowOrigin) where field.value == "null" {
             report.add("Access-Control-Allow-Origin is null, which every sandboxed iframe, local file and cross-origin redirect presents as its origin",
                        at: field.valueSpan, status: response.status)
         }

@@ -30,7 +30,7 @@ struct CORSWildcardWithCredentials: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let origins = response.fields.named("Access-Control-Allow-Origin")
+        let origins = response.fields.named(.accessControlAllowOrigin)
         guard let field = origins.first else { return }
         // Trimmed again: a bare CR at either end reads as a space. The separators are ASCII,
         // so bytes tell.
@@ -39,7 +39,7 @@ struct CORSWildcardWithCredentials: Rule {
             report.add("Access-Control-Allow-Origin holds several origins; browsers accept exactly one", at: field.valueSpan, status: response.status)
             return
         }
-        let credentials = response.fields.first(named: "Access-Control-Allow-Credentials")?.value.trimmingWhitespace() == "true"
+        let credentials = response.fields.first(named: .accessControlAllowCredentials)?.value.trimmingWhitespace() == "true"
         if value == "*", credentials {
             report.add("Access-Control-Allow-Origin is * with Access-Control-Allow-Credentials: true; browsers block the response",
                        at: field.valueSpan, status: response.status)

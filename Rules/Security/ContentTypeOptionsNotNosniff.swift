@@ -30,7 +30,7 @@ struct ContentTypeOptionsNotNosniff: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard let field = response.fields.first(named: "X-Content-Type-Options") else { return }
+        guard let field = response.fields.first(named: .xContentTypeOptions) else { return }
         let first = field.value.split(separator: ",").first.map { $0.trimmingWhitespace().asciiLowercased() } ?? ""
         guard first != "nosniff" else { return }
         report.add("X-Content-Type-Options '\(Printable.escape(field.value))' is not nosniff, so browsers keep sniffing",

@@ -35,7 +35,7 @@ struct CookieDomainSingleLabel: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let host = exchange.request?.fields.first(named: "Host").map { Self.hostName($0.value) }
+        let host = exchange.request?.fields.first(named: .host).map { Self.hostName($0.value) }
         for cookie in SetCookie.all(in: response) {
             for attribute in cookie.attributes where attribute.key == "domain" {
                 let domain = (attribute.value.hasPrefix(".") ? attribute.value.dropFirst() : attribute.value[...]).asciiLowercased()

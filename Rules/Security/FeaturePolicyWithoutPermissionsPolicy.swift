@@ -31,7 +31,7 @@ struct FeaturePolicyWithoutPermissionsPolicy: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard let field = response.fields.first(named: "Feature-Policy"), !response.fields.contains("Permissions-Policy") else { return }
+        guard let field = response.fields.first(named: .featurePolicy), !response.fields.contains(.permissionsPolicy) else { return }
         report.add("Feature-Policy is superseded by Permissions-Policy, and only Chromium-based browsers read it; send Permissions-Policy",
                    at: field.lineSpan, status: response.status)
     }

@@ -32,7 +32,7 @@ struct InvalidCORSAllowCredentials: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Access-Control-Allow-Credentials") {
+        for field in response.fields.named(.accessControlAllowCredentials) {
             let value = field.value
             guard value != "true", value.asciiLowercased() != "false" else { continue }
             report.add("Access-Control-Allow-Credentials '\(Printable.escape(value))' is not exactly true, so browsers block requests with credentials",

@@ -40,7 +40,7 @@ struct InvalidCORSAllowOrigin: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let fields = response.fields.named("Access-Control-Allow-Origin")
+        let fields = response.fields.named(.accessControlAllowOrigin)
         guard fields.count == 1, let field = fields.first else { return }
         let value = field.value
         // Lists and spaces are another rule's finding (the separators are ASCII: read bytes).

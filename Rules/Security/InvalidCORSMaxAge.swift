@@ -31,7 +31,7 @@ struct InvalidCORSMaxAge: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Access-Control-Max-Age") {
+        for field in response.fields.named(.accessControlMaxAge) {
             let value = field.value
             guard value.isEmpty || !value.allSatisfy(\.isASCIIDigitCharacter) else { continue }
             report.add("Access-Control-Max-Age '\(Printable.escape(value))' is not a number of seconds; browsers cache the preflight for 5 seconds instead",

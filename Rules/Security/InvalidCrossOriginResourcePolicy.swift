@@ -34,7 +34,7 @@ struct InvalidCrossOriginResourcePolicy: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         // Each line on its own: two valid lines are singleton-field-repeated's business.
-        for field in response.fields.named("Cross-Origin-Resource-Policy") {
+        for field in response.fields.named(.crossOriginResourcePolicy) {
             let value = field.value
             guard !Self.values.contains(value) else { continue }
             let why = Self.values.contains(value.asciiLowercased()) ? "; the values are case-sensitive" : ""

@@ -29,7 +29,7 @@ struct InvalidFrameOptions: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("X-Frame-Options") {
+        for field in response.fields.named(.xFrameOptions) {
             for value in field.listElements where !["deny", "sameorigin"].contains(value.asciiLowercased()) {
                 let why = value.asciiLowercased().hasPrefix("allow-from") ? "ALLOW-FROM is obsolete and browsers ignore it" : "browsers ignore it"
                 report.add("X-Frame-Options '\(Printable.escape(value))' is not DENY or SAMEORIGIN; \(why)",

@@ -41,7 +41,7 @@ struct InvalidPermissionsPolicyAllowlist: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let lines = response.fields.named("Permissions-Policy")
+        let lines = response.fields.named(.permissionsPolicy)
         guard !lines.isEmpty,
               let dictionary = try? StructuredFields.parseDictionary(lines.map(\.value).joined(separator: ", ")) else { return }
         let span = lines.count == 1 ? lines[0].valueSpan : lines[0].lineSpan

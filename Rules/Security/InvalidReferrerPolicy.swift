@@ -32,7 +32,7 @@ struct InvalidReferrerPolicy: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Referrer-Policy") {
+        for field in response.fields.named(.referrerPolicy) {
             for value in field.listElements where !Self.policies.contains(value.asciiLowercased()) {
                 report.add("Referrer-Policy '\(Printable.escape(value))' is not a referrer policy; browsers skip it",
                            at: field.valueSpan, status: response.status)

@@ -30,7 +30,7 @@ struct InvalidStrictTransportSecurity: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard let field = response.fields.first(named: "Strict-Transport-Security") else { return }
+        guard let field = response.fields.first(named: .strictTransportSecurity) else { return }
         // Directive names are ASCII tokens: read the value as bytes, in place.
         let value = field.unfoldedValueBytes
         var seen: [Range<Int>] = []

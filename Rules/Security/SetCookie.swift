@@ -51,7 +51,7 @@ struct SetCookie {
 
     /// Every Set-Cookie field line of `response`, parsed.
     static func all(in response: Response) -> [SetCookie] {
-        response.fields.named("Set-Cookie").map(SetCookie.init)
+        response.fields.named(.setCookie).map(SetCookie.init)
     }
 
     /// The last attribute called `name` (case-insensitive): the one user agents use.

@@ -28,7 +28,7 @@ struct XSSProtectionEnabled: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("X-XSS-Protection") where field.value.trimmingWhitespace().hasPrefix("1") {
+        for field in response.fields.named(.xXSSProtection) where field.value.trimmingWhitespace().hasPrefix("1") {
             report.add("X-XSS-Protection '\(field.value)' turns on an auditor browsers have removed and that leaked data; send 0 or nothing",
                        at: field.valueSpan, status: response.status)
         }

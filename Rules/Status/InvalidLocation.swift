@@ -30,7 +30,7 @@ struct InvalidLocation: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Location") {
+        for field in response.fields.named(.location) {
             guard let problem = URIReference.problem(in: field.value) else { continue }
             report.add("Location '\(Printable.escape(field.value))' is not a URI reference: \(problem)",
                        at: field.valueSpan, status: response.status)

@@ -34,7 +34,7 @@ struct LogOnlyStatusCode: Rule {
         let logOnly = entry.unofficialUses.filter(\.isLogOnly)
         guard let first = logOnly.first else { return nil }
         if logOnly.count == entry.unofficialUses.count, entry.registration == nil { return first }
-        let server = response.fields.named("Server").map { $0.value.asciiLowercased() }.joined(separator: " ")
+        let server = response.fields.named(.server).map { $0.value.asciiLowercased() }.joined(separator: " ")
         return logOnly.first { server.contains($0.vendor.asciiLowercased()) }
     }
 

@@ -33,7 +33,7 @@ struct MethodNotAllowedListsRequestMethod: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard response.status == 405, let request = exchange.request else { return }
-        for field in response.fields.named("Allow") where field.listElements.contains(request.method) {
+        for field in response.fields.named(.allow) where field.listElements.contains(request.method) {
             report.add("405 refuses \(request.method) but Allow lists \(request.method) as supported", at: field.lineSpan, status: 405)
         }
     }

@@ -29,7 +29,7 @@ struct MultipartByterangesWithContentRange: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard response.status == 206, response.isMultipartByteranges,
-              let field = response.fields.first(named: "Content-Range") else { return }
+              let field = response.fields.first(named: .contentRange) else { return }
         report.add("multipart/byteranges 206 response has Content-Range '\(field.value)' in its header section",
                    at: field.lineSpan, status: 206)
     }

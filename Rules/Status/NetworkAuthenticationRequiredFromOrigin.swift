@@ -31,7 +31,7 @@ struct NetworkAuthenticationRequiredFromOrigin: Rule {
         let response = exchange.response
         guard response.status == 511 else { return }
         var message = "511 is meant for intercepting proxies (captive portals); an origin server should not send it"
-        if response.fields.contains("WWW-Authenticate") {
+        if response.fields.contains(.wwwAuthenticate) {
             message += ", and it should not carry a WWW-Authenticate challenge"
         }
         report.add(message, about: response)

@@ -35,8 +35,8 @@ struct NotModifiedMissingFields: Rule {
         let response = exchange.response
         guard response.status == 304 else { return }
         var missing: [String] = []
-        if !response.fields.contains("Date") { missing.append("Date") }
-        if let request = exchange.request, request.fields.contains("If-None-Match"), !response.fields.contains("ETag") {
+        if !response.fields.contains(.date) { missing.append("Date") }
+        if let request = exchange.request, request.fields.contains(.ifNoneMatch), !response.fields.contains(.etag) {
             missing.append("ETag (the request's If-None-Match shows the representation has one)")
         }
         guard !missing.isEmpty else { return }

@@ -32,7 +32,7 @@ struct NotModifiedWithoutConditionalRequest: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard response.status == 304, let request = exchange.request,
-              !request.fields.contains("If-None-Match"), !request.fields.contains("If-Modified-Since") else { return }
+              !request.fields.contains(.ifNoneMatch), !request.fields.contains(.ifModifiedSince) else { return }
         report.add("304 response to a request with neither If-None-Match nor If-Modified-Since", about: response)
     }
 }

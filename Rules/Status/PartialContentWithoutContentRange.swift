@@ -27,7 +27,7 @@ struct PartialContentWithoutContentRange: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard response.status == 206, !response.fields.contains("Content-Range"), !response.isMultipartByteranges else { return }
+        guard response.status == 206, !response.fields.contains(.contentRange), !response.isMultipartByteranges else { return }
         report.add("206 response has no Content-Range, so the client cannot tell which bytes it holds", about: response)
     }
 }
@@ -35,7 +35,7 @@ struct PartialContentWithoutContentRange: Rule {
 extension Response {
     /// Whether Content-Type is multipart/byteranges (RFC 9110 §14.6).
     var isMultipartByteranges: Bool {
-        fields.named("Content-Type").contains { field in
+        fields.named(.contentType).contains { field in
             field.value.split(separator: ";").first.map { $0.trimmingWhitespace().asciiLowercased() } == "multipart/byteranges"
         }
     }

@@ -28,7 +28,7 @@ struct PartialContentWithoutRangeRequest: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard response.status == 206, let request = exchange.request, !request.fields.contains("Range") else { return }
+        guard response.status == 206, let request = exchange.request, !request.fields.contains(.range) else { return }
         report.add("206 response to a request that sent no Range", about: response)
     }
 }

@@ -46,7 +46,7 @@ struct PreconditionEvaluatedWrongly: Rule {
         let response = exchange.response
         guard let status = response.status, (200..<300).contains(status), let request = exchange.request,
               request.method == "GET" || request.method == "HEAD",
-              let etagField = response.fields.first(named: "ETag"), let etag = EntityTag(etagField.value.trimmingWhitespace())
+              let etagField = response.fields.first(named: .etag), let etag = EntityTag(etagField.value.trimmingWhitespace())
         else { return }
         if let value = joined(request, "If-Match"), case .tags(let tags)? = EntityTag.list(value),
            !tags.contains(where: { $0.strongMatches(etag) }) {

@@ -31,7 +31,7 @@ struct RangeNotSatisfiableWithoutContentRange: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard response.status == 416 else { return }
-        guard let field = response.fields.first(named: "Content-Range") else {
+        guard let field = response.fields.first(named: .contentRange) else {
             report.add("416 response has no Content-Range telling the representation's current length", about: response)
             return
         }

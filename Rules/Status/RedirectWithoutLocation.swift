@@ -38,7 +38,7 @@ struct RedirectWithoutLocation: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard let status = response.status, Self.redirects.contains(status),
-              !response.fields.contains("Location") else { return }
+              !response.fields.contains(.location) else { return }
         report.add("\(response.statusText) response has no Location field, so there is nothing to redirect to", about: response)
     }
 }

@@ -51,7 +51,7 @@ struct SuccessForInvalidRequest: Rule {
 
     static func problems(of request: Request) -> [String] {
         var problems: [String] = []
-        let hosts = request.fields.named("Host")
+        let hosts = request.fields.named(.host)
         if hosts.isEmpty, let version = request.version, version >= .http11 {
             problems.append("the HTTP/1.1 request has no Host field")
         } else if hosts.count > 1 {
@@ -62,14 +62,14 @@ struct SuccessForInvalidRequest: Rule {
         if request.deviations.contains(where: { $0.kind == .whitespaceBeforeColon }) {
             problems.append("the request has whitespace between a field name and its colon")
         }
-        let hasTransferEncoding = request.fields.contains("Transfer-Encoding")
+        let hasTransferEncoding = request.fields.contains(.transferEncoding)
         if !hasTransferEncoding, request.deviations.contains(where: { $0.kind == .invalidContentLength || $0.kind == .conflictingContentLength }) {
             problems.append("the request's Content-Length is invalid or conflicting, so its framing is unrecoverable")
         }
         if hasTransferEncoding, request.version == .http10 {
             problems.append("the HTTP/1.0 request has Transfer-Encoding, so its framing is faulty")
         }
-        for coding in request.fields.listElements(named: "Transfer-Encoding") {
+        for coding in request.fields.listElements(named: .transferEncoding) {
             let name = coding.split(separator: ";").first.map { $0.trimmingWhitespace().asciiLowercased() } ?? ""
             if !knownCodings.contains(name) { problems.append("the request uses transfer coding '\(coding)', which is not registered") }
         }

@@ -32,12 +32,12 @@ struct SwitchingProtocolsWithoutUpgradeRequest: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard response.status == 101, let request = exchange.request else { return }
-        let offered = Set(request.fields.listElements(named: "Upgrade").map { $0.asciiLowercased() })
+        let offered = Set(request.fields.listElements(named: .upgrade).map { $0.asciiLowercased() })
         guard !offered.isEmpty else {
             report.add("101 response to a request that offered no protocol in Upgrade", about: response)
             return
         }
-        for chosen in response.fields.listElements(named: "Upgrade") where !offered.contains(chosen.asciiLowercased()) {
+        for chosen in response.fields.listElements(named: .upgrade) where !offered.contains(chosen.asciiLowercased()) {
             report.add("101 switches to '\(chosen)', which the request's Upgrade did not offer (\(offered.sorted().joined(separator: ", ")))",
                        about: response)
         }

@@ -29,7 +29,7 @@ struct UnsolicitedContinue: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         guard let request = exchange.request,
-              !request.fields.listElements(named: "Expect").contains(where: { $0.asciiLowercased() == "100-continue" }) else { return }
+              !request.fields.listElements(named: .expect).contains(where: { $0.asciiLowercased() == "100-continue" }) else { return }
         for response in exchange.interim where response.status == 100 {
             report.add("100 Continue answers a request that did not send 'Expect: 100-continue'", about: response)
         }

@@ -108,6 +108,33 @@ import Testing
         }
     }
 
+    /// Look-ups by table field find what look-ups by name find, in any case and order.
+    @Test func tableFieldLookUpsMatchNameLookUps() throws {
+        let fields = try parse("HTTP/1.1 200 OK\r\ncache-control: a\r\nVary: x\r\nCACHE-Control: b, c\r\nX-Cache-Control: d\r\nContent-Length: 0\r\n\r\n")[0].response.fields
+        for name in ["Cache-Control", "Vary", "Age", "Content-Length"] {
+            let field = TableField(name)
+            #expect(fields.named(field).map(\.value) == fields.named(name).map(\.value), "\(name)")
+            #expect(fields.first(named: field)?.value == fields.first(named: name)?.value, "\(name)")
+            #expect(fields.contains(field) == fields.contains(name), "\(name)")
+            #expect(fields.listElements(named: field) == fields.listElements(named: name), "\(name)")
+        }
+        #expect(fields.listElements(named: TableField("Cache-Control")) == ["a", "b", "c"])
+        #expect(!fields.contains(TableField("Age")))
+    }
+
+    /// `listContains` answers as a search of `listElements` lowercased would.
+    @Test func listContainsMatchesTheElements() {
+        let values = ["close", "Keep-Alive, CLOSE", "closed", "\"close\"", "x,close ,y", "clo se", "a\r\n close", "clo\rse",
+                      "close\r\n , b", "", ",,", "\"a,close\", b"]
+        for value in values {
+            let bytes = Array("HTTP/1.1 200 OK\r\nConnection: \(value)\r\nContent-Length: 0\r\n\r\n".utf8)
+            let field = ResponseParser.parse(SourceText(name: "t", bytes: bytes))[0].response.fields[0]
+            for token in ["close", "keep-alive", "b"] {
+                #expect(field.listContains(token) == field.listElements.contains { $0.lowercased() == token }, "\(value) / \(token)")
+            }
+        }
+    }
+
     @Test func obsFoldIsUnfoldedToOneSpace() throws {
         let exchanges = try parse("HTTP/1.1 200 OK\r\nX-Long: first\r\n \t second\r\nContent-Length: 0\r\n\r\n")
         #expect(exchanges[0].response.fields.first(named: "X-Long")?.value == "first second")

@@ -127,3 +127,19 @@ extension Field {
     /// Whether this field is `tableField` (its name, in any case).
     @inlinable public func `is`(_ tableField: TableField) -> Bool { definitionIndex == tableField.index }
 }
+
+/// Look-ups of table fields: each field's table place was found when it was read, so these
+/// compare one number per field instead of hashing and comparing the wanted name.
+extension Fields {
+    /// Every `tableField` field, in order.
+    public func named(_ tableField: TableField) -> FieldLines { lines { $0.is(tableField) } }
+
+    /// The first `tableField` field.
+    public func first(named tableField: TableField) -> Field? { firstIndex { $0.is(tableField) }.map { self[$0] } }
+
+    /// Whether a `tableField` field is present.
+    public func contains(_ tableField: TableField) -> Bool { firstIndex { $0.is(tableField) } != nil }
+
+    /// The list elements of every `tableField` field (see ``listElements(named:)-(String)``).
+    public func listElements(named tableField: TableField) -> [String] { Self.listElements(of: named(tableField)) }
+}

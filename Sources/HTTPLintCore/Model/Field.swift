@@ -93,6 +93,22 @@ public struct Field: Sendable {
         return ListSyntax.elements(of: unfoldedValueBytes)
     }
 
+    /// Whether ``listElements`` include `token` (given in lowercase), ignoring ASCII case:
+    /// read in place, without a string per element.
+    public func listContains(_ token: String) -> Bool {
+        let raw = rawValueBytes
+        let value = isFolded || raw.contains(ASCII.cr) ? ArraySlice(unfoldedValueBytes) : raw
+        var found = false
+        var token = token
+        token.withUTF8 { wanted in
+            ListSyntax.forEachElement(of: value) { range in
+                if !found, range.count == wanted.count,
+                   zip(value[range], wanted).allSatisfy({ ASCII.lowercased($0) == $1 }) { found = true }
+            }
+        }
+        return found
+    }
+
     /// Whether the value is empty (after removing surrounding whitespace).
     @inlinable public var isEmptyValue: Bool { valueSpan.length == 0 }
 
@@ -144,56 +160,56 @@ public struct Fields: Sendable, RandomAccessCollection {
 
     /// Every field called `name` (case-insensitive), in order.
     public func named(_ name: String) -> FieldLines {
-        var first = -1
-        var all: [Int] = []
-        forEachPosition(named: name) { index in
-            if first < 0 {
-                first = index
-            } else {
-                if all.isEmpty { all.append(first) }
-                all.append(index)
-            }
-            return true
-        }
-        return FieldLines(storage: storage, first: first, all: all)
+        withMatcher(name) { lines(where: $0) }
     }
 
     /// The first field called `name` (case-insensitive).
     public func first(named name: String) -> Field? {
-        firstIndex(named: name).map { storage[$0] }
+        withMatcher(name) { firstIndex(where: $0) }.map { storage[$0] }
     }
 
     /// Whether a field called `name` is present (case-insensitive).
-    public func contains(_ name: String) -> Bool { firstIndex(named: name) != nil }
+    public func contains(_ name: String) -> Bool { withMatcher(name) { firstIndex(where: $0) } != nil }
 
-    private func firstIndex(named name: String) -> Int? {
-        var found: Int?
-        forEachPosition(named: name) { index in
-            found = index
-            return false
+    /// Calls `body` with a test for fields called `name`: the name's bytes are taken once for
+    /// its hash and every comparison.
+    private func withMatcher<T>(_ name: String, _ body: ((Field) -> Bool) -> T) -> T {
+        var name = name
+        return name.withUTF8 { wanted in
+            let hash = FieldName.hash(wanted)
+            return body { $0.hasName(bytes: wanted, hash: hash) }
         }
-        return found
     }
 
-    /// Calls `body` with the position of each field called `name`, in order, until it returns
-    /// `false`. The name's bytes are taken once for its hash and every comparison, and the
-    /// fields are read in place: a look-up copies no field.
-    private func forEachPosition(named name: String, _ body: (Int) -> Bool) {
-        var name = name
-        name.withUTF8 { wanted in
-            let hash = FieldName.hash(wanted)
-            storage.withUnsafeBufferPointer { fields in
-                for index in fields.indices where fields[index].hasName(bytes: wanted, hash: hash) {
-                    if !body(index) { return }
+    /// The lines of the fields that `matches` accepts; the fields are read in place: a look-up
+    /// copies no field.
+    func lines(where matches: (Field) -> Bool) -> FieldLines {
+        var first = -1
+        var all: [Int] = []
+        storage.withUnsafeBufferPointer { fields in
+            for index in fields.indices where matches(fields[index]) {
+                if first < 0 {
+                    first = index
+                } else {
+                    if all.isEmpty { all.append(first) }
+                    all.append(index)
                 }
             }
         }
+        return FieldLines(storage: storage, first: first, all: all)
+    }
+
+    /// The position of the first field that `matches` accepts.
+    func firstIndex(where matches: (Field) -> Bool) -> Int? {
+        storage.withUnsafeBufferPointer { fields in fields.indices.first { matches(fields[$0]) } }
     }
 
     /// The list elements of every field called `name`, split at commas and trimmed
     /// (RFC 9110 §5.6.1), empty elements dropped. Quoted strings are not split.
-    public func listElements(named name: String) -> [String] {
-        let lines = named(name)
+    public func listElements(named name: String) -> [String] { Self.listElements(of: named(name)) }
+
+    /// The list elements of `lines`, in order.
+    static func listElements(of lines: FieldLines) -> [String] {
         // One line (the usual case): its elements as they are, without a second array.
         if lines.count == 1 { return lines[0].listElements }
         return lines.flatMap(\.listElements)

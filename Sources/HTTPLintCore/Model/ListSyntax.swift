@@ -27,7 +27,7 @@ enum ListSyntax {
     /// Calls `body` with the range of each non-empty element, in order, surrounding whitespace
     /// removed.
     @inline(__always)
-    private static func forEachElement(of bytes: ArraySlice<UInt8>, _ body: (Range<Int>) -> Void) {
+    static func forEachElement(of bytes: ArraySlice<UInt8>, _ body: (Range<Int>) -> Void) {
         var start = bytes.startIndex
         var inQuotes = false
         var index = bytes.startIndex

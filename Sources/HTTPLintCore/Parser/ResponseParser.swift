@@ -31,8 +31,9 @@ private struct StreamParser {
     var pending: [Deviation] = []
     /// Where the most recent response is, so that bytes found after it can be attached to it.
     var last: Location?
-    /// The final response that announced `Connection: close`, while no response has followed it.
-    var closedBy: String?
+    /// The final response that announced `Connection: close` and its number, while no
+    /// response has followed it (the message naming it is made only if one does).
+    var closedBy: (number: Int, response: Response)?
 
     enum Location { case interim(Int), final(Int) }
 
@@ -58,7 +59,7 @@ private struct StreamParser {
             }
             if let closing = closedBy {
                 pending.append(Deviation(.responseAfterConnectionClose, scanner.line(at: scanner.position).span,
-                    "a response follows \(closing), which said Connection: close; the connection should have ended there"))
+                    "a response follows response \(closing.number) (\(closing.response.statusText)), which said Connection: close; the connection should have ended there"))
                 closedBy = nil
             }
             let response = readResponse()
@@ -69,9 +70,8 @@ private struct StreamParser {
             }
             finishExchange(with: response)
             if response.content.framing == .tunnel || scanner.limitExceeded { break }
-            if response.fields.contains(where: { $0.definitionIndex == FieldDefinition.connectionIndex }),
-               response.fields.listElements(named: "Connection").contains(where: { $0.lowercased() == "close" }) {
-                closedBy = "response \(firstIndex + exchanges.count) (\(response.statusText))"
+            if response.fields.contains(where: { $0.definitionIndex == FieldDefinition.connectionIndex && $0.listContains("close") }) {
+                closedBy = (firstIndex + exchanges.count, response)
             }
         }
         if !interim.isEmpty, !scanner.limitExceeded {
