@@ -1,0 +1,27 @@
+import HTTPLintCore
+import Testing
+
+/// The byte builder writes what string interpolation would.
+@Suite struct TextBuilderTests {
+    @Test func numbersAreWrittenInDecimal() {
+        let numbers = [0, 7, 9, 10, 11, 99, 100, 101, 1_000_000, 2_147_483_648, -1, -10, -305, Int.max, Int.min]
+        for number in numbers {
+            var text = TextBuilder()
+            text.add(number)
+            #expect(text.string == "\(number)")
+        }
+    }
+
+    @Test func piecesAreJoinedInOrder() {
+        var text = TextBuilder(capacity: 4)
+        #expect(text.isEmpty)
+        text.add("caf\u{E9} ")
+        text.add(42)
+        text.add(byte: UInt8(ascii: ":"))
+        text.add(repeating: UInt8(ascii: "~"), count: 3)
+        text.add(repeating: UInt8(ascii: "!"), count: -1)
+        text.add(bytes: Array(" ok".utf8)[1...])
+        #expect(text.string == "caf\u{E9} 42:~~~ok")
+        #expect(text.bytes == Array("caf\u{E9} 42:~~~ok".utf8))
+    }
+}
