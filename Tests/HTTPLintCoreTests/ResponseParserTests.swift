@@ -122,6 +122,20 @@ import Testing
         #expect(!fields.contains(TableField("Age")))
     }
 
+    /// An empty member of Transfer-Encoding (a piece between commas that is empty or only
+    /// whitespace) is recorded; plain `chunked`, in any case, records nothing.
+    @Test func transferEncodingEmptyMembers() throws {
+        let cases: [(String, Bool)] = [("chunked", false), ("CHUNKED", false), ("gzip, chunked", false), ("chunked, ", true),
+                                       (" , chunked", true), ("gzip,,chunked", true), ("gzip,\t,chunked", true), ("gzip , chunked", false)]
+        for (value, empty) in cases {
+            let exchanges = try parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: \(value)\r\n\r\n0\r\n\r\n")
+            let messages = exchanges.flatMap(\.deviations).map(\.message)
+            #expect(messages.contains { $0.hasSuffix("has an empty list member") } == empty, "\(value): \(messages)")
+            if !empty { #expect(messages.isEmpty, "\(value): \(messages)") }
+            #expect(exchanges[0].response.content.framing == .chunked, "\(value)")
+        }
+    }
+
     /// `listContains` answers as a search of `listElements` lowercased would.
     @Test func listContainsMatchesTheElements() {
         let values = ["close", "Keep-Alive, CLOSE", "closed", "\"close\"", "x,close ,y", "clo se", "a\r\n close", "clo\rse",

@@ -398,14 +398,15 @@ private struct StreamParser {
     /// must come last and at most once. Records what is wrong; answers whether chunked frames
     /// the content.
     mutating func isChunkedLast(_ fields: [Field]) -> Bool {
+        // `Transfer-Encoding: chunked` alone, nearly always: nothing to record.
+        if fields.count == 1, fields[0].rawValueBytes.elementsEqual("chunked".utf8, by: { ASCII.lowercased($0) == $1 }) { return true }
         var codings: [(name: String, span: ByteSpan)] = []
         for field in fields {
             let elements = field.unfoldedValueBytes
             let ranges = ListSyntax.elementRanges(of: elements)
             // RFC 9110 §5.6.1.1: senders must not generate empty list elements; in
             // Transfer-Encoding, parsers that read "chunked, " differently desynchronise.
-            if !ranges.isEmpty, elements.split(separator: ASCII.comma, omittingEmptySubsequences: false)
-                .contains(where: { $0.allSatisfy(ASCII.isWhitespace) }) {
+            if !ranges.isEmpty, Self.hasEmptyMember(elements) {
                 scanner.record(.invalidTransferEncoding, field.valueSpan,
                                "Transfer-Encoding '\(SourceText.decode(elements))' has an empty list member")
             }
@@ -445,6 +446,21 @@ private struct StreamParser {
             return false
         }
         return true
+    }
+
+    /// Whether a piece of `bytes` between commas (quotes not considered) is empty or only
+    /// whitespace.
+    static func hasEmptyMember(_ bytes: [UInt8]) -> Bool {
+        var pieceHasContent = false
+        for byte in bytes {
+            if byte == ASCII.comma {
+                if !pieceHasContent { return true }
+                pieceHasContent = false
+            } else if !ASCII.isWhitespace(byte) {
+                pieceHasContent = true
+            }
+        }
+        return !pieceHasContent
     }
 
     mutating func closeDelimited(from start: Int) -> Content {
