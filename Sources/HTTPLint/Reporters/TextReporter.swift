@@ -63,14 +63,14 @@ public struct TextReporter: Reporter {
         let rule = RuleCatalogue.description(of: finding.rule)
         start(.bold, &out)
         out.add(name); out.add(byte: colon); out.add(inputLine); out.add(byte: colon); out.add(inputColumn); out.add(": ")
-        end(.bold, &out)
+        end(&out)
         start(color(finding.severity), &out)
         out.add(finding.severity.rawValue); out.add(byte: colon)
-        end(color(finding.severity), &out)
+        end(&out)
         out.add(byte: space); out.add(finding.message); out.add(byte: space)
         start(.dim, &out)
         out.add(byte: UInt8(ascii: "[")); out.add(finding.rule); out.add(byte: UInt8(ascii: "]"))
-        end(.dim, &out)
+        end(&out)
         out.add(byte: newline)
         let gutter = digitCount(inputLine)
         let (text, caretStart, caretWidth) = Self.excerpt(index.lineBytes(line), column: column, length: finding.span.length)
@@ -78,7 +78,7 @@ public struct TextReporter: Reporter {
         out.add("    "); out.add(repeating: space, count: gutter); out.add(" | "); out.add(repeating: space, count: caretStart)
         start(.green, &out)
         out.add(byte: UInt8(ascii: "^")); out.add(repeating: UInt8(ascii: "~"), count: caretWidth - 1)
-        end(.green, &out)
+        end(&out)
         out.add(byte: newline)
         if let rule {
             out.add("    "); out.add(repeating: space, count: gutter); out.add("   fix: "); out.add(rule.fix); out.add(byte: newline)
@@ -189,7 +189,7 @@ public struct TextReporter: Reporter {
     }
 
     /// The escape that ends a style started by ``start(_:_:)``.
-    private func end(_ style: Style, _ out: inout TextBuilder) {
+    private func end(_ out: inout TextBuilder) {
         if useColor { out.add("\u{1B}[0m") }
     }
 

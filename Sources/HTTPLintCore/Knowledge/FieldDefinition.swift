@@ -135,10 +135,10 @@ extension Fields {
     public func named(_ tableField: TableField) -> FieldLines { lines { $0.is(tableField) } }
 
     /// The first `tableField` field.
-    public func first(named tableField: TableField) -> Field? { firstIndex { $0.is(tableField) }.map { self[$0] } }
+    public func first(named tableField: TableField) -> Field? { firstPosition { $0.is(tableField) }.map { self[$0] } }
 
     /// Whether a `tableField` field is present.
-    public func contains(_ tableField: TableField) -> Bool { firstIndex { $0.is(tableField) } != nil }
+    public func contains(_ tableField: TableField) -> Bool { firstPosition { $0.is(tableField) } != nil }
 
     /// The list elements of every `tableField` field (see ``listElements(named:)-(String)``).
     public func listElements(named tableField: TableField) -> [String] { Self.listElements(of: named(tableField)) }

@@ -86,18 +86,19 @@ public struct Field: Sendable {
 
     /// The value's list elements, split at commas outside quoted strings and trimmed
     /// (RFC 9110 §5.6.1); empty elements dropped.
-    public var listElements: [String] {
+    public var listElements: [String] { ListSyntax.elements(of: readValueBytes) }
+
+    /// The value bytes a recipient reads: the received bytes themselves when there is no fold
+    /// or bare CR (no copy), otherwise ``unfoldedValueBytes``.
+    var readValueBytes: ArraySlice<UInt8> {
         let raw = rawValueBytes
-        // Without folds or bare CRs the received bytes are the value: no copy needed.
-        guard isFolded || raw.contains(ASCII.cr) else { return ListSyntax.elements(of: raw) }
-        return ListSyntax.elements(of: unfoldedValueBytes)
+        return isFolded || raw.contains(ASCII.cr) ? ArraySlice(unfoldedValueBytes) : raw
     }
 
     /// Whether ``listElements`` include `token` (given in lowercase), ignoring ASCII case:
     /// read in place, without a string per element.
     public func listContains(_ token: String) -> Bool {
-        let raw = rawValueBytes
-        let value = isFolded || raw.contains(ASCII.cr) ? ArraySlice(unfoldedValueBytes) : raw
+        let value = readValueBytes
         var found = false
         var token = token
         token.withUTF8 { wanted in
@@ -165,11 +166,11 @@ public struct Fields: Sendable, RandomAccessCollection {
 
     /// The first field called `name` (case-insensitive).
     public func first(named name: String) -> Field? {
-        withMatcher(name) { firstIndex(where: $0) }.map { storage[$0] }
+        withMatcher(name) { firstPosition(where: $0) }.map { storage[$0] }
     }
 
     /// Whether a field called `name` is present (case-insensitive).
-    public func contains(_ name: String) -> Bool { withMatcher(name) { firstIndex(where: $0) } != nil }
+    public func contains(_ name: String) -> Bool { withMatcher(name) { firstPosition(where: $0) } != nil }
 
     /// Calls `body` with a test for fields called `name`: the name's bytes are taken once for
     /// its hash and every comparison.
@@ -199,8 +200,9 @@ public struct Fields: Sendable, RandomAccessCollection {
         return FieldLines(storage: storage, first: first, all: all)
     }
 
-    /// The position of the first field that `matches` accepts.
-    func firstIndex(where matches: (Field) -> Bool) -> Int? {
+    /// The position of the first field that `matches` accepts, the fields read in place
+    /// (`Collection.firstIndex(where:)` would copy each one).
+    func firstPosition(where matches: (Field) -> Bool) -> Int? {
         storage.withUnsafeBufferPointer { fields in fields.indices.first { matches(fields[$0]) } }
     }
 
