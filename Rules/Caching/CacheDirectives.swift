@@ -2,53 +2,159 @@ import HTTPLintCore
 
 /// The Cache-Control directives of a response, read once per response for the rules that
 /// check them or reason about freshness (RFC 9111 §4.2.1, §5.2).
+///
+/// Directives are kept as byte ranges of the field values, each with its registered name when
+/// it has one: rules ask about registered directives by name without a string being built, and
+/// text is made only for a finding or a summary.
 final class CacheDirectives: ResponseReading {
-    /// Every directive in order, repeats kept: the name lowercased, the value trimmed but
-    /// still quoted as sent, `nil` without `=`.
-    let all: [(name: String, value: String?)]
-    /// Each directive name once, with the value of its first occurrence (quotes removed):
-    /// what caches act on. A list: a response has few directives, and comparing a few short
-    /// strings costs less than hashing one.
-    private let firsts: [(name: String, value: String?)]
+    /// The response directives registered by RFC 9111 §5.2.2 and RFC 5861 that rules read.
+    enum Name: CaseIterable {
+        case maxAge, sMaxage, noCache, noStore, noTransform, mustRevalidate, proxyRevalidate, mustUnderstand
+        case `private`, `public`, immutable, staleWhileRevalidate, staleIfError, onlyIfCached
+
+        /// The directive as written, in lowercase.
+        var text: String {
+            switch self {
+            case .maxAge: "max-age"
+            case .sMaxage: "s-maxage"
+            case .noCache: "no-cache"
+            case .noStore: "no-store"
+            case .noTransform: "no-transform"
+            case .mustRevalidate: "must-revalidate"
+            case .proxyRevalidate: "proxy-revalidate"
+            case .mustUnderstand: "must-understand"
+            case .private: "private"
+            case .public: "public"
+            case .immutable: "immutable"
+            case .staleWhileRevalidate: "stale-while-revalidate"
+            case .staleIfError: "stale-if-error"
+            case .onlyIfCached: "only-if-cached"
+            }
+        }
+
+        /// Whether the value is a number of seconds (`delta-seconds`, RFC 9111 §1.2.2).
+        var takesSeconds: Bool { [.maxAge, .sMaxage, .staleWhileRevalidate, .staleIfError].contains(self) }
+
+        /// Whether the directive takes no value at all.
+        var isValueless: Bool {
+            [.noStore, .public, .mustRevalidate, .proxyRevalidate, .noTransform, .mustUnderstand, .immutable,
+             .onlyIfCached].contains(self)
+        }
+
+        /// The registered name `text` spells (ASCII case ignored), if any.
+        init?(_ text: String) {
+            guard let name = Self.named(Array(text.utf8)[...]) else { return nil }
+            self = name
+        }
+
+        /// Each name's lowercase bytes, for recognising names in field values.
+        fileprivate static let spellings: [(name: Name, bytes: [UInt8])] = allCases.map { ($0, Array($0.text.utf8)) }
+
+        /// The registered name spelled by `bytes`, ignoring ASCII case.
+        fileprivate static func named(_ bytes: ArraySlice<UInt8>) -> Name? {
+            for spelling in spellings where spelling.bytes.count == bytes.count
+                && zip(bytes, spelling.bytes).allSatisfy({ $0.asciiLowercased == $1 }) {
+                return spelling.name
+            }
+            return nil
+        }
+    }
+
+    /// One directive: where its name and value are in ``bytes``.
+    struct Directive {
+        /// The registered name, or `nil` for any other directive.
+        let known: Name?
+        /// The name, surrounding whitespace removed.
+        let name: Range<Int>
+        /// The value after `=`, surrounding whitespace removed and quotes kept as sent; `nil`
+        /// without `=`.
+        let value: Range<Int>?
+    }
+
+    /// The value bytes of the Cache-Control fields: those of the field itself when there is
+    /// one (the usual case), else each field's bytes one after another.
+    private let bytes: ArraySlice<UInt8>
+    /// Every directive in order, repeats kept.
+    let all: [Directive]
     /// The first Cache-Control field, where findings about the directives point.
     let firstField: Field?
 
     init(_ response: Response) {
         let fields = response.fields.named(.cacheControl)
-        var all: [(name: String, value: String?)] = []
-        var firsts: [(name: String, value: String?)] = []
-        for directive in fields.flatMap(\.listElements) {
-            // "=" is ASCII: find it among the bytes rather than the characters.
-            let equals = directive.utf8.firstIndex(of: UInt8(ascii: "="))
-            let name = (equals.map { directive[..<$0] } ?? directive[...]).trimmingWhitespace().asciiLowercased()
-            let value = equals.map { String(directive[directive.utf8.index(after: $0)...].trimmingWhitespace()) }
-            all.append((name, value))
-            guard !firsts.contains(where: { $0.name == name }) else { continue }
-            if let value, value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
-                firsts.append((name, String(value.dropFirst().dropLast())))
-            } else {
-                firsts.append((name, value))
-            }
+        var bytes: ArraySlice<UInt8> = []
+        if fields.count == 1 {
+            bytes = fields[0].readValueBytes
+        } else if fields.count > 1 {
+            // Each field on its own: a list element never runs from one field into the next.
+            var joined: [UInt8] = []
+            for field in fields { joined.append(contentsOf: field.readValueBytes); joined.append(UInt8(ascii: ",")) }
+            bytes = joined[...]
         }
+        var all: [Directive] = []
+        all.reserveCapacity(4)
+        ListSyntax.forEachElement(of: bytes) { element in
+            let equals = bytes[element].firstIndex(of: UInt8(ascii: "="))
+            let name = Self.trimmed(element.lowerBound..<(equals ?? element.upperBound), in: bytes)
+            let value = equals.map { Self.trimmed(($0 + 1)..<element.upperBound, in: bytes) }
+            all.append(Directive(known: Name.named(bytes[name]), name: name, value: value))
+        }
+        self.bytes = bytes
         self.all = all
-        self.firsts = firsts
         self.firstField = fields.first
     }
 
-    /// The value of the first `name` directive (lowercase), quotes removed: `nil` when there
-    /// is none, `.some(nil)` when it has no `=`.
-    func value(_ name: String) -> String?? {
-        for entry in firsts where entry.name == name { return .some(entry.value) }
-        return nil
+    private static func trimmed(_ range: Range<Int>, in bytes: ArraySlice<UInt8>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower].isHTTPWhitespace { lower += 1 }
+        while upper > lower, bytes[upper - 1].isHTTPWhitespace { upper -= 1 }
+        return lower..<upper
     }
 
-    func has(_ name: String) -> Bool { value(name) != nil }
+    /// The name of `directive` in lowercase, for messages.
+    func name(of directive: Directive) -> String { SourceText.decode(bytes[directive.name]).asciiLowercased() }
+
+    /// The value of `directive` as sent (quotes kept), for messages; `nil` without `=`.
+    func value(of directive: Directive) -> String? { directive.value.map { SourceText.decode(bytes[$0]) } }
+
+    /// The value of the first `name` directive without its quotes: `nil` when there is no
+    /// such directive, an empty range's worth when it has no `=` (see ``value(_:)``).
+    private func firstValue(_ name: Name) -> (found: Bool, value: ArraySlice<UInt8>?) {
+        guard let directive = all.first(where: { $0.known == name }) else { return (false, nil) }
+        guard let range = directive.value else { return (true, nil) }
+        let value = bytes[range]
+        if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
+            return (true, value.dropFirst().dropLast())
+        }
+        return (true, value)
+    }
+
+    /// The value of the first `name` directive, quotes removed: `nil` when there is none,
+    /// `.some(nil)` when it has no `=`.
+    func value(_ name: Name) -> String?? {
+        let (found, value) = firstValue(name)
+        guard found else { return nil }
+        return .some(value.map { SourceText.decode($0) })
+    }
+
+    func has(_ name: Name) -> Bool { all.contains { $0.known == name } }
+
+    /// Whether the first `name` directive is present without a value or with an empty one.
+    func hasNoValue(_ name: Name) -> Bool {
+        let (found, value) = firstValue(name)
+        return found && (value?.isEmpty ?? true)
+    }
 
     /// The delta-seconds value of `name`, `nil` when absent or not digits (§1.2.2: a value too
     /// large to represent counts as 2^31).
-    func seconds(_ name: String) -> Int? {
-        guard case .some(.some(let value)) = value(name), !value.isEmpty,
-              value.allSatisfy(\.isASCIIDigitCharacter) else { return nil }
-        return Int(value).map { min($0, 2_147_483_648) } ?? 2_147_483_648
+    func seconds(_ name: Name) -> Int? {
+        guard case (true, let value?) = firstValue(name), !value.isEmpty, value.allSatisfy(\.isASCIIDigit) else {
+            return nil
+        }
+        var seconds = 0
+        for digit in value {
+            seconds = seconds * 10 + Int(digit - 0x30)
+            if seconds >= 2_147_483_648 { return 2_147_483_648 }
+        }
+        return seconds
     }
 }

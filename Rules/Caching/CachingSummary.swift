@@ -49,19 +49,19 @@ struct CachingSummary: Rule {
         }
         let directives = report.reading(CacheDirectives.self, of: response)
         let dates = report.reading(DateFields.self, of: response)
-        if directives.has("no-store") { return "caching: no cache may store the response (no-store)" }
+        if directives.has(.noStore) { return "caching: no cache may store the response (no-store)" }
         let heuristicStatus = StatusCode.lookup(status)?.cacheableByDefault ?? false
         let date = dates.first(.date)?.date
         let expiresField = dates.expires.first
         let expires = dates.first(.expires)?.date
         let age = response.fields.first(named: .age).flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
-        let isPublic = directives.has("public")
-        let privateValue = directives.value("private")
-        let isUnqualifiedPrivate = privateValue != nil && (privateValue! ?? "").isEmpty
+        let isPublic = directives.has(.public)
+        let privateValue = directives.value(.private)
+        let isUnqualifiedPrivate = directives.hasNoValue(.private)
 
         func lifetime(shared: Bool) -> Lifetime? {
-            if shared, let seconds = directives.seconds("s-maxage") { return .explicit(seconds, "s-maxage") }
-            if let seconds = directives.seconds("max-age") { return .explicit(seconds, "max-age") }
+            if shared, let seconds = directives.seconds(.sMaxage) { return .explicit(seconds, "s-maxage") }
+            if let seconds = directives.seconds(.maxAge) { return .explicit(seconds, "max-age") }
             if expiresField != nil {
                 // §5.3: an invalid Expires means already expired.
                 guard let expires else { return .invalidExpires }
@@ -86,7 +86,7 @@ struct CachingSummary: Rule {
             text.add("a "); text.add(name)
             if shared, isUnqualifiedPrivate { text.add(" may not store it (private)"); return }
             var condition: String?
-            if shared, !isPublic, !directives.has("s-maxage"), !directives.has("must-revalidate") {
+            if shared, !isPublic, !directives.has(.sMaxage), !directives.has(.mustRevalidate) {
                 if let request {
                     if request.fields.contains(.authorization) {
                         text.add(" may not store it: the request had Authorization and there is no public, s-maxage or must-revalidate")
@@ -103,13 +103,12 @@ struct CachingSummary: Rule {
             }
             text.add(" may store it")
             if let condition { text.add(" ("); text.add(condition); text.add(")") }
-            let noCache = directives.value("no-cache")
-            if let noCache, (noCache ?? "").isEmpty {
+            if directives.hasNoValue(.noCache) {
                 text.add(", but must revalidate it before each reuse (no-cache)")
             } else {
                 text.add(", ")
                 text.add(freshness, age: age)
-                if let fields = noCache ?? nil {
+                if case .some(let fields?) = directives.value(.noCache) {
                     text.add(", reusing the fields "); text.add(fields); text.add(" only after revalidation (no-cache=)")
                 }
             }

@@ -33,11 +33,11 @@ struct ConflictingCacheControl: Rule {
         let response = exchange.response
         let directives = report.reading(CacheDirectives.self, of: response)
         guard let anchor = directives.firstField else { return }
-        if directives.has("no-store"), let lifetime = ["max-age", "s-maxage"].first(where: directives.has) {
-            report.add("Cache-Control has no-store and \(lifetime): a response that may not be stored has no lifetime",
+        if directives.has(.noStore), let lifetime = [CacheDirectives.Name.maxAge, .sMaxage].first(where: directives.has) {
+            report.add("Cache-Control has no-store and \(lifetime.text): a response that may not be stored has no lifetime",
                        at: anchor.lineSpan, status: response.status)
         }
-        if directives.has("public"), directives.has("private") {
+        if directives.has(.public), directives.has(.private) {
             report.add("Cache-Control says both public and private", at: anchor.lineSpan, status: response.status)
         }
     }

@@ -36,7 +36,7 @@ struct ExpiresContradictsMaxAge: Rule {
         let response = exchange.response
         guard response.fields.contains(.expires) else { return }
         let dates = report.reading(DateFields.self, of: response)
-        guard let maxAge = report.reading(CacheDirectives.self, of: response).seconds("max-age"),
+        guard let maxAge = report.reading(CacheDirectives.self, of: response).seconds(.maxAge),
               let (field, expires) = dates.first(.expires), let (_, date) = dates.first(.date) else { return }
         let lifetime = expires.secondsSince1970 - date.secondsSince1970
         if lifetime <= 0, maxAge > 0 {

@@ -48,11 +48,10 @@ struct InvalidCDNCacheControl: Rule {
     }
 
     static func problem(name: String, member: StructuredFields.Member) -> String? {
-        let known = InvalidCacheControl.deltaSeconds.contains(name) || InvalidCacheControl.valueless.contains(name)
-            || name == "no-cache" || name == "private"
-        guard known else { return nil }
+        // Every directive Cache-Control registers, with the same kind of value.
+        guard let known = CacheDirectives.Name(name) else { return nil }
         guard case .item(let item) = member else { return "is an inner list; it takes a single value" }
-        if InvalidCacheControl.deltaSeconds.contains(name) {
+        if known.takesSeconds {
             switch item.bare {
             case .integer(let seconds) where seconds >= 0: return nil
             case .integer(let seconds): return "is \(seconds); it takes a non-negative integer of seconds"
@@ -62,7 +61,7 @@ struct InvalidCDNCacheControl: Rule {
             default: return "does not have an integer value"
             }
         }
-        if InvalidCacheControl.valueless.contains(name) {
+        if known.isValueless {
             if case .boolean(true) = item.bare { return nil }
             return "takes no value (Boolean true)"
         }

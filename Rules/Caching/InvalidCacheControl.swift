@@ -33,33 +33,40 @@ struct InvalidCacheControl: Rule {
         ]
     )
 
-    static let deltaSeconds: Set<String> = ["max-age", "s-maxage", "stale-while-revalidate", "stale-if-error"]
-    static let valueless: Set<String> = ["no-store", "public", "must-revalidate", "proxy-revalidate", "no-transform",
-                                         "must-understand", "immutable", "only-if-cached"]
-
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let directives = report.reading(CacheDirectives.self, of: response)
         guard let anchor = directives.firstField else { return }
-        var seen = Set<String>()
-        for (name, value) in directives.all {
-            if !seen.insert(name).inserted {
-                report.add("Cache-Control directive \(name) appears more than once; caches may then treat the response as stale",
+        // Repeats: registered names by a set of names, others by their lowercase text (built
+        // only when an unregistered directive is there).
+        var seenKnown: [CacheDirectives.Name] = []
+        var seenOther = Set<String>()
+        for directive in directives.all {
+            let isRepeat: Bool
+            if let known = directive.known {
+                isRepeat = seenKnown.contains(known)
+                if !isRepeat { seenKnown.append(known) }
+            } else {
+                isRepeat = !seenOther.insert(directives.name(of: directive)).inserted
+            }
+            if isRepeat {
+                report.add("Cache-Control directive \(directives.name(of: directive)) appears more than once; caches may then treat the response as stale",
                            at: anchor.lineSpan, status: response.status)
             }
-            if Self.deltaSeconds.contains(name) {
-                guard let value, !value.isEmpty else {
-                    report.add("Cache-Control \(name) needs a number of seconds", at: anchor.lineSpan, status: response.status)
+            guard let known = directive.known else { continue }
+            if known.takesSeconds {
+                guard let value = directives.value(of: directive), !value.isEmpty else {
+                    report.add("Cache-Control \(known.text) needs a number of seconds", at: anchor.lineSpan, status: response.status)
                     continue
                 }
                 if value.hasPrefix("\"") {
-                    report.add("Cache-Control \(name)=\(value) is quoted; send the number bare, as \(name)=\(value.filter(\.isNumber))",
+                    report.add("Cache-Control \(known.text)=\(value) is quoted; send the number bare, as \(known.text)=\(value.filter(\.isNumber))",
                                at: anchor.lineSpan, status: response.status)
                 } else if !value.allSatisfy(\.isASCIIDigitCharacter) {
-                    report.add("Cache-Control \(name)=\(value) is not a number of seconds", at: anchor.lineSpan, status: response.status)
+                    report.add("Cache-Control \(known.text)=\(value) is not a number of seconds", at: anchor.lineSpan, status: response.status)
                 }
-            } else if Self.valueless.contains(name), let value {
-                report.add("Cache-Control \(name) takes no value (got '\(value)')", at: anchor.lineSpan, status: response.status)
+            } else if known.isValueless, let value = directives.value(of: directive) {
+                report.add("Cache-Control \(known.text) takes no value (got '\(value)')", at: anchor.lineSpan, status: response.status)
             }
         }
     }

@@ -60,8 +60,11 @@ enum ASCII {
 
 /// The byte classes rules need when they read values as bytes.
 extension UInt8 {
+    // Inlinable: rules call these once per byte, from another module.
     /// Whether the byte is `DIGIT` (RFC 5234 Appendix B.1).
-    public var isASCIIDigit: Bool { ASCII.isDigit(self) }
+    @inlinable public var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
     /// The byte with A-Z turned into a-z; every other byte as it is.
-    public var asciiLowercased: UInt8 { ASCII.lowercased(self) }
+    @inlinable public var asciiLowercased: UInt8 { (self >= 0x41 && self <= 0x5A) ? self | 0x20 : self }
+    /// Whether the byte is SP or HTAB, the whitespace of `OWS` (RFC 9110 §5.6.3).
+    @inlinable public var isHTTPWhitespace: Bool { self == 0x20 || self == 0x09 }
 }

@@ -90,7 +90,7 @@ public struct Field: Sendable {
 
     /// The value bytes a recipient reads: the received bytes themselves when there is no fold
     /// or bare CR (no copy), otherwise ``unfoldedValueBytes``.
-    var readValueBytes: ArraySlice<UInt8> {
+    public var readValueBytes: ArraySlice<UInt8> {
         let raw = rawValueBytes
         return isFolded || raw.contains(ASCII.cr) ? ArraySlice(unfoldedValueBytes) : raw
     }

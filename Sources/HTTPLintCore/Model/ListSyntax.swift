@@ -3,7 +3,7 @@
 ///     #element => [ element ] *( OWS "," OWS [ element ] )
 ///
 /// Commas inside quoted strings (RFC 9110 §5.6.4) do not split.
-enum ListSyntax {
+public enum ListSyntax {
     static func elements(of bytes: [UInt8]) -> [String] { elements(of: bytes[...]) }
 
     static func elements(of bytes: ArraySlice<UInt8>) -> [String] {
@@ -25,9 +25,9 @@ enum ListSyntax {
     }
 
     /// Calls `body` with the range of each non-empty element, in order, surrounding whitespace
-    /// removed.
+    /// removed: for readers that keep ranges rather than strings.
     @inline(__always)
-    static func forEachElement(of bytes: ArraySlice<UInt8>, _ body: (Range<Int>) -> Void) {
+    public static func forEachElement(of bytes: ArraySlice<UInt8>, _ body: (Range<Int>) -> Void) {
         var start = bytes.startIndex
         var inQuotes = false
         var index = bytes.startIndex
