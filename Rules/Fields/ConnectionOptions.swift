@@ -15,7 +15,30 @@ final class ConnectionOptions: ResponseReading {
     }
 
     init(_ response: Response) {
-        lines = response.fields.named(.connection).map { field in Line(field: field, options: field.listElements.map { $0.asciiLowercased() }) }
+        lines = response.fields.named(.connection).map { field in Line(field: field, options: Self.options(of: field)) }
+    }
+
+    /// The field's list elements in lowercase, each made in one step from the value bytes.
+    private static func options(of field: Field) -> [String] {
+        let value = field.readValueBytes
+        var options: [String] = []
+        ListSyntax.forEachElement(of: value) { range in
+            let element = value[range]
+            // Option names are tokens, so ASCII: other bytes go through the lossless decoding.
+            guard element.allSatisfy({ $0 < 0x80 }) else {
+                options.append(SourceText.decode(element).asciiLowercased())
+                return
+            }
+            options.append(String(unsafeUninitializedCapacity: element.count) { out in
+                var index = 0
+                for byte in element {
+                    out[index] = byte.asciiLowercased
+                    index += 1
+                }
+                return index
+            })
+        }
+        return options
     }
 
     /// How many options all the lines list together.

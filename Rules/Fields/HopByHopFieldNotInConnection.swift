@@ -32,15 +32,18 @@ struct HopByHopFieldNotInConnection: Rule {
         ]
     )
 
-    /// Connection-specific response fields and the option that must accompany each.
-    static let fields: [(field: String, option: String)] = [("Upgrade", "upgrade"), ("Keep-Alive", "keep-alive")]
+    /// Connection-specific response fields and the option that must accompany each (the
+    /// field name in lowercase).
+    static let fields: [(field: TableField, name: String, option: String)] = [
+        (.upgrade, "Upgrade", "upgrade"), (.keepAlive, "Keep-Alive", "keep-alive"),
+    ]
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
-            for (name, option) in Self.fields {
-                guard let field = response.fields.first(named: name) else { continue }
+            for (tableField, name, option) in Self.fields {
+                guard let field = response.fields.first(named: tableField) else { continue }
                 let connection = report.reading(ConnectionOptions.self, of: response)
-                guard !connection.contains(option), !connection.contains(name.asciiLowercased()) else { continue }
+                guard !connection.contains(option) else { continue }
                 report.add("\(name) is sent without '\(option)' in Connection, so proxies may forward it and recipients ignore it",
                            at: field.lineSpan, status: response.status)
             }

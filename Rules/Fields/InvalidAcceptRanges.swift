@@ -26,6 +26,6 @@ struct InvalidAcceptRanges: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
-        TokenLists.report("Accept-Ranges", what: "range unit", in: exchange.response, &report)
+        TokenLists.report(.acceptRanges, what: "range unit", in: exchange.response, &report)
     }
 }

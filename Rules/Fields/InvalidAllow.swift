@@ -27,6 +27,6 @@ struct InvalidAllow: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
-        TokenLists.report("Allow", what: "method token", in: exchange.response, &report)
+        TokenLists.report(.allow, what: "method token", in: exchange.response, &report)
     }
 }

@@ -60,12 +60,12 @@ struct InvalidServer: Rule {
                 guard !isFirst else { return "it starts with a comment; the first element must be a product token" }
                 guard scanner.comment() else { return "the comment at character \(scanner.index + 1) is not closed, or holds a control character" }
             } else {
-                guard scanner.token() != nil else {
+                guard scanner.skipToken() else {
                     return "\(scanner.found) at character \(scanner.index + 1) is neither part of a product token nor the start of a comment"
                 }
                 if scanner.peek == 0x2F {
                     scanner.index += 1
-                    guard scanner.token() != nil else {
+                    guard scanner.skipToken() else {
                         return "the product version after '/' at character \(scanner.index) is not a token"
                     }
                 }

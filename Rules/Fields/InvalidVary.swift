@@ -29,8 +29,8 @@ struct InvalidVary: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let (lines, members) = TokenLists.report("Vary", what: "field name", in: response, &report)
-        if members.contains("*"), members.count > 1, let field = lines.first {
+        let (lines, memberCount, hasStar) = TokenLists.report(.vary, what: "field name", in: response, &report)
+        if hasStar, memberCount > 1, let field = lines.first {
             report.add("Vary lists * together with field names; * alone already says it all", at: field.valueSpan, status: response.status)
         }
     }

@@ -52,12 +52,12 @@ struct InvalidVia: Rule {
                 continue
             }
             let start = scanner.index
-            guard scanner.token() != nil else {
+            guard scanner.skipToken() else {
                 return "\(scanner.found) at character \(start + 1) does not start a received protocol such as 1.1"
             }
             if scanner.peek == 0x2F {
                 scanner.index += 1
-                guard scanner.token() != nil else { return "the protocol version after '/' at character \(scanner.index) is not a token" }
+                guard scanner.skipToken() else { return "the protocol version after '/' at character \(scanner.index) is not a token" }
             }
             let afterProtocol = scanner.index
             scanner.skipWhitespace()
@@ -69,7 +69,7 @@ struct InvalidVia: Rule {
                     return "the IP-literal at character \(scanner.index + 1) has no closing ']'"
                 }
                 scanner.index = close + 1
-            } else if scanner.token() == nil {
+            } else if !scanner.skipToken() {
                 return "\(scanner.found) at character \(scanner.index + 1) does not start a received-by (host or pseudonym)"
             }
             if scanner.peek == 0x3A {

@@ -4,14 +4,21 @@ import HTTPLintCore
 struct WrittenParameter {
     /// The name as written.
     let name: String
+    /// The name in lowercase, for comparisons (parameter names are case-insensitive): made
+    /// once, as several rules compare it.
+    let key: String
     /// The value with the quotes of a quoted string removed and its quoted pairs resolved;
     /// `nil` when the parameter has no `=`.
     let value: [UInt8]?
     /// Whether the value was a quoted string.
     let isQuoted: Bool
 
-    /// The name in lowercase, for comparisons (parameter names are case-insensitive).
-    var key: String { name.asciiLowercased() }
+    init(name: String, value: [UInt8]?, isQuoted: Bool) {
+        self.name = name
+        self.key = name.asciiLowercased()
+        self.value = value
+        self.isQuoted = isQuoted
+    }
     /// The value as text.
     var text: String { value.map { String(decoding: $0, as: UTF8.self) } ?? "" }
 }

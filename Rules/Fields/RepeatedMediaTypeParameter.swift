@@ -30,7 +30,8 @@ struct RepeatedMediaTypeParameter: Rule {
         let response = exchange.response
         for line in report.reading(ContentTypes.self, of: response).all {
             let field = line.field, mediaType = line.mediaType
-            guard let mediaType else { continue }
+            // One parameter or none (the usual case) cannot repeat: no table built.
+            guard let mediaType, mediaType.parameters.count > 1 else { continue }
             var seen: [String: String] = [:]
             var reported = Set<String>()
             for parameter in mediaType.parameters {

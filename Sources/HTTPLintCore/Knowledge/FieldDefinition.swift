@@ -121,6 +121,9 @@ public struct TableField: Sendable, Equatable {
         guard let index = FieldDefinition.index(of: name) else { preconditionFailure("'\(name)' is not in the field table") }
         self.index = Int32(index)
     }
+
+    /// The field's name as the table spells it.
+    public var name: String { FieldDefinition.entries[Int(index)].name }
 }
 
 extension Field {

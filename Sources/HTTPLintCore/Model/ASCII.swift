@@ -1,5 +1,5 @@
 /// Byte constants and character classes from RFC 5234 and RFC 9110 §5.6.
-enum ASCII {
+@usableFromInline enum ASCII {
     static let htab: UInt8 = 0x09
     static let lf: UInt8 = 0x0A
     static let cr: UInt8 = 0x0D
@@ -36,14 +36,14 @@ enum ASCII {
     ///         "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA       (RFC 9110 §5.6.2)
     /// One bit per tchar: bytes 0–63 in the first word, 64–127 in the second (a test checks
     /// the words against the grammar above).
-    @inline(__always) static func isTokenChar(_ byte: UInt8) -> Bool {
+    @inlinable static func isTokenChar(_ byte: UInt8) -> Bool {
         byte < 64 ? (tokenBitsLow >> UInt64(byte)) & 1 != 0 : byte < 128 && (tokenBitsHigh >> UInt64(byte - 64)) & 1 != 0
     }
     /// For each byte: 1 when it is a `tchar`, 0 when it is not; one load per byte where a loop
     /// reads a field name (built from ``isTokenChar(_:)``).
     static let tokenCharTable: [UInt8] = (0...255).map { isTokenChar(UInt8($0)) ? 1 : 0 }
-    static let tokenBitsLow: UInt64 = 0x03ff_6cfa_0000_0000
-    static let tokenBitsHigh: UInt64 = 0x57ff_ffff_c7ff_fffe
+    @usableFromInline static let tokenBitsLow: UInt64 = 0x03ff_6cfa_0000_0000
+    @usableFromInline static let tokenBitsHigh: UInt64 = 0x57ff_ffff_c7ff_fffe
 
     /// field-vchar = VCHAR / obs-text, plus SP and HTAB inside a value (RFC 9110 §5.5).
     /// Everything else is a control character (CTL) or DEL.

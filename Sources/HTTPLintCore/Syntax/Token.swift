@@ -2,7 +2,7 @@
 /// the like against it.
 extension UInt8 {
     /// Whether the byte is a `tchar`.
-    public var isHTTPTokenCharacter: Bool { ASCII.isTokenChar(self) }
+    @inlinable public var isHTTPTokenCharacter: Bool { ASCII.isTokenChar(self) }
 }
 
 extension StringProtocol {

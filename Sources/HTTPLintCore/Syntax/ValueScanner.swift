@@ -33,6 +33,14 @@ public struct ValueScanner {
         return index > start ? SourceText.decode(bytes[start..<index]) : nil
     }
 
+    /// Consumes a `token` without building its text: `false` (nothing consumed) when none
+    /// starts here. For grammars that only ask whether one is there.
+    public mutating func skipToken() -> Bool {
+        let start = index
+        while index < bytes.count, ASCII.isTokenChar(bytes[index]) { index += 1 }
+        return index > start
+    }
+
     /// `quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE` (RFC 9110 §5.6.4): `true`
     /// when one was consumed, `false` (nothing consumed) when none starts here, and `nil`
     /// when it is not closed or holds a character it may not.
@@ -82,7 +90,7 @@ public struct ValueScanner {
 
     /// `token / quoted-string`: `true` when one was consumed.
     mutating func word() -> Bool {
-        if token() != nil { return true }
+        if skipToken() { return true }
         return quotedString() == true
     }
 

@@ -139,7 +139,7 @@ extension ValueSyntax.Element {
             return scanner.isAtEnd ? nil : "unexpected \(scanner.here)"
         case .parameterizedToken(let required):
             var scanner = ValueScanner(bytes)
-            guard scanner.token() != nil else { return "it does not start with a token (found \(scanner.here))" }
+            guard scanner.skipToken() else { return "it does not start with a token (found \(scanner.here))" }
             while true {
                 scanner.skipWhitespace()
                 if scanner.isAtEnd { return nil }
@@ -165,7 +165,7 @@ extension ValueSyntax.Element {
             return Self.warningProblem(bytes)
         case .instanceDigest:
             var scanner = ValueScanner(bytes)
-            guard scanner.token() != nil else { return "it does not start with an algorithm name (found \(scanner.here))" }
+            guard scanner.skipToken() else { return "it does not start with an algorithm name (found \(scanner.here))" }
             guard scanner.take(ASCII.equals) else { return "expected '=' after the algorithm, found \(scanner.here)" }
             guard !scanner.isAtEnd, bytes[scanner.index...].allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != ASCII.dquote }) else {
                 return "the digest after '=' is empty or has spaces or quotes"
@@ -197,8 +197,8 @@ extension ValueSyntax.Element {
     /// Whitespace around `=` is tolerated (RFC 2616's implied LWS, which older definitions use).
     private static func mediaTypeProblem(_ bytes: [UInt8]) -> String? {
         var scanner = ValueScanner(bytes)
-        guard scanner.token() != nil, scanner.take(ASCII.slash) else { return "it does not start with type/subtype" }
-        guard scanner.token() != nil else { return "there is no subtype after '/'" }
+        guard scanner.skipToken(), scanner.take(ASCII.slash) else { return "it does not start with type/subtype" }
+        guard scanner.skipToken() else { return "there is no subtype after '/'" }
         while true {
             scanner.skipWhitespace()
             if scanner.isAtEnd { return nil }
@@ -222,7 +222,7 @@ extension ValueSyntax.Element {
         switch scanner.quotedString() {
         case true?: return nil
         case nil: return "the quoted value of '\(name)' is not closed, or holds a control character"
-        case false?: return scanner.token() != nil ? nil : "the value of '\(name)' is neither a token nor a quoted string (found \(scanner.here))"
+        case false?: return scanner.skipToken() ? nil : "the value of '\(name)' is neither a token nor a quoted string (found \(scanner.here))"
         }
     }
 
