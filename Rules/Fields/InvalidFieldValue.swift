@@ -41,6 +41,8 @@ struct InvalidFieldValue: Rule {
             Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nUse-As-Dictionary: id=\"v1\"\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nDeprecation: true\nContent-Length: 0\n\n", line: 3),
             Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nSunset: 2027-01-01\nContent-Length: 0\n\n", line: 3),
+            // A structured trailer is parsed and checked too.
+            Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nTrailer: Content-Digest\nTransfer-Encoding: chunked\n\n0\nContent-Digest: sha-256=1\n\n", line: 7),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nDate: Sat, 21 Nov 2026 10:00:00 GMT\nTrailer: Server-Timing, Content-Digest\nTransfer-Encoding: chunked\n\n0\nServer-Timing: total;dur=12\nContent-Digest: sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:\n\n"),
@@ -61,14 +63,25 @@ struct InvalidFieldValue: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        Self.check(response.fields, of: response, &report)
-        Self.check(response.trailers, of: response, &report)
+        // Structured header fields come parsed from the reading invalid-structured-field
+        // shares; trailers (rare) are parsed here.
+        for entry in report.reading(StructuredFieldValues.self, of: response).all {
+            guard let syntax = entry.definition.valueSyntax, entry.definition.direction != .request,
+                  case .success(let parsed) = entry.parsed, !entry.value.trimmingWhitespace().isEmpty else { continue }
+            for problem in syntax.problems(inStructured: parsed, name: entry.definition.name) {
+                report.add(problem, at: entry.span, status: response.status)
+            }
+        }
+        Self.check(response.fields, of: response, includingStructured: false, &report)
+        Self.check(response.trailers, of: response, includingStructured: true, &report)
     }
 
     /// The table fields with a value syntax that a response may carry.
     private static let checked = FieldDefinition.entries { $0.valueSyntax != nil && $0.direction != .request }
 
-    private static func check(_ fields: Fields, of response: Response, _ report: inout FindingReporter) {
+    /// Checks `fields` against their syntaxes, the structured ones only when asked.
+    private static func check(_ fields: Fields, of response: Response, includingStructured: Bool,
+                              _ report: inout FindingReporter) {
         var structuredDone = FieldNameSet()
         let checked = Self.checked
         fields.forEach { field in
@@ -76,7 +89,7 @@ struct InvalidFieldValue: Rule {
                   let syntax = definition.valueSyntax else { return }
             if case .structured = syntax.element {
                 // RFC 9651 §4.2: the lines of a structured field are combined before parsing.
-                guard structuredDone.insert(nameOf: field) else { return }
+                guard includingStructured, structuredDone.insert(nameOf: field) else { return }
                 let lines = fields.named(definition.name)
                 let value = lines.map(\.value).joined(separator: ", ")
                 for problem in syntax.problems(in: value, name: definition.name, structuredType: definition.structuredType) {

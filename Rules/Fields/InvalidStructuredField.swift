@@ -26,28 +26,12 @@ struct InvalidStructuredField: Rule {
         ]
     )
 
-    /// The table fields defined as structured fields.
-    private static let structured = FieldDefinition.entries { $0.structuredType != nil }
-
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        var checked = FieldNameSet()
-        let structured = Self.structured
-        response.fields.forEach { field in
-            guard structured.contains(field), checked.insert(nameOf: field), let definition = FieldDefinition.lookup(field),
-                  let type = definition.structuredType else { return }
-            let lines = response.fields.named(definition.name)
-            let value = lines.map(\.value).joined(separator: ", ")
-            do {
-                switch type {
-                case .item: _ = try StructuredFields.parseItem(value)
-                case .list: _ = try StructuredFields.parseList(value)
-                case .dictionary: _ = try StructuredFields.parseDictionary(value)
-                }
-            } catch {
-                report.add("\(definition.name) is not a valid structured \(type.rawValue): \(error); recipients ignore the whole field",
-                           at: lines.count == 1 ? field.valueSpan : field.lineSpan, status: response.status)
-            }
+        for entry in report.reading(StructuredFieldValues.self, of: response).all {
+            guard case .failure(let error) = entry.parsed else { continue }
+            report.add("\(entry.definition.name) is not a valid structured \(entry.type.rawValue): \(error); recipients ignore the whole field",
+                       at: entry.span, status: response.status)
         }
     }
 }

@@ -122,6 +122,12 @@ public struct TableField: Sendable, Equatable {
         self.index = Int32(index)
     }
 
+    /// The table field that `field` is, or `nil` when its name is not in the table.
+    public init?(of field: Field) {
+        guard field.definitionIndex >= 0 else { return nil }
+        index = field.definitionIndex
+    }
+
     /// The field's name as the table spells it.
     public var name: String { FieldDefinition.entries[Int(index)].name }
 }

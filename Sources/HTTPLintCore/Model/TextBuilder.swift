@@ -31,17 +31,27 @@ public struct TextBuilder {
         if count > 0 { storage.append(contentsOf: repeatElement(byte, count: count)) }
     }
 
-    /// Adds `number` in decimal, its digits from the first (turning a slice of the array
-    /// around in place copied the array).
+    /// Adds `number` in decimal: room for its digits is made once, and they are written from
+    /// the last (appending digit by digit checked the capacity for each).
     @inlinable public mutating func add(_ number: Int) {
         if number < 0 { storage.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        repeat {
-            storage.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
+        // An Int's magnitude is below 10^19, which a UInt holds: the limit never overflows.
+        var digits = 1
+        var limit: UInt = 10
+        while magnitude >= limit {
+            digits += 1
+            limit *= 10
+        }
+        let end = storage.count + digits
+        storage.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        storage.withUnsafeMutableBufferPointer { buffer in
+            var position = end
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+        }
     }
 }

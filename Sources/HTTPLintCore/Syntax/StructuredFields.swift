@@ -56,6 +56,23 @@ public enum StructuredFields {
         try parseField(Array(value.utf8)) { (parser: inout Parser) throws(ParseError) in try parser.dictionary() }
     }
 
+    /// A parsed field value of any of the three top-level types.
+    public enum Value: Sendable {
+        case item(Item)
+        case list(List)
+        case dictionary(Dictionary)
+    }
+
+    /// `value` parsed as `type`: one entry point for readers that parse a field once and hand
+    /// the result to several checks.
+    public static func parse(_ value: String, as type: FieldDefinition.StructuredType) throws(ParseError) -> Value {
+        switch type {
+        case .item: .item(try parseItem(value))
+        case .list: .list(try parseList(value))
+        case .dictionary: .dictionary(try parseDictionary(value))
+        }
+    }
+
     /// RFC 9651 §4.2: leading and trailing SP are discarded; anything else left over fails.
     private static func parseField<T>(_ bytes: [UInt8],
                                       _ body: (inout Parser) throws(ParseError) -> T) throws(ParseError) -> T {

@@ -15,9 +15,9 @@ extension ValueSyntax {
         let bytes = Array(value.utf8)
         guard !value.trimmingWhitespace().isEmpty else { return [] }
         switch element {
-        case .structured(let members):
-            guard let structuredType else { return [] }
-            return StructuredCheck(name: name, members: members).problems(in: value, type: structuredType)
+        case .structured:
+            guard let structuredType, let parsed = try? StructuredFields.parse(value, as: structuredType) else { return [] }
+            return problems(inStructured: parsed, name: name)
         case .jsonObjects:
             return Self.jsonProblems(in: bytes, name: name)
         default:
@@ -33,6 +33,13 @@ extension ValueSyntax {
         let trimmed = Array(value.trimmingWhitespace().utf8)
         guard let detail = element.problem(in: trimmed) else { return [] }
         return ["\(name) '\(Printable.escape(trimmed))' is not \(element.noun)\(detail.isEmpty ? "" : ": \(detail)")"]
+    }
+
+    /// What is wrong with the members of a structured field value that parsed: for a reader
+    /// that parsed it already. Empty when this syntax is not a structured one.
+    public func problems(inStructured value: StructuredFields.Value, name: String) -> [String] {
+        guard case .structured(let members) = element else { return [] }
+        return StructuredCheck(name: name, members: members).problems(in: value)
     }
 
     private static func jsonProblems(in bytes: [UInt8], name: String) -> [String] {
@@ -326,29 +333,24 @@ private struct StructuredCheck {
     let name: String
     let members: StructuredMembers
 
-    func problems(in value: String, type: FieldDefinition.StructuredType) -> [String] {
+    /// The problems of a parsed value (one that does not parse is invalid-structured-field's).
+    func problems(in value: StructuredFields.Value) -> [String] {
         var problems: [String] = []
-        do {
-            switch type {
-            case .item:
-                let item = try StructuredFields.parseItem(value)
-                check(.item(item), what: name, &problems)
-            case .list:
-                for (index, member) in try StructuredFields.parseList(value).enumerated() {
-                    check(member, what: "\(name) member \(Self.label(member) ?? String(index + 1))", &problems)
-                }
-            case .dictionary:
-                let dictionary = try StructuredFields.parseDictionary(value)
-                for (key, member) in dictionary {
-                    let keyType = members.keys.first { $0.key == key }?.value
-                    check(member, what: "\(name) \(key)", type: keyType ?? members.members, &problems)
-                }
-                for key in members.requiredKeys where !dictionary.contains(where: { $0.key == key }) {
-                    problems.append("\(name) has no \(key), which it requires")
-                }
+        switch value {
+        case .item(let item):
+            check(.item(item), what: name, &problems)
+        case .list(let list):
+            for (index, member) in list.enumerated() {
+                check(member, what: "\(name) member \(Self.label(member) ?? String(index + 1))", &problems)
             }
-        } catch {
-            return []  // invalid-structured-field reports values that do not parse
+        case .dictionary(let dictionary):
+            for (key, member) in dictionary {
+                let keyType = members.keys.first { $0.key == key }?.value
+                check(member, what: "\(name) \(key)", type: keyType ?? members.members, &problems)
+            }
+            for key in members.requiredKeys where !dictionary.contains(where: { $0.key == key }) {
+                problems.append("\(name) has no \(key), which it requires")
+            }
         }
         return problems
     }
