@@ -40,7 +40,7 @@ struct CSPKeywordWithoutQuotes: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for policy in report.reading(CSPPolicies.self, of: response).all {
-            for directive in policy.directives where ContentSecurityPolicy.sourceListDirectives.contains(directive.name) {
+            for directive in policy.directives where directive.isSourceList {
                 for value in directive.values where Self.isUnquotedKeyword(value) {
                     report.add("\(policy.fieldName) \(directive.name) has \(Printable.escape(value)) without single quotes; it is read as a host name, not as '\(Printable.escape(value))'",
                                at: policy.field.valueSpan, status: response.status)
@@ -51,6 +51,13 @@ struct CSPKeywordWithoutQuotes: Rule {
 
     /// A keyword, `nonce-…` or `sha256-…`/`sha384-…`/`sha512-…` without its quotes.
     static func isUnquotedKeyword(_ value: String) -> Bool {
+        // Most sources are quoted ('self') or hosts and schemes ("https://a.example"): no
+        // keyword starts with a quote or has a dot or colon, and such nonces and hashes read
+        // as hosts (below). Answered from the bytes, before any lowercasing.
+        if value.utf8.first == UInt8(ascii: "'")
+            || value.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }) {
+            return false
+        }
         let lower = value.asciiLowercased()
         if keywords.contains(lower) { return true }
         for prefix in ["nonce-", "sha256-", "sha384-", "sha512-"] where lower.hasPrefix(prefix) && lower.count > prefix.count {

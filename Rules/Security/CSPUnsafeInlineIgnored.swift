@@ -35,9 +35,10 @@ struct CSPUnsafeInlineIgnored: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for policy in report.reading(CSPPolicies.self, of: response).all {
-            for directive in policy.directives where ContentSecurityPolicy.sourceListDirectives.contains(directive.name) {
-                let values = directive.values.map { $0.asciiLowercased() }
-                guard values.contains("'unsafe-inline'"), !values.contains("'strict-dynamic'"),
+            for directive in policy.directives where directive.isSourceList {
+                let values = directive.values
+                guard values.contains(where: { $0.equalsIgnoringASCIICase("'unsafe-inline'") }),
+                      !values.contains(where: { $0.equalsIgnoringASCIICase("'strict-dynamic'") }),
                       let override = directive.values.first(where: Self.isNonceOrHash) else { continue }
                 report.add("\(policy.fieldName) \(directive.name) has 'unsafe-inline' and \(Printable.escape(override)); browsers ignore 'unsafe-inline' there",
                            at: policy.field.valueSpan, status: response.status)

@@ -19,6 +19,20 @@ struct CSPDirective {
     let writtenName: String
     /// The value split on ASCII whitespace.
     let values: [String]
+    /// Whether the name is one of ``ContentSecurityPolicy/knownDirectives``, and whether its
+    /// value is a source list (``ContentSecurityPolicy/sourceListDirectives``): looked up once
+    /// here for every rule.
+    let isKnown: Bool
+    let isSourceList: Bool
+
+    init(name: String, writtenName: String, values: [String]) {
+        self.name = name
+        self.writtenName = writtenName
+        self.values = values
+        let kind = ContentSecurityPolicy.directiveKinds[name]
+        isKnown = kind != nil
+        isSourceList = kind ?? false
+    }
 }
 
 /// The policies of a response, read once for all the CSP rules.
@@ -104,6 +118,11 @@ enum ContentSecurityPolicy {
         "style-src-attr", "worker-src", "base-uri", "form-action", "frame-ancestors", "prefetch-src", "navigate-to",
         "fenced-frame-src",
     ]
+
+    /// Each known directive and whether it takes a source list: both questions in one look-up.
+    static let directiveKinds: [String: Bool] = Dictionary(uniqueKeysWithValues: knownDirectives.map {
+        ($0, sourceListDirectives.contains($0))
+    })
 
     /// Every directive CSP Level 3 defines, those other specifications define, and the
     /// deprecated or removed ones still met in deployed policies.

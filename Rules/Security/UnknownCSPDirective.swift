@@ -35,7 +35,7 @@ struct UnknownCSPDirective: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for policy in report.reading(CSPPolicies.self, of: response).all {
-            for directive in policy.directives where !ContentSecurityPolicy.knownDirectives.contains(directive.name) {
+            for directive in policy.directives where !directive.isKnown {
                 let looksLikeSource = directive.name.contains(where: { ".:/*'".contains($0) })
                 let hint = looksLikeSource
                     ? "; it looks like a source: sources are separated by spaces, and a comma starts a new policy"

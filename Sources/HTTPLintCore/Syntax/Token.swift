@@ -16,6 +16,14 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// Whether the text equals `other` ignoring ASCII case (the comparison of HTTP's tokens and
+    /// keywords, RFC 9110 §5.1, §5.6.2), without building a lowercased copy.
+    public func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8) { $0.asciiLowercased == $1.asciiLowercased }
+    }
+}
+
 extension String {
     /// The text with A-Z turned into a-z and every other character kept: the case folding of
     /// HTTP's case-insensitive tokens, names and keywords (RFC 9110 §5.1, §5.6.2). Unlike
