@@ -22,6 +22,7 @@ final class ConnectionOptions: ResponseReading {
     private static func options(of field: Field) -> [String] {
         let value = field.readValueBytes
         var options: [String] = []
+        options.reserveCapacity(2)  // one or two options, usually: one allocation
         ListSyntax.forEachElement(of: value) { range in
             let element = value[range]
             // Option names are tokens, so ASCII: other bytes go through the lossless decoding.

@@ -49,8 +49,8 @@ struct InvalidContentDisposition: Rule {
     /// Parses `disposition-type *( ";" disposition-parm )`, with whitespace allowed around `;`
     /// and `=` (RFC 6266 §4.1 keeps RFC 2616's implied linear whitespace). Empty parameters
     /// (`;;`, a trailing `;`) are passed over.
-    static func parse(_ value: String) -> Result<Disposition, ParameterProblem> {
-        var scanner = ParameterScanner(value)
+    static func parse(_ bytes: [UInt8]) -> Result<Disposition, ParameterProblem> {
+        var scanner = ParameterScanner(bytes)
         scanner.skipWhitespace()
         guard let type = scanner.token() else {
             return .failure(ParameterProblem("it does not start with a disposition type such as attachment or inline"))
@@ -67,7 +67,7 @@ struct InvalidContentDisposition: Rule {
         let response = exchange.response
         for field in response.fields.named(.contentDisposition) {
             let disposition: Disposition
-            switch Self.parse(field.value) {
+            switch Self.parse(field.valueUTF8) {
             case .failure(let problem):
                 report.add("Content-Disposition '\(Printable.escape(field.value))' is invalid: \(problem.description)",
                            at: field.valueSpan, status: response.status)

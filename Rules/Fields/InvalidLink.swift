@@ -49,8 +49,8 @@ struct InvalidLink: Rule {
 
     /// Parses a Link field value into its link-values; commas inside `<>` and quoted strings
     /// do not split.
-    static func parse(_ value: String) -> Result<[LinkValue], ParameterProblem> {
-        var scanner = ParameterScanner(value)
+    static func parse(_ bytes: [UInt8]) -> Result<[LinkValue], ParameterProblem> {
+        var scanner = ParameterScanner(bytes)
         var links: [LinkValue] = []
         while true {
             scanner.skipWhitespace()
@@ -78,7 +78,7 @@ struct InvalidLink: Rule {
         for response in exchange.responses {
             for field in response.fields.named(.link) {
                 let links: [LinkValue]
-                switch Self.parse(field.value) {
+                switch Self.parse(field.valueUTF8) {
                 case .failure(let problem):
                     report.add("Link '\(Printable.escape(field.value))' does not parse: \(problem.description)",
                                at: field.valueSpan, status: response.status)

@@ -36,15 +36,15 @@ struct InvalidServer: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             for field in response.fields.named(.server) {
-                guard let problem = Self.problem(in: field.value) else { continue }
+                guard let problem = Self.problem(in: field.valueUTF8) else { continue }
                 report.add("Server '\(Printable.escape(field.value))' is invalid: \(problem)", at: field.valueSpan, status: response.status)
             }
         }
     }
 
-    /// Why `value` is not `product *( RWS ( product / comment ) )`, or `nil`.
-    static func problem(in value: String) -> String? {
-        var scanner = ParameterScanner(value)
+    /// Why the value (its UTF-8 bytes, ``Field/valueUTF8``) is not `product *( RWS ( product / comment ) )`, or `nil`.
+    static func problem(in bytes: [UInt8]) -> String? {
+        var scanner = ParameterScanner(bytes)
         var isFirst = true
         while !scanner.isAtEnd {
             if !isFirst {

@@ -35,15 +35,15 @@ struct InvalidVia: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             for field in response.fields.named(.via) {
-                guard let problem = Self.problem(in: field.value) else { continue }
+                guard let problem = Self.problem(in: field.valueUTF8) else { continue }
                 report.add("Via '\(Printable.escape(field.value))' is invalid: \(problem)", at: field.valueSpan, status: response.status)
             }
         }
     }
 
-    /// Why `value` is not a Via list, or `nil`.
-    static func problem(in value: String) -> String? {
-        var scanner = ParameterScanner(value)
+    /// Why the value (its UTF-8 bytes, ``Field/valueUTF8``) is not a Via list, or `nil`.
+    static func problem(in bytes: [UInt8]) -> String? {
+        var scanner = ParameterScanner(bytes)
         while true {
             scanner.skipWhitespace()
             if scanner.isAtEnd { return nil }

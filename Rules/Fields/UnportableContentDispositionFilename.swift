@@ -36,7 +36,7 @@ struct UnportableContentDispositionFilename: Rule {
         let response = exchange.response
         for field in response.fields.named(.contentDisposition) {
             // A value that does not parse is invalid-content-disposition's.
-            guard case .success(let disposition) = InvalidContentDisposition.parse(field.value) else { continue }
+            guard case .success(let disposition) = InvalidContentDisposition.parse(field.valueUTF8) else { continue }
             for parameter in disposition.parameters {
                 guard let bytes = parameter.value else { continue }
                 if parameter.key == "filename", bytes.contains(where: { $0 >= 0x80 }) {
