@@ -13,12 +13,12 @@ struct MediaType {
     init?(bytes: [UInt8]) {
         var scanner = ParameterScanner(bytes)
         scanner.skipWhitespace()
-        guard let type = scanner.token(), scanner.peek == 0x2F else { return nil }
+        guard let type = scanner.lowercasedToken(), scanner.peek == 0x2F else { return nil }
         scanner.index += 1
-        guard let subtype = scanner.token(),
+        guard let subtype = scanner.lowercasedToken(),
               case .success(let parameters) = scanner.parameters(valueRequired: true, spaceAroundEquals: false) else { return nil }
-        self.type = type.asciiLowercased()
-        self.subtype = subtype.asciiLowercased()
+        self.type = type
+        self.subtype = subtype
         self.parameters = parameters
     }
 

@@ -33,6 +33,21 @@ public struct ValueScanner {
         return index > start ? SourceText.decode(bytes[start..<index]) : nil
     }
 
+    /// ``token()`` in lowercase (A-Z to a-z), made in one step: for case-insensitive tokens
+    /// such as media types (a token is ASCII, so this is its whole case folding).
+    public mutating func lowercasedToken() -> String? {
+        let start = index
+        while index < bytes.count, ASCII.isTokenChar(bytes[index]) { index += 1 }
+        guard index > start else { return nil }
+        return bytes.withUnsafeBufferPointer { all in
+            let token = UnsafeBufferPointer(rebasing: all[start..<index])
+            return String(unsafeUninitializedCapacity: token.count) { out in
+                for offset in token.indices { out[offset] = ASCII.lowercased(token[offset]) }
+                return token.count
+            }
+        }
+    }
+
     /// Consumes a `token` without building its text: `false` (nothing consumed) when none
     /// starts here. For grammars that only ask whether one is there.
     public mutating func skipToken() -> Bool {
