@@ -81,22 +81,33 @@ final class CacheDirectives: ResponseReading {
 
     init(_ response: Response) {
         let fields = response.fields.named(.cacheControl)
+        var all: [Directive] = []
+        all.reserveCapacity(4)
+        // The directives of one field's bytes (a slice of `bytes`, with the same indices).
+        func read(_ part: ArraySlice<UInt8>) {
+            ListSyntax.forEachElement(of: part) { element in
+                let equals = part[element].firstIndex(of: UInt8(ascii: "="))
+                let name = Self.trimmed(element.lowerBound..<(equals ?? element.upperBound), in: part)
+                let value = equals.map { Self.trimmed(($0 + 1)..<element.upperBound, in: part) }
+                all.append(Directive(known: Name.named(part[name]), name: name, value: value))
+            }
+        }
         var bytes: ArraySlice<UInt8> = []
         if fields.count == 1 {
             bytes = fields[0].readValueBytes
+            read(bytes)
         } else if fields.count > 1 {
-            // Each field on its own: a list element never runs from one field into the next.
+            // Each field is split on its own, so that an element never runs from one field into
+            // the next (an unclosed quote ends with its field).
             var joined: [UInt8] = []
-            for field in fields { joined.append(contentsOf: field.readValueBytes); joined.append(UInt8(ascii: ",")) }
+            var parts: [Range<Int>] = []
+            for field in fields {
+                let start = joined.count
+                joined.append(contentsOf: field.readValueBytes)
+                parts.append(start..<joined.count)
+            }
             bytes = joined[...]
-        }
-        var all: [Directive] = []
-        all.reserveCapacity(4)
-        ListSyntax.forEachElement(of: bytes) { element in
-            let equals = bytes[element].firstIndex(of: UInt8(ascii: "="))
-            let name = Self.trimmed(element.lowerBound..<(equals ?? element.upperBound), in: bytes)
-            let value = equals.map { Self.trimmed(($0 + 1)..<element.upperBound, in: bytes) }
-            all.append(Directive(known: Name.named(bytes[name]), name: name, value: value))
+            for part in parts { read(bytes[part]) }
         }
         self.bytes = bytes
         self.all = all
@@ -116,8 +127,8 @@ final class CacheDirectives: ResponseReading {
     /// The value of `directive` as sent (quotes kept), for messages; `nil` without `=`.
     func value(of directive: Directive) -> String? { directive.value.map { SourceText.decode(bytes[$0]) } }
 
-    /// The value of the first `name` directive without its quotes: `nil` when there is no
-    /// such directive, an empty range's worth when it has no `=` (see ``value(_:)``).
+    /// The first `name` directive's value without its quotes: `found` is false when there is
+    /// no such directive, and `value` is `nil` when it has no `=`.
     private func firstValue(_ name: Name) -> (found: Bool, value: ArraySlice<UInt8>?) {
         guard let directive = all.first(where: { $0.known == name }) else { return (false, nil) }
         guard let range = directive.value else { return (true, nil) }

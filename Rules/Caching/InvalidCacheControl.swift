@@ -37,8 +37,8 @@ struct InvalidCacheControl: Rule {
         let response = exchange.response
         let directives = report.reading(CacheDirectives.self, of: response)
         guard let anchor = directives.firstField else { return }
-        // Repeats: registered names by a set of names, others by their lowercase text (built
-        // only when an unregistered directive is there).
+        // Repeats: registered names in a short list (there are 14), others by their lowercase
+        // text in a set (built only when an unregistered directive is there).
         var seenKnown: [CacheDirectives.Name] = []
         var seenOther = Set<String>()
         for directive in directives.all {

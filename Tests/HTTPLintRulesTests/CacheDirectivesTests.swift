@@ -24,6 +24,12 @@ import Testing
         #expect(read.firstField?.lineSpan.offset == 17)
     }
 
+    @Test func anUnclosedQuoteEndsWithItsField() throws {
+        let read = try directives("Cache-Control: private=\"Set-Cookie\r\nCache-Control: no-store\r\n")
+        #expect(read.all.map { read.name(of: $0) } == ["private", "no-store"])
+        #expect(read.has(.noStore))
+    }
+
     @Test func valuesWithoutEqualsAndEmptyValues() throws {
         let read = try directives("Cache-Control: no-cache, private=, public\r\n")
         #expect(read.value(.noCache) == .some(nil))
