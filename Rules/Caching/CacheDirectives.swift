@@ -87,8 +87,8 @@ final class CacheDirectives: ResponseReading {
         func read(_ part: ArraySlice<UInt8>) {
             ListSyntax.forEachElement(of: part) { element in
                 let equals = part[element].firstIndex(of: UInt8(ascii: "="))
-                let name = Self.trimmed(element.lowerBound..<(equals ?? element.upperBound), in: part)
-                let value = equals.map { Self.trimmed(($0 + 1)..<element.upperBound, in: part) }
+                let name = part[element.lowerBound..<(equals ?? element.upperBound)].trimmingWhitespace().indices
+                let value = equals.map { part[($0 + 1)..<element.upperBound].trimmingWhitespace().indices }
                 all.append(Directive(known: Name.named(part[name]), name: name, value: value))
             }
         }
@@ -112,13 +112,6 @@ final class CacheDirectives: ResponseReading {
         self.bytes = bytes
         self.all = all
         self.firstField = fields.first
-    }
-
-    private static func trimmed(_ range: Range<Int>, in bytes: ArraySlice<UInt8>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, bytes[lower].isHTTPWhitespace { lower += 1 }
-        while upper > lower, bytes[upper - 1].isHTTPWhitespace { upper -= 1 }
-        return lower..<upper
     }
 
     /// The name of `directive` in lowercase, for messages.
