@@ -1,9 +1,9 @@
 /// Byte constants and character classes from RFC 5234 and RFC 9110 §5.6.
 @usableFromInline enum ASCII {
-    static let htab: UInt8 = 0x09
+    @usableFromInline static let htab: UInt8 = 0x09
     static let lf: UInt8 = 0x0A
     static let cr: UInt8 = 0x0D
-    static let sp: UInt8 = 0x20
+    @usableFromInline static let sp: UInt8 = 0x20
     static let dquote: UInt8 = 0x22
     static let comma: UInt8 = 0x2C
     static let dot: UInt8 = 0x2E
@@ -15,9 +15,9 @@
     static let del: UInt8 = 0x7F
 
     /// OWS / BWS characters: SP and HTAB.
-    @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool { byte == sp || byte == htab }
+    @inlinable static func isWhitespace(_ byte: UInt8) -> Bool { byte == sp || byte == htab }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inlinable static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     @inline(__always) static func hexValue(_ byte: UInt8) -> Int? {
         switch byte {
@@ -28,7 +28,7 @@
         }
     }
 
-    @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
+    @inlinable static func lowercased(_ byte: UInt8) -> UInt8 {
         (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
     }
 
@@ -62,9 +62,9 @@
 extension UInt8 {
     // Inlinable: rules call these once per byte, from another module.
     /// Whether the byte is `DIGIT` (RFC 5234 Appendix B.1).
-    @inlinable public var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+    @inlinable public var isASCIIDigit: Bool { ASCII.isDigit(self) }
     /// The byte with A-Z turned into a-z; every other byte as it is.
-    @inlinable public var asciiLowercased: UInt8 { (self >= 0x41 && self <= 0x5A) ? self | 0x20 : self }
+    @inlinable public var asciiLowercased: UInt8 { ASCII.lowercased(self) }
     /// Whether the byte is SP or HTAB, the whitespace of `OWS` (RFC 9110 §5.6.3).
-    @inlinable public var isHTTPWhitespace: Bool { self == 0x20 || self == 0x09 }
+    @inlinable public var isHTTPWhitespace: Bool { ASCII.isWhitespace(self) }
 }

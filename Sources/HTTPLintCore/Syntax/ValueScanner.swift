@@ -29,16 +29,14 @@ public struct ValueScanner {
     /// `token = 1*tchar`: the token, or `nil` (nothing consumed) when none starts here.
     public mutating func token() -> String? {
         let start = index
-        while let byte = peek, ASCII.isTokenChar(byte) { index += 1 }
-        return index > start ? SourceText.decode(bytes[start..<index]) : nil
+        return skipToken() ? SourceText.decode(bytes[start..<index]) : nil
     }
 
     /// ``token()`` in lowercase (A-Z to a-z), made in one step: for case-insensitive tokens
     /// such as media types (a token is ASCII, so this is its whole case folding).
     public mutating func lowercasedToken() -> String? {
         let start = index
-        while index < bytes.count, ASCII.isTokenChar(bytes[index]) { index += 1 }
-        guard index > start else { return nil }
+        guard skipToken() else { return nil }
         return bytes.withUnsafeBufferPointer { all in
             let token = UnsafeBufferPointer(rebasing: all[start..<index])
             return String(unsafeUninitializedCapacity: token.count) { out in
