@@ -34,15 +34,21 @@ public struct HTTPDate: Sendable, Hashable {
     /// Parses an HTTP date in any of the three formats, checking the weekday and the ranges.
     public static func parse(_ text: String) throws(Problem) -> HTTPDate {
         if let date = validIMFFixdate(text.utf8) { return date }
+        return try parseInFull(text)
+    }
+
+    /// ``parse(_:)`` without the fast path for valid IMF-fixdates: every form, with the reason
+    /// when `text` is not a date.
+    static func parseInFull(_ text: String) throws(Problem) -> HTTPDate {
         let value = String(text.trimmingWhitespace())
         let parts = value.split(separator: " ", omittingEmptySubsequences: false)
         if parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT" {
             // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
             let dayName = String(parts[0].dropLast())
             guard days.contains(dayName) else { throw Problem(description: "'\(dayName)' is not a day name (Mon … Sun)") }
-            guard parts[1].count == 2, let day = Int(parts[1]) else { throw Problem(description: "the day '\(parts[1])' is not two digits") }
+            guard let day = number(parts[1], digits: 2...2) else { throw Problem(description: "the day '\(parts[1])' is not two digits") }
             guard let month = months.firstIndex(of: String(parts[2])) else { throw Problem(description: "'\(parts[2])' is not a month (Jan … Dec)") }
-            guard parts[3].count == 4, let year = Int(parts[3]) else { throw Problem(description: "the year '\(parts[3])' is not four digits") }
+            guard let year = number(parts[3], digits: 4...4) else { throw Problem(description: "the year '\(parts[3])' is not four digits") }
             return try make(.imfFixdate, dayName: dayName, day: day, month: month + 1, year: year, time: parts[4])
         }
         if parts.count == 4, parts[0].hasSuffix(","), parts[3] == "GMT" {
@@ -50,8 +56,8 @@ public struct HTTPDate: Sendable, Hashable {
             let dayName = String(parts[0].dropLast())
             guard let index = longDays.firstIndex(of: dayName) else { throw Problem(description: "'\(dayName)' is not a full day name (Monday … Sunday)") }
             let date = parts[1].split(separator: "-", omittingEmptySubsequences: false)
-            guard date.count == 3, date[0].count == 2, let day = Int(date[0]), let month = months.firstIndex(of: String(date[1])),
-                  date[2].count == 2, let shortYear = Int(date[2]) else {
+            guard date.count == 3, let day = number(date[0], digits: 2...2), let month = months.firstIndex(of: String(date[1])),
+                  let shortYear = number(date[2], digits: 2...2) else {
                 throw Problem(description: "'\(parts[1])' is not a DD-Mon-YY date")
             }
             // RFC 9110 §5.6.7: a two-digit year more than 50 years in the future is in the past century.
@@ -61,8 +67,8 @@ public struct HTTPDate: Sendable, Hashable {
         let compact = value.split(separator: " ", omittingEmptySubsequences: true)
         if compact.count == 5, days.contains(String(compact[0])), let month = months.firstIndex(of: String(compact[1])) {
             // asctime-date: Sun Nov  6 08:49:37 1994
-            guard compact[2].count <= 2, let day = Int(compact[2]) else { throw Problem(description: "the day '\(compact[2])' is not a number") }
-            guard compact[4].count == 4, let year = Int(compact[4]) else { throw Problem(description: "the year '\(compact[4])' is not four digits") }
+            guard let day = number(compact[2], digits: 1...2) else { throw Problem(description: "the day '\(compact[2])' is not a number") }
+            guard let year = number(compact[4], digits: 4...4) else { throw Problem(description: "the year '\(compact[4])' is not four digits") }
             return try make(.asctime, dayName: String(compact[0]), day: day, month: month + 1, year: year, time: compact[3])
         }
         throw Problem(description: "it is not an HTTP date such as 'Sun, 06 Nov 1994 08:49:37 GMT'")
@@ -71,7 +77,13 @@ public struct HTTPDate: Sendable, Hashable {
     /// ``parse(_:)`` from the value's bytes.
     public static func parse<C: Collection>(bytes: C) throws(Problem) -> HTTPDate where C.Element == UInt8 {
         if let date = validIMFFixdate(bytes) { return date }
-        return try parse(SourceText.decode(bytes))
+        return try parseInFull(SourceText.decode(bytes))
+    }
+
+    /// ``parse(bytes:)`` for a field value's bytes (the readings' case), without the generic path.
+    public static func parse(bytes: ArraySlice<UInt8>) throws(Problem) -> HTTPDate {
+        if let date = bytes.withUnsafeBufferPointer(validIMFFixdate) { return date }
+        return try parseInFull(SourceText.decode(bytes))
     }
 
     /// The date when `bytes` are exactly a valid IMF-fixdate (the form nearly every date
@@ -87,26 +99,32 @@ public struct HTTPDate: Sendable, Hashable {
         // "Sun, 06 Nov 1994 08:49:37 GMT"
         guard b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20, b[16] == 0x20, b[19] == 0x3A,
               b[22] == 0x3A, b[25] == 0x20, b[26] == 0x47, b[27] == 0x4D, b[28] == 0x54 else { return nil }
-        func number(_ start: Int, _ count: Int) -> Int? {
-            var value = 0
-            for index in start..<start + count {
-                let digit = Int(b[index]) - 0x30
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
+        // The ten digits, each checked as it is read; `valid` collects every check.
+        var valid = true
+        @inline(__always) func digit(_ index: Int) -> Int {
+            let value = b[index] &- 0x30
+            valid = valid && value <= 9
+            return Int(value)
         }
-        func name(_ start: Int, in names: [UInt32]) -> Int? {
-            names.firstIndex(of: UInt32(b[start]) << 16 | UInt32(b[start + 1]) << 8 | UInt32(b[start + 2]))
+        let day = digit(5) * 10 + digit(6)
+        let year = digit(12) * 1000 + digit(13) * 100 + digit(14) * 10 + digit(15)
+        let hour = digit(17) * 10 + digit(18), minute = digit(20) * 10 + digit(21), second = digit(23) * 10 + digit(24)
+        @inline(__always) func packed(_ start: Int) -> UInt32 {
+            UInt32(b[start]) << 16 | UInt32(b[start + 1]) << 8 | UInt32(b[start + 2])
         }
-        guard let weekday = name(0, in: packedDays), let day = number(5, 2), let month = name(8, in: packedMonths),
-              let year = number(12, 4), let hour = number(17, 2), let minute = number(20, 2),
-              let second = number(23, 2), hour < 24, minute < 60, second <= 60, day >= 1,
-              day <= daysIn(month: month + 1, year: year) else { return nil }
+        guard valid, let weekday = packedDays.firstIndex(of: packed(0)), let month = packedMonths.firstIndex(of: packed(8)),
+              hour < 24, minute < 60, second <= 60, day >= 1, day <= daysIn(month: month + 1, year: year) else { return nil }
         let daysSince1970 = Self.daysSince1970(year: year, month: month + 1, day: day)
         guard Int(((daysSince1970 % 7) + 7 + 3) % 7) == weekday else { return nil }
         return HTTPDate(format: .imfFixdate,
                         secondsSince1970: daysSince1970 * 86_400 + Int64(hour * 3600 + minute * 60 + second))
+    }
+
+    /// The value of `text` when it is `digits` ASCII digits and nothing else (no sign, no
+    /// other script's digits).
+    private static func number(_ text: Substring, digits: ClosedRange<Int>) -> Int? {
+        guard digits.contains(text.utf8.count), text.utf8.allSatisfy(ASCII.isDigit) else { return nil }
+        return text.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     /// The number of days of `month` (1–12) in `year`.
@@ -120,8 +138,8 @@ public struct HTTPDate: Sendable, Hashable {
 
     private static func make(_ format: Format, dayName: String, day: Int, month: Int, year: Int, time: Substring) throws(Problem) -> HTTPDate {
         let clock = time.split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 3, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
-              let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]) else {
+        guard clock.count == 3, let hour = number(clock[0], digits: 2...2), let minute = number(clock[1], digits: 2...2),
+              let second = number(clock[2], digits: 2...2) else {
             throw Problem(description: "the time '\(time)' is not HH:MM:SS")
         }
         guard hour < 24, minute < 60, second <= 60 else { throw Problem(description: "the time '\(time)' is out of range") }
