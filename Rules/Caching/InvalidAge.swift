@@ -29,8 +29,8 @@ struct InvalidAge: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for field in response.fields.named(.age) {
-            let value = field.value.trimmingWhitespace()
-            guard value.isEmpty || !value.allSatisfy(\.isASCIIDigitCharacter) else { continue }
+            let value = field.readValueBytes.trimmingWhitespace()
+            guard value.isEmpty || !value.allSatisfy(\.isASCIIDigit) else { continue }
             report.add("Age '\(Printable.escape(field.value))' is not a number of seconds", at: field.valueSpan, status: response.status)
         }
     }

@@ -31,7 +31,7 @@ struct InvalidETag: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named(.etag) where EntityTag(field.value.trimmingWhitespace()) == nil {
+        for field in response.fields.named(.etag) where !EntityTag.isValid(field.readValueBytes.trimmingWhitespace()) {
             report.add("ETag '\(Printable.escape(field.value))' is not an entity tag (\"tag\" or W/\"tag\")",
                        at: field.valueSpan, status: response.status)
         }

@@ -34,13 +34,14 @@ struct CORSWildcardWithCredentials: Rule {
         guard let field = origins.first else { return }
         // Trimmed again: a bare CR at either end reads as a space. The separators are ASCII,
         // so bytes tell.
-        let value = field.value.trimmingWhitespace()
-        if origins.count > 1 || value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }) {
+        let value = field.readValueBytes.trimmingWhitespace()
+        if origins.count > 1 || value.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }) {
             report.add("Access-Control-Allow-Origin holds several origins; browsers accept exactly one", at: field.valueSpan, status: response.status)
             return
         }
-        let credentials = response.fields.first(named: .accessControlAllowCredentials)?.value.trimmingWhitespace() == "true"
-        if value == "*", credentials {
+        let credentials = response.fields.first(named: .accessControlAllowCredentials)?.readValueBytes.trimmingWhitespace()
+            .elementsEqual("true".utf8) ?? false
+        if value.elementsEqual("*".utf8), credentials {
             report.add("Access-Control-Allow-Origin is * with Access-Control-Allow-Credentials: true; browsers block the response",
                        at: field.valueSpan, status: response.status)
         }

@@ -25,6 +25,7 @@ import Testing
         let cases: [(String, String)] = [
             (" \t max-age=60 \t", "max-age=60"), ("", ""), (" \t ", ""), ("a b", "a b"),
             ("\u{0B}x\u{0C}", "\u{0B}x\u{0C}"), ("\u{A0}é ", "\u{A0}é"), ("\r\nx", "\r\nx"),
+            ("x ", "x"), (" x", "x"), ("\tx", "x"), ("x", "x"),
         ]
         for (text, trimmed) in cases {
             #expect(text.trimmingWhitespace() == trimmed, "\(Array(text.utf8))")

@@ -16,13 +16,27 @@ public struct EntityTag: Sendable, Hashable {
 
     /// Parses one entity tag; `nil` when `text` is not exactly one.
     public init?(_ text: Substring) {
-        var rest = text.utf8[...]
-        isWeak = rest.starts(with: "W/".utf8)
-        if isWeak { rest = rest.dropFirst(2) }
-        guard rest.count >= 2, rest.first == ASCII.dquote, rest.last == ASCII.dquote else { return nil }
-        let inner = rest.dropFirst().dropLast()
-        guard inner.allSatisfy({ $0 == 0x21 || ($0 >= 0x23 && $0 != ASCII.del) }) else { return nil }
-        opaque = SourceText.decode(inner)
+        self.init(bytes: ArraySlice(text.utf8))
+    }
+
+    /// Parses one entity tag from its bytes; `nil` when they are not exactly one.
+    public init?(bytes: ArraySlice<UInt8>) {
+        guard let opaque = Self.opaqueTag(in: bytes) else { return nil }
+        isWeak = opaque.lowerBound > bytes.startIndex + 1
+        self.opaque = SourceText.decode(bytes[opaque])
+    }
+
+    /// Whether `bytes` are exactly one entity tag, read in place (no opaque tag is built).
+    public static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool { opaqueTag(in: bytes) != nil }
+
+    /// Where the opaque tag's inside (between the quotes) is, when `bytes` are one entity tag.
+    private static func opaqueTag(in bytes: ArraySlice<UInt8>) -> Range<Int>? {
+        var start = bytes.startIndex
+        if bytes.count >= 2, bytes[start] == UInt8(ascii: "W"), bytes[start + 1] == UInt8(ascii: "/") { start += 2 }
+        let end = bytes.endIndex
+        guard end - start >= 2, bytes[start] == ASCII.dquote, bytes[end - 1] == ASCII.dquote else { return nil }
+        for byte in bytes[start + 1..<end - 1] where !(byte == 0x21 || (byte >= 0x23 && byte != ASCII.del)) { return nil }
+        return start + 1..<end - 1
     }
 
     /// Strong comparison (RFC 9110 §8.8.3.2): both strong and the same opaque tag.
