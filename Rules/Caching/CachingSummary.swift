@@ -51,9 +51,9 @@ struct CachingSummary: Rule {
         let dates = report.reading(DateFields.self, of: response)
         if directives.has(.noStore) { return "caching: no cache may store the response (no-store)" }
         let heuristicStatus = StatusCode.lookup(status)?.cacheableByDefault ?? false
-        let date = dates.first(.date)?.date
+        let date = dates.date(.date)
         let expiresField = dates.expires.first
-        let expires = dates.first(.expires)?.date
+        let expires = dates.date(.expires)
         let age = response.fields.first(named: .age).flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
         let isPublic = directives.has(.public)
         let privateValue = directives.value(.private)
@@ -70,7 +70,7 @@ struct CachingSummary: Rule {
             }
             let heuristic = heuristicStatus || isPublic || (!shared && privateValue != nil)
             guard heuristic else { return nil }
-            if let modified = dates.first(.lastModified)?.date, let date,
+            if let modified = dates.date(.lastModified), let date,
                date.secondsSince1970 > modified.secondsSince1970 {
                 return .heuristic(sinceLastModified: Int(date.secondsSince1970 - modified.secondsSince1970))
             }
@@ -82,8 +82,7 @@ struct CachingSummary: Rule {
         var text = TextBuilder(capacity: 512)
 
         func addVerdict(shared: Bool) {
-            let name = shared ? "shared cache" : "private cache"
-            text.add("a "); text.add(name)
+            text.add(shared ? "a shared cache" : "a private cache")
             if shared, isUnqualifiedPrivate { text.add(" may not store it (private)"); return }
             var condition: String?
             if shared, !isPublic, !directives.has(.sMaxage), !directives.has(.mustRevalidate) {
@@ -121,14 +120,19 @@ struct CachingSummary: Rule {
         addVerdict(shared: true)
         text.add("; ")
         addVerdict(shared: false)
-        let vary = response.fields.listElements(named: .vary)
-        if vary.contains("*") {
+        // Vary's members read in place (no string per member): first whether one is `*`.
+        let vary = response.fields.named(.vary)
+        if vary.contains(where: { $0.listContains("*") }) {
             text.add("; Vary: * means no stored copy can answer a later request without the origin")
-        } else if !vary.isEmpty {
-            text.add("; stored copies are chosen by ")
-            for (index, name) in vary.enumerated() {
-                if index > 0 { text.add(", ") }
-                text.add(name)
+        } else {
+            var separator = "; stored copies are chosen by "
+            for field in vary {
+                let value = field.readValueBytes
+                ListSyntax.forEachElement(of: value) { member in
+                    text.add(separator)
+                    separator = ", "
+                    text.add(bytes: value[member])
+                }
             }
         }
         if request == nil { text.add("; assuming a GET request") }

@@ -37,7 +37,7 @@ struct ExpiresBeforeDate: Rule {
         let directives = report.reading(CacheDirectives.self, of: response)
         let dates = report.reading(DateFields.self, of: response)
         guard ![CacheDirectives.Name.maxAge, .sMaxage, .noCache, .noStore].contains(where: directives.has),
-              let (field, expires) = dates.first(.expires), let (_, date) = dates.first(.date),
+              let (field, expires) = dates.first(.expires), let date = dates.date(.date),
               expires.secondsSince1970 <= date.secondsSince1970 else { return }
         report.add("Expires is not after Date, so the response is stale on arrival but may still be stored; say no-store or no-cache in Cache-Control",
                    at: field.valueSpan, status: response.status)

@@ -37,7 +37,7 @@ struct ExpiresContradictsMaxAge: Rule {
         guard response.fields.contains(.expires) else { return }
         let dates = report.reading(DateFields.self, of: response)
         guard let maxAge = report.reading(CacheDirectives.self, of: response).seconds(.maxAge),
-              let (field, expires) = dates.first(.expires), let (_, date) = dates.first(.date) else { return }
+              let (field, expires) = dates.first(.expires), let date = dates.date(.date) else { return }
         let lifetime = expires.secondsSince1970 - date.secondsSince1970
         if lifetime <= 0, maxAge > 0 {
             report.add("Expires is not after Date (already stale) but max-age=\(maxAge) makes the response fresh; caches that read Cache-Control use max-age",

@@ -16,8 +16,12 @@ final class DateFields: ResponseReading {
     let checked: [Parsed]
     /// Each Expires field with its date or why it is not one, in field order.
     let expires: [Parsed]
-    /// The first Date, Last-Modified and Expires fields and their dates, for ``first(_:)``.
-    private let firstDate, firstLastModified, firstExpires: Parsed?
+    /// Where in ``checked`` the first Date and Last-Modified fields are, for ``first(_:)``
+    /// (places rather than copies: a copy of a field changes its input's reference count).
+    private let firstDate, firstLastModified: Int?
+    /// The dates of the first Date, Last-Modified and Expires fields, for ``date(_:)``: read
+    /// without copying a parsed field.
+    private let dateOfFirstDate, dateOfFirstLastModified, dateOfFirstExpires: HTTPDate?
 
 
     init(_ response: Response) {
@@ -26,14 +30,13 @@ final class DateFields: ResponseReading {
         // Date and Last-Modified, usually: room for both at once rather than growing from one.
         checked.reserveCapacity(3)
         var expires: [Parsed] = []
-        var firstDate, firstLastModified: Parsed?
+        var firstDate, firstLastModified: Int?
         let date = TableField.date, lastModified = TableField.lastModified, retryAfter = TableField.retryAfter,
             expiresField = TableField.expires
         response.fields.forEach { field in
             if field.is(date) || field.is(lastModified) {
-                let parsed = Self.parse(field)
-                checked.append(parsed)
-                if field.is(date) { firstDate = firstDate ?? parsed } else { firstLastModified = firstLastModified ?? parsed }
+                if field.is(date) { firstDate = firstDate ?? checked.count } else { firstLastModified = firstLastModified ?? checked.count }
+                checked.append(Self.parse(field))
             } else if field.is(retryAfter) {
                 let value = field.rawValueBytes
                 if !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return }
@@ -46,18 +49,34 @@ final class DateFields: ResponseReading {
         self.expires = expires
         self.firstDate = firstDate
         self.firstLastModified = firstLastModified
-        self.firstExpires = expires.first
+        func success(_ parsed: Parsed?) -> HTTPDate? {
+            guard let parsed, case .success(let date) = parsed.result else { return nil }
+            return date
+        }
+        dateOfFirstDate = success(firstDate.map { checked[$0] })
+        dateOfFirstLastModified = success(firstLastModified.map { checked[$0] })
+        dateOfFirstExpires = success(expires.first)
     }
 
     enum FirstDate { case date, lastModified, expires }
+
+    /// The date of the first `name` field; `nil` when there is none or the first one is not an
+    /// HTTP-date.
+    func date(_ name: FirstDate) -> HTTPDate? {
+        switch name {
+        case .date: dateOfFirstDate
+        case .lastModified: dateOfFirstLastModified
+        case .expires: dateOfFirstExpires
+        }
+    }
 
     /// The first `name` field and its date; `nil` when there is none or the first one is not an
     /// HTTP-date.
     func first(_ name: FirstDate) -> (field: Field, date: HTTPDate)? {
         let first = switch name {
-        case .date: firstDate
-        case .lastModified: firstLastModified
-        case .expires: firstExpires
+        case .date: firstDate.map { checked[$0] }
+        case .lastModified: firstLastModified.map { checked[$0] }
+        case .expires: expires.first
         }
         guard let first, case .success(let date) = first.result else { return nil }
         return (first.field, date)

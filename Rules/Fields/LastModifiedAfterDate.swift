@@ -29,7 +29,7 @@ struct LastModifiedAfterDate: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let dates = report.reading(DateFields.self, of: response)
-        guard let (_, date) = dates.first(.date), let (modified, lastModified) = dates.first(.lastModified),
+        guard let date = dates.date(.date), let (modified, lastModified) = dates.first(.lastModified),
               lastModified.secondsSince1970 > date.secondsSince1970 else { return }
         report.add("Last-Modified is \(lastModified.secondsSince1970 - date.secondsSince1970) seconds after the response's Date",
                    at: modified.valueSpan, status: response.status)
