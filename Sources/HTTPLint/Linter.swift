@@ -115,9 +115,11 @@ public struct Linter: Sendable {
                 reporter.startRule(at: index, severity: severities[index])
                 rules[index].check(exchange, &reporter)
             }
-            if !reporter.findings.isEmpty { findings.append(contentsOf: reporter.findings) }
+            // One exchange (a file of one response): its findings are taken as they are, not copied.
+            if findings.isEmpty { findings = reporter.findings } else { findings.append(contentsOf: reporter.findings) }
         }
-        return findings.sorted { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
+        findings.sort { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
+        return findings
     }
 }
 

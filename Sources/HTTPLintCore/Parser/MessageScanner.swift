@@ -328,23 +328,26 @@ struct MessageScanner {
 
     // MARK: Content-Length
 
+    /// The common case: the value of a Content-Length field of 1 to 18 digits and nothing
+    /// else, which needs no check; `nil` for any other value.
+    func plainContentLength(_ field: Field) -> Int? {
+        guard !field.isFolded, (1...18).contains(field.valueSpan.length) else { return nil }
+        var value = 0
+        for index in field.valueSpan.range {
+            let byte = bytes[index]
+            guard ASCII.isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
     /// The length that frames the content, from every Content-Length field (RFC 9110 §8.6):
     ///
     ///     Content-Length = 1*DIGIT
     ///
     /// `nil` when no usable value exists. Invalid, conflicting and repeated values are recorded.
     mutating func contentLength(of fields: [Field]) -> Int? {
-        // The common case: one field of 1 to 18 digits.
-        if fields.count == 1, !fields[0].isFolded, (1...18).contains(fields[0].valueSpan.length) {
-            var value = 0
-            var allDigits = true
-            for index in fields[0].valueSpan.range {
-                let byte = bytes[index]
-                guard ASCII.isDigit(byte) else { allDigits = false; break }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            if allDigits { return value }
-        }
+        if fields.count == 1, let value = plainContentLength(fields[0]) { return value }
         var values: [(value: Int, span: ByteSpan)] = []
         var elementCount = 0
         for field in fields {

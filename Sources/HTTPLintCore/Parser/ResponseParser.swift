@@ -355,8 +355,24 @@ private struct StreamParser {
         if request?.isCONNECT == true, (200..<300).contains(code) {
             return (tunnel(from: start), [])
         }
-        let transferEncodings = fields.all(at: FieldDefinition.transferEncodingIndex)
-        let contentLengths = fields.all(at: FieldDefinition.contentLengthIndex)
+        // One pass for the two framing fields. The usual response, one Content-Length of plain
+        // digits and no Transfer-Encoding, is framed from that field without copying any.
+        var transferEncodingCount = 0, contentLengthCount = 0, firstContentLength = 0
+        let transferEncoding = FieldDefinition.transferEncodingIndex, contentLength = FieldDefinition.contentLengthIndex
+        for index in fields.indices {
+            let definition = fields[index].definitionIndex
+            if definition == transferEncoding {
+                transferEncodingCount += 1
+            } else if definition == contentLength {
+                if contentLengthCount == 0 { firstContentLength = index }
+                contentLengthCount += 1
+            }
+        }
+        if transferEncodingCount == 0, contentLengthCount == 1, let length = scanner.plainContentLength(fields[firstContentLength]) {
+            return (lengthDelimited(length, from: start), [])
+        }
+        let transferEncodings = transferEncodingCount == 0 ? [] : fields.all(at: transferEncoding)
+        let contentLengths = contentLengthCount == 0 ? [] : fields.all(at: contentLength)
         if !transferEncodings.isEmpty {
             for field in contentLengths {
                 scanner.record(.transferEncodingWithContentLength, field.lineSpan,
@@ -376,22 +392,27 @@ private struct StreamParser {
             return (closeDelimited(from: start), [])
         }
         if !contentLengths.isEmpty, let length = scanner.contentLength(of: contentLengths) {
-            let available = scanner.end - start
-            guard length <= available else {
-                let declared = length == Int.max ? "more than 2^63" : String(length)
-                var message = "the content is \(available) bytes but Content-Length says \(declared)"
-                if request == nil {
-                    message += " (if this answers a HEAD request, give the request so the response is read without content)"
-                }
-                scanner.record(.truncatedContent, .at(scanner.end), message)
-                scanner.position = scanner.end
-                return (Content(framing: .contentLength(length), span: ByteSpan(start..<scanner.end),
-                                length: available, isTruncated: true), [])
-            }
-            scanner.position = start + length
-            return (Content(framing: .contentLength(length), span: ByteSpan(offset: start, length: length), length: length), [])
+            return (lengthDelimited(length, from: start), [])
         }
         return (closeDelimited(from: start), [])
+    }
+
+    /// Content of `length` bytes from `start` (Content-Length framing), truncated and recorded
+    /// as such when the input ends sooner.
+    mutating func lengthDelimited(_ length: Int, from start: Int) -> Content {
+        let available = scanner.end - start
+        guard length <= available else {
+            let declared = length == Int.max ? "more than 2^63" : String(length)
+            var message = "the content is \(available) bytes but Content-Length says \(declared)"
+            if request == nil {
+                message += " (if this answers a HEAD request, give the request so the response is read without content)"
+            }
+            scanner.record(.truncatedContent, .at(scanner.end), message)
+            scanner.position = scanner.end
+            return Content(framing: .contentLength(length), span: ByteSpan(start..<scanner.end), length: available, isTruncated: true)
+        }
+        scanner.position = start + length
+        return Content(framing: .contentLength(length), span: ByteSpan(offset: start, length: length), length: length)
     }
 
     /// RFC 9112 §6.1: transfer-coding = token *( OWS ";" OWS transfer-parameter ); chunked
