@@ -14,7 +14,7 @@ import NIOHTTP1
 let arguments = CommandLine.arguments.dropFirst()
 let megabytes = arguments.compactMap { Int($0) }.first ?? 64
 /// `--only PHASE` runs one measurement once (for `perf record` or callgrind): scan, nio, parse,
-/// lint, lint-default, lint-unskipped, rules.
+/// lint, lint-default, lint-unskipped, rules, files (the 2000 peer files linted one by one).
 let only: String? = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
 /// `--repeat N` with `--only`: run the phase N more times (a profile then sees the phase, not the corpus generator).
 let repeats = arguments.firstIndex(of: "--repeat").flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil }
@@ -115,6 +115,10 @@ func throughput() throws {
             let linter = Linter()
             print(measure { linter.lint(source).findings.count }.result)
         case "rules": ruleCosts(ResponseParser.parse(source))
+        case "files":
+            let linter = Linter(configuration: .init(profile: .all))
+            let sources = Corpus(count: 2000).responses.map { SourceText(name: "file", bytes: $0) }
+            print(measure { sources.reduce(0) { $0 + linter.lint($1).findings.count } }.result)
         case "lint-unskipped": print(Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false)).lint(source).findings.count)
         default: print("unknown phase \(only)")
         }
