@@ -17,9 +17,11 @@ public struct Linter: Sendable {
         public var severities: [String: Severity]
         /// Bounds on what one input may hold.
         public var limits: ParserLimits
-        /// Whether rules that run only when their fields are present
-        /// (``RuleDescription/RunCondition/anyFieldPresent`` and `anyOf`) are skipped on exchanges without
-        /// them. Findings are the same either way; turning it off is for tests and benchmarks.
+        /// Whether rules are skipped on exchanges where they cannot report: rules that run only
+        /// when their fields are present (``RuleDescription/RunCondition/anyFieldPresent`` and
+        /// `anyOf`) on exchanges without them, and the rules that report the parser's deviations
+        /// (``DeviationRule``) on exchanges without any. Findings are the same either way;
+        /// turning it off is for tests and benchmarks.
         public var skipsRulesWithoutTheirFields: Bool
 
         public init(profile: Profile = .recommended, ignoredRules: Set<String> = [], severities: [String: Severity] = [:],
@@ -80,6 +82,9 @@ public struct Linter: Sendable {
     private let severities: [Severity]
     /// The fields one of which must be present for the rule to run; `nil`: it always runs.
     private let gates: [FieldNameSet?]
+    /// Whether the rule reports deviations only, and so has nothing to do on an exchange
+    /// without any (most exchanges: about one rule in five is skipped then).
+    private let reportsDeviationsOnly: [Bool]
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -90,6 +95,7 @@ public struct Linter: Sendable {
         self.gates = descriptions.map { type in
             configuration.skipsRulesWithoutTheirFields ? type.description.gateFields.flatMap(FieldNameSet.init(names:)) : nil
         }
+        self.reportsDeviationsOnly = descriptions.map { type in configuration.skipsRulesWithoutTheirFields && type is any DeviationRule.Type }
     }
 
     /// Parses `response` (one or more responses) and runs every enabled rule on each exchange.
@@ -110,8 +116,10 @@ public struct Linter: Sendable {
             let present = FieldNameSet(exchange)
             readings.removeAll()
             var reporter = FindingReporter(ruleIDs: ruleIDs, severity: .info, exchangeIndex: exchange.index, readings: readings)
+            let hasDeviations = !exchange.deviations.isEmpty
             for index in rules.indices {
                 if let gate = gates[index], !gate.intersects(present) { continue }
+                if reportsDeviationsOnly[index], !hasDeviations { continue }
                 reporter.startRule(at: index, severity: severities[index])
                 rules[index].check(exchange, &reporter)
             }
