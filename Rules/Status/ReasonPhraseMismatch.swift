@@ -37,8 +37,9 @@ struct ReasonPhraseMismatch: Rule {
             if exchange.request?.isCONNECT == true, (200..<300).contains(response.status ?? 0) { continue }
             guard let status = response.status, let registration = StatusCode.lookup(status)?.registration,
                   registration.standing != .reserved, let span = response.reasonSpan, span.length > 0 else { continue }
+            if response.reasonIsExactly(registration.phrase) { continue }  // the usual case, before any string
             let phrase = response.reason
-            if phrase == registration.phrase { continue }  // the usual case, before any lowercasing
+            if phrase == registration.phrase { continue }
             let lowered = phrase.asciiLowercased()
             guard lowered != registration.phrase.asciiLowercased(),
                   ReasonPhraseOfAnotherCode.otherCodes(using: phrase, besides: status).isEmpty else { continue }

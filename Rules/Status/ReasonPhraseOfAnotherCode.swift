@@ -53,6 +53,8 @@ struct ReasonPhraseOfAnotherCode: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             guard let status = response.status, let span = response.reasonSpan, span.length > 0 else { continue }
+            // Most responses send their code's registered phrase as written: no string to build.
+            if let phrase = StatusCode.lookup(status)?.registration?.phrase, response.reasonIsExactly(phrase) { continue }
             let others = Self.otherCodes(using: response.reason, besides: status)
             guard let other = others.first else { continue }
             report.add("reason phrase '\(response.reason)' belongs to status \(other), not \(status); clients act on \(status)",

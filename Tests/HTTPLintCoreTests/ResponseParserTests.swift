@@ -18,6 +18,17 @@ import Testing
         #expect(response.reason == "Not Found")
         #expect(response.statusText == "404 Not Found")
         #expect(response.content.framing == .contentLength(0))
+        #expect(response.reasonIsExactly("Not Found"))
+        #expect(!response.reasonIsExactly("not found") && !response.reasonIsExactly("Not Found ") && !response.reasonIsExactly("Not"))
+    }
+
+    /// The byte comparison is a shortcut only: it says yes for the same bytes and nothing else,
+    /// while text comparison also finds canonically equal phrases (KELVIN SIGN equals K).
+    @Test func reasonComparedAsBytes() throws {
+        let kelvin = try parse("HTTP/1.1 200 O\u{212A}\r\nContent-Length: 0\r\n\r\n")[0].response
+        #expect(kelvin.reason == "OK" && !kelvin.reasonIsExactly("OK"))
+        let bare = try parse("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n")[0].response
+        #expect(!bare.reasonIsExactly("") && !bare.reasonIsExactly("OK"))
     }
 
     @Test func emptyReasonPhraseIsLegal() throws {

@@ -63,6 +63,13 @@ public final class Response: Sendable {
     /// The reason phrase as text, `""` when absent.
     public var reason: String { reasonSpan.map(source.string) ?? "" }
 
+    /// Whether the reason phrase is `phrase` byte for byte, read in place (no string is built):
+    /// a shortcut for the usual registered phrase before comparing ``reason`` as text.
+    public func reasonIsExactly(_ phrase: String) -> Bool {
+        guard let reasonSpan else { return false }
+        return source.bytes[source.clamped(reasonSpan)].elementsEqual(phrase.utf8)
+    }
+
     /// Whether this is an interim (1xx) response other than 101, which is followed by another response.
     public var isInterim: Bool {
         guard let status else { return false }
