@@ -22,7 +22,11 @@ public final class ResponseReadings {
     }
 
     /// Few readings per exchange: a list searched in order beats a dictionary here.
-    private var entries: [Entry] = []
+    ///
+    /// Not checked for exclusive access at run time (each look-up paid a runtime call for it):
+    /// only the three methods below touch the list, none while another is using it, and a
+    /// reading is made from its response alone, so it cannot call back in.
+    @exclusivity(unchecked) private var entries: [Entry] = []
 
     public init() {
         // Room for the readings of one exchange at once: an array grown from empty would be
