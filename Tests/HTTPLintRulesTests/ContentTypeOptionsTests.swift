@@ -28,10 +28,7 @@ import Testing
     @Test func firstMemberDecides() {
         for (fields, nosniff) in Self.cases {
             let response = "HTTP/1.1 200 OK\r\n\(fields)\r\nContent-Length: 0\r\n\r\n"
-            let exchange = ResponseParser.parse(SourceText(name: "t", text: response))[0]
-            var reporter = FindingReporter(rule: ContentTypeOptionsNotNosniff.description, exchangeIndex: 0)
-            ContentTypeOptionsNotNosniff().check(exchange, &reporter)
-            #expect(reporter.findings.isEmpty == nosniff, "\(fields)")
+            #expect(findings(of: ContentTypeOptionsNotNosniff.self, in: response).isEmpty == nosniff, "\(fields)")
         }
     }
 }

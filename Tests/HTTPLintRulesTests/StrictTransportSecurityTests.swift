@@ -24,10 +24,7 @@ import Testing
     @Test func directives() {
         for (value, messages) in Self.cases {
             let response = "HTTP/1.1 200 OK\r\nStrict-Transport-Security: \(value)\r\nContent-Length: 0\r\n\r\n"
-            let exchange = ResponseParser.parse(SourceText(name: "t", text: response))[0]
-            var reporter = FindingReporter(rule: InvalidStrictTransportSecurity.description, exchangeIndex: 0)
-            InvalidStrictTransportSecurity().check(exchange, &reporter)
-            #expect(reporter.findings.map(\.message) == messages, "\(value)")
+            #expect(findings(of: InvalidStrictTransportSecurity.self, in: response).map(\.message) == messages, "\(value)")
         }
     }
 }
