@@ -99,7 +99,7 @@ public struct HTTPDate: Sendable, Hashable {
         // "Sun, 06 Nov 1994 08:49:37 GMT"
         guard b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20, b[16] == 0x20, b[19] == 0x3A,
               b[22] == 0x3A, b[25] == 0x20, b[26] == 0x47, b[27] == 0x4D, b[28] == 0x54 else { return nil }
-        // The ten digits, each checked as it is read; `valid` collects every check.
+        // The twelve digits (day, year, time), each checked as it is read; `valid` collects every check.
         var valid = true
         @inline(__always) func digit(_ index: Int) -> Int {
             let value = b[index] &- 0x30
