@@ -3,6 +3,9 @@ import HTTPLint
 import Testing
 
 @Suite struct ConfigurationTests {
+    /// Files a test writes; removed after each test.
+    let scratch = ScratchDirectory()
+
     @Test(arguments: [
         ("captures/legacy/**", "captures/legacy/2024/a.http", true),
         ("captures/legacy/**", "./captures/legacy/a.http", true),
@@ -19,7 +22,7 @@ import Testing
     }
 
     func parse(_ json: String) throws -> ConfigurationFile {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-\(UUID().uuidString).json")
+        let url = scratch.path("\(UUID().uuidString).json")
         try Data(json.utf8).write(to: url)
         return try ConfigurationFile.load(url.path)
     }
@@ -68,7 +71,7 @@ import Testing
     @Test func baselineAbsorbsKnownFindingsByRuleInputAndExchangeNotLine() throws {
         let old = [InputReport(name: "a.http", outcome: .linted(Linter().lint(SourceText(
             name: "a.http", text: "HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n"))))]
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
+        let url = scratch.path("\(UUID().uuidString).json")
         try Data(Baseline(recording: old).json().utf8).write(to: url)
         var baseline = try Baseline(contentsOf: url.path)
         // The same finding two lines further down, and a new one.

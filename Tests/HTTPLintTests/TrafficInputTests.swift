@@ -5,6 +5,9 @@ import Testing
 /// The curl and HAR readers on real recordings (Samples/traffic: curl 7.88.1 and mitmproxy
 /// 11.0.2 against nginx 1.22.1 on loopback; see its README for the commands).
 @Suite struct TrafficInputTests {
+    /// Files a test writes; removed after each test.
+    let scratch = ScratchDirectory()
+
     func lint(_ path: String, kind: InputKind? = nil) throws -> [InputReport] {
         Linter().lintInput(named: path, bytes: try PackageFiles.bytes(path), kind: kind)
     }
@@ -131,9 +134,8 @@ import Testing
     /// Files come back byte for byte whatever their size: empty, smaller than one piece, exactly
     /// one piece, several pieces; a file above the limit is refused.
     @Test func filesAreReadWhole() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-read-\(UUID().uuidString)")
+        let directory = scratch.path("read")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         for size in [0, 1, 4095, 4096, 4097, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 17] {
             let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
             let path = directory.appendingPathComponent("f\(size)").path
@@ -146,9 +148,8 @@ import Testing
 
     /// A response file's request is `NAME.req` beside it, for the response extensions in any case.
     @Test func requestsArePairedByExtension() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-pairs-\(UUID().uuidString)")
+        let directory = scratch.path("pairs")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("v1.2"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         for name in ["a.HTTP", "a.req", "b.resp", "c.txt", "c.req.txt", "v1.2/d.raw", "v1.2/d.req", "e.response", "e.REQ"] {
             try Data("HTTP/1.1 204 No Content\r\n\r\n".utf8).write(to: directory.appendingPathComponent(name))
         }
@@ -178,8 +179,7 @@ import Testing
     /// A walk finds files in the order a sort of their whole paths gives, where names differ
     /// after a common start ("a" beside "a-b", "a.b", "a0", a directory "a" beside a file "a.http").
     @Test func walksFindFilesInPathOrder() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-order-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = scratch.path("order")
         let names = ["a/1.http", "a/x/2.http", "a-b/3.http", "a.b/4.http", "ab/5.http", "a.http", "a-b.http", "A/6.http",
                      "é/7.http", "e/8.http", "é.http", "e.http", "a b.http", "a0.http", "a/x.http", "a/x-y/9.http"]
         for name in names {
@@ -193,8 +193,7 @@ import Testing
 
     /// A file larger than the streaming limit is left to a stream (nil); others are read whole.
     @Test func largeFilesAreLeftToStreams() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-large-\(UUID().uuidString).http").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = scratch.path("large.http").path
         let bytes = Array("HTTP/1.1 204 No Content\r\n\r\n".utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(try InputReader.read(path, maxSize: 1000, unlessLargerThan: bytes.count - 1) == nil)

@@ -3,6 +3,9 @@ import Testing
 
 /// Runs the built `httplint` binary, as a user would, and checks its output and exit status.
 @Suite struct CommandLineTests {
+    /// Files a test writes; removed after each test.
+    let scratch = ScratchDirectory()
+
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -51,7 +54,7 @@ import Testing
     }
 
     func temporaryFile(_ bytes: [UInt8]) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-\(UUID().uuidString).http")
+        let url = scratch.path("\(UUID().uuidString).http")
         try Data(bytes).write(to: url)
         return url.path
     }
@@ -122,7 +125,7 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr == "httplint: error: cannot read 'no-such-file.http': no such file\n")
         #expect(missing.stdout.contains("[redirect-without-location]"))
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-empty-\(UUID().uuidString)")
+        let empty = scratch.path("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let directory = try run([empty.path])
         #expect(directory.status == 2)
@@ -165,7 +168,7 @@ import Testing
     }
 
     @Test func severalReportsInOneRun() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-out-\(UUID().uuidString)")
+        let directory = scratch.path("out")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let sarif = directory.appendingPathComponent("r.sarif").path
         let junit = directory.appendingPathComponent("r.xml").path
@@ -182,7 +185,7 @@ import Testing
     }
 
     @Test func directoriesInParallelKeepInputOrderAndEveryFileOnce() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-many-\(UUID().uuidString)")
+        let directory = scratch.path("many")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for index in 0..<300 {
             let text = index % 3 == 0 ? "HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n" : "HTTP/1.1 204 No Content\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\n\r\n"
@@ -223,7 +226,7 @@ import Testing
     }
 
     @Test func configurationFileAndBaseline() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-config-\(UUID().uuidString)")
+        let directory = scratch.path("config")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("legacy"), withIntermediateDirectories: true)
         let redirect = directory.appendingPathComponent("r.http")
         try Data("HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n".utf8).write(to: redirect)
@@ -245,7 +248,7 @@ import Testing
     }
 
     @Test func hostileInputsAreErrorsNotHangsOrCrashes() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-hostile-\(UUID().uuidString)")
+        let root = scratch.path("hostile")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
         try Data("HTTP/1.1 302 Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n".utf8).write(to: root.appendingPathComponent("a/r.http"))
         // A link back to the top: the walk must not follow it.
@@ -268,7 +271,7 @@ import Testing
     }
 
     @Test func fifoIsRead() throws {
-        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-fifo-\(UUID().uuidString)").path
+        let fifo = scratch.path("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let writer = Thread {
             if let handle = FileHandle(forWritingAtPath: fifo) {
@@ -283,7 +286,7 @@ import Testing
     }
 
     @Test func outputClosedEarlyStopsWithStatusTwo() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-pipe-\(UUID().uuidString)")
+        let directory = scratch.path("pipe")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for index in 0..<200 {
             try Data("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n".utf8).write(to: directory.appendingPathComponent("r\(index).http"))
