@@ -33,7 +33,7 @@ struct InvalidMediaType: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for field in response.fields.named(.contentType) {
-            if let problem = Self.problem(in: field.valueUTF8) {
+            if let problem = Self.problem(in: field.valueUTF8Slice) {
                 report.add("Content-Type '\(Printable.escape(field.value))' is not a media type: \(problem)",
                            at: field.valueSpan, status: response.status)
             }
@@ -41,34 +41,35 @@ struct InvalidMediaType: Rule {
     }
 
     /// Why `bytes` are not `type "/" subtype *( OWS ";" OWS [ parameter ] )`, or nil.
-    static func problem(in bytes: [UInt8]) -> String? {
-        var index = 0
-        func skipOWS() { while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
+    static func problem(in bytes: ArraySlice<UInt8>) -> String? {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        func skipOWS() { while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
         /// The token at the cursor (its text is made only for a message), or nil.
         func token() -> Range<Int>? {
             let start = index
-            while index < bytes.count, bytes[index].isHTTPTokenCharacter { index += 1 }
+            while index < end, bytes[index].isHTTPTokenCharacter { index += 1 }
             return index > start ? start..<index : nil
         }
         skipOWS()
-        guard token() != nil, index < bytes.count, bytes[index] == 0x2F else { return "it does not start with type/subtype" }
+        guard token() != nil, index < end, bytes[index] == 0x2F else { return "it does not start with type/subtype" }
         index += 1
         guard token() != nil else { return "there is no subtype after '/'" }
         while true {
             skipOWS()
-            if index == bytes.count { return nil }
+            if index == end { return nil }
             guard bytes[index] == 0x3B else { return "unexpected '\(Character(Unicode.Scalar(bytes[index])))' where ';' or the end should be" }
             index += 1
             skipOWS()
-            if index == bytes.count || bytes[index] == 0x3B { continue }
+            if index == end || bytes[index] == 0x3B { continue }
             guard let nameRange = token() else { return "a parameter name is not a token" }
             var name: String { String(decoding: bytes[nameRange], as: UTF8.self) }
-            guard index < bytes.count, bytes[index] == 0x3D else { return "parameter '\(name)' has no '=value'" }
+            guard index < end, bytes[index] == 0x3D else { return "parameter '\(name)' has no '=value'" }
             index += 1
-            if index < bytes.count, bytes[index] == 0x22 {
+            if index < end, bytes[index] == 0x22 {
                 index += 1
                 var closed = false
-                while index < bytes.count {
+                while index < end {
                     if bytes[index] == 0x5C { index += 2; continue }
                     if bytes[index] == 0x22 { closed = true; index += 1; break }
                     index += 1

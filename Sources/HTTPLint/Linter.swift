@@ -74,28 +74,36 @@ public struct Linter: Sendable {
     }
 
     public let configuration: Configuration
-    /// The rules that run, in catalogue order, and beside them (same positions) each one's id,
-    /// the severity its findings get and its gate. Arrays of plain values rather than one
-    /// object per rule: the loop over rules then reads them without reference counting.
+    /// The rules that run, in catalogue order; beside them (same positions) each one's id and
+    /// how it runs. Plain values in arrays rather than one object per rule: the loop over rules
+    /// then reads them without reference counting.
     private let rules: [any Rule]
     private let ruleIDs: [String]
-    private let severities: [Severity]
-    /// The fields one of which must be present for the rule to run; `nil`: it always runs.
-    private let gates: [FieldNameSet?]
-    /// Whether the rule reports deviations only, and so has nothing to do on an exchange
-    /// without any (most exchanges: about one rule in five is skipped then).
-    private let reportsDeviationsOnly: [Bool]
+    private let plans: [Plan]
+
+    /// How the linter runs one rule: a plain value, read in one piece per rule and exchange.
+    private struct Plan {
+        /// The fields one of which must be present for the rule to run, when `isGated`.
+        let gate: FieldNameSet
+        let isGated: Bool
+        /// Whether the rule reports deviations only, and so has nothing to do on an exchange
+        /// without any (most exchanges: about one rule in five is skipped then).
+        let reportsDeviationsOnly: Bool
+        /// The severity its findings get.
+        let severity: Severity
+    }
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         let descriptions = RuleCatalogue.rules.filter { configuration.runs($0.description) }
         self.rules = descriptions.map { type in type.init() }
         self.ruleIDs = descriptions.map { type in type.description.id }
-        self.severities = descriptions.map { type in configuration.severities[type.description.id] ?? type.description.severity }
-        self.gates = descriptions.map { type in
-            configuration.skipsRulesWithoutTheirFields ? type.description.gateFields.flatMap(FieldNameSet.init(names:)) : nil
+        self.plans = descriptions.map { type in
+            let gate = configuration.skipsRulesWithoutTheirFields ? type.description.gateFields.flatMap(FieldNameSet.init(names:)) : nil
+            return Plan(gate: gate ?? FieldNameSet(), isGated: gate != nil,
+                        reportsDeviationsOnly: configuration.skipsRulesWithoutTheirFields && type is any DeviationRule.Type,
+                        severity: configuration.severities[type.description.id] ?? type.description.severity)
         }
-        self.reportsDeviationsOnly = descriptions.map { type in configuration.skipsRulesWithoutTheirFields && type is any DeviationRule.Type }
     }
 
     /// Parses `response` (one or more responses) and runs every enabled rule on each exchange.
@@ -117,11 +125,16 @@ public struct Linter: Sendable {
             readings.removeAll()
             var reporter = FindingReporter(ruleIDs: ruleIDs, severity: .info, exchangeIndex: exchange.index, readings: readings)
             let hasDeviations = !exchange.deviations.isEmpty
-            for index in rules.indices {
-                if let gate = gates[index], !gate.intersects(present) { continue }
-                if reportsDeviationsOnly[index], !hasDeviations { continue }
-                reporter.startRule(at: index, severity: severities[index])
-                rules[index].check(exchange, &reporter)
+            // The plans through a buffer (no bounds check per look-up); a rule called where the
+            // array holds it (from a buffer, each one was copied out and destroyed per call).
+            plans.withUnsafeBufferPointer { plans in
+                for index in plans.indices {
+                    let plan = plans[index]
+                    if plan.isGated, !plan.gate.intersects(present) { continue }
+                    if plan.reportsDeviationsOnly, !hasDeviations { continue }
+                    reporter.startRule(at: index, severity: plan.severity)
+                    rules[index].check(exchange, &reporter)
+                }
             }
             // One exchange (a file of one response): its findings are taken as they are, not copied.
             if findings.isEmpty { findings = reporter.findings } else { findings.append(contentsOf: reporter.findings) }

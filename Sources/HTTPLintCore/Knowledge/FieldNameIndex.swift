@@ -1,7 +1,8 @@
 /// Finds a received field name's entry in the field table while the parser reads it: an
 /// open-addressing table keyed by ``FieldName/hash(_:)``, then a byte comparison of the name,
-/// so that no string is built for a name.
-struct FieldNameIndex: Sendable {
+/// so that no string is built for a name. A class: each scanner holds the shared index with
+/// one reference rather than one per array.
+final class FieldNameIndex: Sendable {
     /// Power of two, at least twice the table's entries, so that probes stay short.
     private let mask: Int
     private let keys: [UInt64]

@@ -24,7 +24,14 @@ public final class Exchange: Sendable {
         self.interim = interim
         self.response = response
         self.deviations = deviations
-        self.responses = interim + [response]
+        // Without interim responses (most exchanges) one array is made, not two (`interim + [response]`).
+        if interim.isEmpty {
+            self.responses = [response]
+        } else {
+            var responses = interim
+            responses.append(response)
+            self.responses = responses
+        }
     }
 
     /// The input the spans refer to.

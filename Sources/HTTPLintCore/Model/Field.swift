@@ -49,16 +49,21 @@ public struct Field: Sendable {
     /// ``value`` as UTF-8 bytes, for scanners that read bytes: the received bytes themselves
     /// when they are plain ASCII without folds or CRs (the usual case: no string is built),
     /// otherwise the bytes of ``value`` (so that obs-text reads the same either way).
-    public var valueUTF8: [UInt8] {
+    public var valueUTF8: [UInt8] { Array(valueUTF8Slice) }
+
+    /// ``valueUTF8`` as a slice: the received bytes in place when they are plain ASCII without
+    /// folds or CRs (no copy at all), otherwise the bytes of ``value``. Index it from its
+    /// `startIndex`, not 0.
+    public var valueUTF8Slice: ArraySlice<UInt8> {
         let raw = rawValueBytes
         if !isFolded, raw.withContiguousStorageIfAvailable({ buffer in
             var combined: UInt8 = 0
             for byte in buffer { combined |= byte | (byte == ASCII.cr ? 0x80 : 0) }
             return combined < 0x80
         }) == true {
-            return Array(raw)
+            return raw
         }
-        return Array(value.utf8)
+        return ArraySlice(value.utf8)
     }
 
     /// The value bytes with each obs-fold (`[CR] LF 1*(SP / HTAB)`) and each bare CR replaced

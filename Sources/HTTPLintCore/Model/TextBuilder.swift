@@ -17,9 +17,14 @@ public struct TextBuilder {
     @inlinable public var isEmpty: Bool { storage.isEmpty }
 
     @inlinable public mutating func add(_ text: String) {
-        // The string's own bytes in one copy (a walk over `utf8` appends them one by one).
-        var text = text
-        text.withUTF8 { storage.append(contentsOf: $0) }
+        // The string's own bytes in one copy (a walk over `utf8` appends them one by one),
+        // read where they are: a native string lends its storage without a copy of the string
+        // (which `withUTF8` needs, and which counted a reference up and down per piece).
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { storage.append(contentsOf: $0) }
+        if appended == nil {
+            var text = text
+            text.withUTF8 { storage.append(contentsOf: $0) }
+        }
     }
 
     @inlinable public mutating func add(byte: UInt8) { storage.append(byte) }
@@ -31,27 +36,24 @@ public struct TextBuilder {
         if count > 0 { storage.append(contentsOf: repeatElement(byte, count: count)) }
     }
 
-    /// Adds `number` in decimal: room for its digits is made once, and they are written from
-    /// the last (appending digit by digit checked the capacity for each).
+    /// Adds `number` in decimal: its digits are written from the last into a buffer on the
+    /// stack and appended in one copy (appending digit by digit checked the capacity for each).
     @inlinable public mutating func add(_ number: Int) {
-        if number < 0 { storage.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        // An Int's magnitude is below 10^19, which a UInt holds: the limit never overflows.
-        var digits = 1
-        var limit: UInt = 10
-        while magnitude >= limit {
-            digits += 1
-            limit *= 10
-        }
-        let end = storage.count + digits
-        storage.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        storage.withUnsafeMutableBufferPointer { buffer in
-            var position = end
+        // 19 digits and a sign at most.
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { digits in
+            var position = digits.count
             repeat {
                 position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                digits[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
+            if number < 0 {
+                position -= 1
+                digits[position] = UInt8(ascii: "-")
+            }
+            storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[position...]))
         }
     }
 }

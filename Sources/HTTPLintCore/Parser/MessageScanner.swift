@@ -19,7 +19,9 @@ struct MessageScanner {
     /// Room made for the next field section: the size of the last one, since the messages of
     /// one input tend to carry as many fields as each other. Room for a fixed count instead
     /// kept that much memory per message: a stream of a million small responses held gigabytes.
-    private var expectedFieldCount = 8
+    /// The first section gets room for 16, a common count for real responses (from 8 they
+    /// were made again once for most files of one response).
+    private var expectedFieldCount = 16
     /// Set when a limit was passed: the rest of the input is left unread.
     private(set) var limitExceeded = false
 

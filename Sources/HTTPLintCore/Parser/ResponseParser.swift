@@ -70,7 +70,7 @@ private struct StreamParser {
             }
             finishExchange(with: response)
             if response.content.framing == .tunnel || scanner.limitExceeded { break }
-            if response.fields.contains(where: { $0.definitionIndex == FieldDefinition.connectionIndex && $0.listContains("close") }) {
+            if Self.announcesClose(response.fields.storage) {
                 closedBy = (firstIndex + exchanges.count, response)
             }
         }
@@ -90,6 +90,16 @@ private struct StreamParser {
             pending = []
         }
         return exchanges
+    }
+
+    /// Whether a Connection field lists `close`. Each field's table place is read where it is
+    /// stored; only a Connection field is copied (to read its list): a test on a copy of each
+    /// field, as `contains(where:)` makes, counted a reference to the input up and down per field.
+    static func announcesClose(_ fields: [Field]) -> Bool {
+        for index in fields.indices where fields[index].definitionIndex == FieldDefinition.connectionIndex {
+            if fields[index].listContains("close") { return true }
+        }
+        return false
     }
 
     // MARK: Between messages

@@ -38,10 +38,12 @@ public final class ResponseReadings {
     public func reading<Reading: ResponseReading>(_ type: Reading.Type, of response: Response) -> Reading {
         let key = ObjectIdentifier(type)
         // Responses of one exchange never share their first byte, so type and span identify one.
-        for entry in entries where entry.type == key && entry.span == response.span {
+        // By index, reading each entry where it is: a `for` loop over the entries copied each
+        // one, counting a reference to its reading up and down.
+        for index in entries.indices where entries[index].type == key && entries[index].span == response.span {
             // Only a Reading is ever stored under Reading's identifier: no dynamic cast needed
             // (a cast from `AnyObject` cost more than some readings).
-            return unsafeDowncast(entry.reading, to: Reading.self)
+            return unsafeDowncast(entries[index].reading, to: Reading.self)
         }
         let value = Reading(response)
         entries.append(Entry(type: key, span: response.span, reading: value))

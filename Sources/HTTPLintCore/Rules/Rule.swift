@@ -37,12 +37,13 @@ public struct FindingReporter {
     /// The id and severity of the rule reporting (not the whole description: they change with
     /// every rule).
     public var ruleID: String { ruleIDs.isEmpty ? "" : ruleIDs[ruleIndex] }
-    public private(set) var severity: Severity
+    public var severity: Severity { currentSeverity }
+    @usableFromInline var currentSeverity: Severity
     /// The ids of the rules this reporter serves and which of them is reporting: handing the
     /// reporter to the next rule changes a number, not a string (whose reference count would
     /// change twice per rule and exchange).
-    private var ruleIDs: [String]
-    private var ruleIndex = 0
+    @usableFromInline var ruleIDs: [String]
+    @usableFromInline var ruleIndex = 0
     public let exchangeIndex: Int
     public private(set) var findings: [Finding] = []
     /// The readings of this exchange's responses made so far, shared by the rules run on it.
@@ -63,7 +64,7 @@ public struct FindingReporter {
     /// ``startRule(at:severity:)`` names another.
     public init(ruleIDs: [String], severity: Severity, exchangeIndex: Int, readings: ResponseReadings = ResponseReadings()) {
         self.ruleIDs = ruleIDs
-        self.severity = severity
+        self.currentSeverity = severity
         self.exchangeIndex = exchangeIndex
         self.readings = readings
     }
@@ -75,15 +76,15 @@ public struct FindingReporter {
     public mutating func startRule(_ ruleID: String, severity: Severity) {
         ruleIDs = [ruleID]
         ruleIndex = 0
-        self.severity = severity
+        currentSeverity = severity
     }
 
     /// ``startRule(_:severity:)`` for the rule at `index` in the ids the reporter was made with
-    /// (or was last given).
-    public mutating func startRule(at index: Int, severity: Severity) {
+    /// (or was last given). Inlinable: the linter calls it for every rule on every exchange.
+    @inlinable public mutating func startRule(at index: Int, severity: Severity) {
         precondition(ruleIDs.indices.contains(index), "rule index \(index) out of range")
         ruleIndex = index
-        self.severity = severity
+        currentSeverity = severity
     }
 
     /// The `Reading` of `response`, made once for all the rules of this exchange.
