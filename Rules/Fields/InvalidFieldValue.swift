@@ -97,7 +97,7 @@ struct InvalidFieldValue: Rule {
                 }
                 return
             }
-            for problem in syntax.problems(in: field.value, name: field.name) {
+            for problem in syntax.problems(inValueBytes: field.valueUTF8Slice, name: { field.name }) {
                 report.add(problem, at: field.valueSpan, status: response.status)
             }
         }

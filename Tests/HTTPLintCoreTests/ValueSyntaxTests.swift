@@ -93,6 +93,9 @@ import Testing
         let definition = try #require(FieldDefinition.lookup(`case`.field))
         let syntax = try #require(definition.valueSyntax)
         let problems = syntax.problems(in: `case`.value, name: definition.name, structuredType: definition.structuredType)
+        // The bytes of the value in a slice that does not start at 0 read the same.
+        let padded = Array("x,\"".utf8) + Array(`case`.value.utf8)
+        #expect(syntax.problems(inValueBytes: padded[3...], name: { definition.name }, structuredType: definition.structuredType) == problems)
         if `case`.isValid {
             #expect(problems.isEmpty, "\(problems)")
         } else {

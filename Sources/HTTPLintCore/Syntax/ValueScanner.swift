@@ -116,11 +116,11 @@ public struct ValueScanner {
 
     /// Ranges of the comma-separated members of `bytes`, trimmed, empty members dropped
     /// (RFC 9110 §5.6.1). Commas inside quoted strings, angle brackets (`<URI>`) and
-    /// comments do not split.
-    static func listMembers(of bytes: [UInt8]) -> [Range<Int>] {
+    /// comments do not split. The ranges are positions in the slice.
+    static func listMembers(of bytes: ArraySlice<UInt8>) -> [Range<Int>] {
         var members: [Range<Int>] = []
-        var start = 0
-        var index = 0
+        var start = bytes.startIndex
+        var index = bytes.startIndex
         var inQuotes = false
         var inAngles = false
         var commentDepth = 0
@@ -131,7 +131,7 @@ public struct ValueScanner {
             while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
             if lower < upper { members.append(lower..<upper) }
         }
-        while index < bytes.count {
+        while index < bytes.endIndex {
             let byte = bytes[index]
             if inQuotes {
                 if byte == ASCII.backslash { index += 1 } else if byte == ASCII.dquote { inQuotes = false }
@@ -152,7 +152,7 @@ public struct ValueScanner {
             }
             index += 1
         }
-        flush(bytes.count)
+        flush(bytes.endIndex)
         return members
     }
 }

@@ -12,27 +12,37 @@ extension ValueSyntax {
     ///   - structuredType: the field's structured type, for `.structured` elements.
     public func problems(in value: String, name: String,
                          structuredType: FieldDefinition.StructuredType? = nil) -> [String] {
-        let bytes = Array(value.utf8)
-        guard !value.trimmingWhitespace().isEmpty else { return [] }
+        problems(inValueBytes: ArraySlice(value.utf8), name: { name }, structuredType: structuredType)
+    }
+
+    /// ``problems(in:name:structuredType:)`` for a value given as its UTF-8 bytes (such as
+    /// ``Field/valueUTF8Slice``), with the name made only for a message: a value that matches
+    /// (most of them) costs no string and no copy of its bytes beyond each list member's.
+    public func problems(inValueBytes bytes: ArraySlice<UInt8>, name: () -> String,
+                         structuredType: FieldDefinition.StructuredType? = nil) -> [String] {
+        let trimmed = bytes.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return [] }
         switch element {
         case .structured:
-            guard let structuredType, let parsed = try? StructuredFields.parse(value, as: structuredType) else { return [] }
-            return problems(inStructured: parsed, name: name)
+            guard let structuredType,
+                  let parsed = try? StructuredFields.parse(String(decoding: bytes, as: UTF8.self), as: structuredType) else { return [] }
+            return problems(inStructured: parsed, name: name())
         case .jsonObjects:
-            return Self.jsonProblems(in: bytes, name: name)
+            return Self.jsonProblems(in: Array(bytes), name: name())
         default:
             break
         }
         if isList {
-            return ValueScanner.listMembers(of: bytes).compactMap { range in
+            var found: [String] = []
+            for range in ValueScanner.listMembers(of: bytes) {
                 let member = bytes[range]
-                guard let detail = element.problem(in: Array(member)) else { return nil }
-                return "\(name) member '\(Printable.escape(member))' is not \(element.noun)\(detail.isEmpty ? "" : ": \(detail)")"
+                guard let detail = element.problem(in: Array(member)) else { continue }
+                found.append("\(name()) member '\(Printable.escape(member))' is not \(element.noun)\(detail.isEmpty ? "" : ": \(detail)")")
             }
+            return found
         }
-        let trimmed = Array(value.trimmingWhitespace().utf8)
-        guard let detail = element.problem(in: trimmed) else { return [] }
-        return ["\(name) '\(Printable.escape(trimmed))' is not \(element.noun)\(detail.isEmpty ? "" : ": \(detail)")"]
+        guard let detail = element.problem(in: Array(trimmed)) else { return [] }
+        return ["\(name()) '\(Printable.escape(trimmed))' is not \(element.noun)\(detail.isEmpty ? "" : ": \(detail)")"]
     }
 
     /// What is wrong with the members of a structured field value that parsed: for a reader
