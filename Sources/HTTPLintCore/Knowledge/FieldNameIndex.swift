@@ -40,30 +40,33 @@ final class FieldNameIndex: Sendable {
 
     /// The table index of the name in `bytes[range]` whose hash is `hash`, or -1.
     func index(hash: UInt64, bytes: [UInt8], range: Range<Int>) -> Int32 {
+        bytes.withUnsafeBufferPointer { index(hash: hash, name: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The table index of the name `name` (any case) whose hash is `hash`, or -1.
+    func index(hash: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int32 {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let found = slots[slot]
             if found < 0 { return -1 }
-            if keys[slot] == hash { return matches(Int(found), bytes, range) ? found : -1 }
+            if keys[slot] == hash { return matches(Int(found), name) ? found : -1 }
             slot = (slot + 1) & mask
         }
     }
 
     /// The table index of `name` (any case), or `nil`.
     func index(of name: String) -> Int? {
-        let bytes = Array(name.utf8)
-        let found = index(hash: FieldName.hash(bytes), bytes: bytes, range: 0..<bytes.count)
+        var name = name
+        let found = name.withUTF8 { index(hash: FieldName.hash($0), name: $0) }
         return found < 0 ? nil : Int(found)
     }
 
-    private func matches(_ index: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    private func matches(_ index: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = nameStarts[index]
-        guard nameStarts[index + 1] - start == range.count else { return false }
+        guard nameStarts[index + 1] - start == name.count else { return false }
         return lowercasedNames.withUnsafeBufferPointer { names in
-            bytes.withUnsafeBufferPointer { input in
-                guard let inputBase = input.baseAddress, let namesBase = names.baseAddress else { return range.isEmpty }
-                return FieldName.equalIgnoringCase(inputBase + range.lowerBound, namesBase + start, count: range.count)
-            }
+            guard let inputBase = name.baseAddress, let namesBase = names.baseAddress else { return name.isEmpty }
+            return FieldName.equalIgnoringCase(inputBase, namesBase + start, count: name.count)
         }
     }
 }

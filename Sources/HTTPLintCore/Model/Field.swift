@@ -3,36 +3,53 @@
 /// The name and value stay byte spans into the input; ``name`` and ``value`` build strings on
 /// demand. Names compare case-insensitively (RFC 9110 §5.1) through ``hasName(_:)``.
 public struct Field: Sendable {
-    /// The field name as written, without any whitespace before the colon.
-    public let nameSpan: ByteSpan
-    /// The field value without leading and trailing whitespace; with obs-fold it runs across lines.
-    public let valueSpan: ByteSpan
-    /// The whole field line (all its physical lines when folded), without the final line ending.
-    public let lineSpan: ByteSpan
-    /// Whether the value continues on folded lines (obs-fold).
-    public let isFolded: Bool
-    /// ``FieldName/hash(_:)`` of the name, so that look-ups by name compare one number first.
-    public let nameHash: UInt64
+    // Positions rather than three spans and a stored name hash: 56 bytes instead of 80, so
+    // that the fields of a usual response fit an allocation the allocator serves from its
+    // per-thread cache (up to about 1 KB), and copies move less. The name and the line start
+    // at the same byte.
+    @usableFromInline let start: Int
+    @usableFromInline let nameEnd: Int
+    @usableFromInline let valueStart: Int
+    @usableFromInline let valueEnd: Int
+    @usableFromInline let lineEnd: Int
     /// Where the name's ``FieldDefinition`` is in the table, found once when the field is read.
     @usableFromInline let definitionIndex: Int32
+    /// Whether the value continues on folded lines (obs-fold).
+    public let isFolded: Bool
     @usableFromInline let source: SourceText
 
-    /// A field whose name hash and table index the parser found while reading the name.
+    /// The field name as written, without any whitespace before the colon.
+    @inlinable public var nameSpan: ByteSpan { ByteSpan(offset: start, length: nameEnd - start) }
+    /// The field value without leading and trailing whitespace; with obs-fold it runs across lines.
+    @inlinable public var valueSpan: ByteSpan { ByteSpan(offset: valueStart, length: valueEnd - valueStart) }
+    /// The whole field line (all its physical lines when folded), without the final line ending.
+    @inlinable public var lineSpan: ByteSpan { ByteSpan(offset: start, length: lineEnd - start) }
+
+    /// ``FieldName/hash(_:)`` of the name (made when asked: look-ups by name compare table
+    /// places, or lengths and bytes).
+    public var nameHash: UInt64 {
+        source.bytes.withUnsafeBufferPointer { FieldName.hash(UnsafeBufferPointer(rebasing: $0[source.clamped(nameSpan)])) }
+    }
+
+    /// A field whose table index the parser found while reading the name; the line starts
+    /// with the name.
     init(nameSpan: ByteSpan, valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool, source: SourceText,
-         nameHash: UInt64, definitionIndex: Int32) {
-        self.nameSpan = nameSpan
-        self.valueSpan = valueSpan
-        self.lineSpan = lineSpan
+         definitionIndex: Int32) {
+        precondition(lineSpan.offset == nameSpan.offset, "a field line starts with its name")
+        self.start = nameSpan.offset
+        self.nameEnd = nameSpan.offset + nameSpan.length
+        self.valueStart = valueSpan.offset
+        self.valueEnd = valueSpan.offset + valueSpan.length
+        self.lineEnd = lineSpan.offset + lineSpan.length
         self.isFolded = isFolded
         self.source = source
-        self.nameHash = nameHash
         self.definitionIndex = definitionIndex
     }
 
     /// The same field with other spans (a folded line extends it).
     func extended(valueSpan: ByteSpan, lineSpan: ByteSpan, isFolded: Bool) -> Field {
         Field(nameSpan: nameSpan, valueSpan: valueSpan, lineSpan: lineSpan, isFolded: isFolded, source: source,
-              nameHash: nameHash, definitionIndex: definitionIndex)
+              definitionIndex: definitionIndex)
     }
 
     /// The field name as written on the wire.
@@ -127,16 +144,13 @@ public struct Field: Sendable {
     /// - Parameter name: the name to compare with, in any case.
     public func hasName(_ name: String) -> Bool {
         var name = name
-        return name.withUTF8 { hasName(bytes: $0, hash: FieldName.hash($0)) }
+        return name.withUTF8 { hasName(bytes: $0) }
     }
 
-    /// ``hasName(_:)`` for a name given as its bytes, with their hash already known.
-    func hasName(bytes wanted: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
-        guard hash == nameHash, nameSpan.length == wanted.count else { return false }
-        // Byte for byte even when the hashes agree: a caller may look up a name taken from
-        // the input, and the hash is not collision-proof.
+    /// ``hasName(_:)`` for a name given as its bytes.
+    func hasName(bytes wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard nameEnd - start == wanted.count else { return false }
         return source.bytes.withUnsafeBufferPointer { bytes in
-            let start = nameSpan.offset
             guard start >= 0, start + wanted.count <= bytes.count, let base = bytes.baseAddress else { return wanted.isEmpty }
             guard let other = wanted.baseAddress else { return true }
             return FieldName.equalIgnoringCase(base + start, other, count: wanted.count)
@@ -177,13 +191,15 @@ public struct Fields: Sendable, RandomAccessCollection {
     /// Whether a field called `name` is present (case-insensitive).
     public func contains(_ name: String) -> Bool { withMatcher(name) { firstPosition(where: $0) } != nil }
 
-    /// Calls `body` with a test for fields called `name`: the name's bytes are taken once for
-    /// its hash and every comparison.
+    /// Calls `body` with a test for fields called `name`. A name in the field table is looked
+    /// up there once, and the test compares table places (each field's was found when it was
+    /// read); another name can only be that of a field outside the table, compared by bytes.
     private func withMatcher<T>(_ name: String, _ body: ((Field) -> Bool) -> T) -> T {
         var name = name
         return name.withUTF8 { wanted in
-            let hash = FieldName.hash(wanted)
-            return body { $0.hasName(bytes: wanted, hash: hash) }
+            let index = FieldNameIndex.shared.index(hash: FieldName.hash(wanted), name: wanted)
+            if index >= 0 { return body { $0.definitionIndex == index } }
+            return body { $0.definitionIndex < 0 && $0.hasName(bytes: wanted) }
         }
     }
 

@@ -273,7 +273,7 @@ struct MessageScanner {
         let nameSpan = ByteSpan(name)
         let printable = checkValueCharacters(value, fieldName: nameSpan)
         return (Field(nameSpan: nameSpan, valueSpan: ByteSpan(value), lineSpan: line.span,
-                      isFolded: false, source: source, nameHash: hash,
+                      isFolded: false, source: source,
                       definitionIndex: names.index(hash: hash, bytes: bytes, range: name)), printable)
     }
 
