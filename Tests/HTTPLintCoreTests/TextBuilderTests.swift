@@ -24,4 +24,24 @@ import Testing
         #expect(text.string == "caf\u{E9} 42:~~~ok")
         #expect(text.bytes == Array("caf\u{E9} 42:~~~ok".utf8))
     }
+
+    /// Pieces of every kind past the room made at first, so that the buffer grows several times.
+    @Test func growsPastItsCapacity() {
+        var text = TextBuilder(capacity: 1)
+        var expected = ""
+        for index in 0..<500 {
+            let word = String(repeating: "\u{E9}x", count: index % 7)
+            text.add(word)
+            text.add(index - 250)
+            text.add(byte: UInt8(ascii: ","))
+            text.add(repeating: UInt8(ascii: " "), count: index % 3)
+            text.add(bytes: Array("ab".utf8).dropFirst())
+            expected += word + "\(index - 250)," + String(repeating: " ", count: index % 3) + "b"
+        }
+        text.add(Substring("tail").description)
+        expected += "tail"
+        #expect(text.string == expected)
+        #expect(text.bytes == Array(expected.utf8))
+        #expect(!text.isEmpty && TextBuilder().isEmpty)
+    }
 }
