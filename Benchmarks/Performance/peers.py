@@ -2,7 +2,9 @@
 """Lints the same corpus files with the Python peers, in-process, and prints responses per
 second, to compare with httplint's figures from the same run (see bench.sh).
 
-    python3 peers.py CORPUS_DIR [MAX_FILES]
+    python3 peers.py CORPUS_DIR [MAX_FILES] [--only MODE] [--runs N]
+
+--only runs one mode; --runs N times each mode N times and prints the best (default 1).
 
 Modes:
   httplint-api      Python httplint's HttpResponseLinter fed parts split beforehand
@@ -94,9 +96,20 @@ def run_httpolice_api(parts):
     return notices
 
 
+def option(name, default):
+    """The value after `name` in the arguments, or `default`."""
+    if name in sys.argv:
+        return sys.argv[sys.argv.index(name) + 1]
+    return default
+
+
 def main():
-    root = sys.argv[1]
-    limit = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+    positional = [a for i, a in enumerate(sys.argv[1:], 1)
+                  if not a.startswith("--") and not sys.argv[i - 1].startswith("--")]
+    root = positional[0]
+    limit = int(positional[1]) if len(positional) > 1 else 2000
+    only = option("--only", None)
+    runs = int(option("--runs", "1"))
     paths = files(root, limit)
     raws = [final_response(open(p, "rb").read()) for p in paths]
     size = sum(len(r) for r in raws)
@@ -105,10 +118,14 @@ def main():
     for name, body, argument in [("httplint-api", run_httplint_api, parts),
                                  ("httplint-parser", run_httplint_parser, raws),
                                  ("httpolice-api", run_httpolice_api, parts)]:
+        if only is not None and name != only:
+            continue
         try:
-            start = time.perf_counter()
-            body(argument)
-            seconds = time.perf_counter() - start
+            seconds = float("inf")
+            for _ in range(runs):
+                start = time.perf_counter()
+                body(argument)
+                seconds = min(seconds, time.perf_counter() - start)
         except Exception as error:  # a peer that cannot run is reported, not hidden
             print(f"  {name:<18} failed: {error!r}")
             continue

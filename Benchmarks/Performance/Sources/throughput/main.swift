@@ -16,7 +16,8 @@ let megabytes = arguments.compactMap { Int($0) }.first ?? 64
 /// `--only PHASE` runs one measurement once (for `perf record` or callgrind): scan, nio, parse,
 /// lint, lint-default, lint-unskipped, rules, files (the 2000 peer files linted one by one).
 let only: String? = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
-/// `--repeat N` with `--only`: run the phase N more times (a profile then sees the phase, not the corpus generator).
+/// `--repeat N` with `--only`: run the phase N more times (a profile then sees the phase, not the
+/// corpus generator); the best of them is printed.
 let repeats = arguments.firstIndex(of: "--repeat").flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil }
 let runs = only == nil ? 5 : repeats ?? (only == "rules" ? 3 : 0)
 
@@ -31,6 +32,14 @@ func measure<T>(_ body: () -> T) -> (seconds: Double, result: T) {
         best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     return (best, result)
+}
+
+/// What `--only` prints: the phase's result and, with `--repeat N`, the best of the N timed
+/// runs (and, given the number of inputs, how many per second): for scripts that compare runs.
+func show<T>(_ measured: (seconds: Double, result: T), per inputs: Int? = nil) {
+    guard runs > 0 else { return print(measured.result) }
+    let rate = inputs.map { String(format: " %.0f /s", Double($0) / measured.seconds) } ?? ""
+    print("\(measured.result) best of \(runs): \(String(format: "%.2f", measured.seconds * 1000)) ms\(rate)")
 }
 
 func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
@@ -104,21 +113,21 @@ func throughput() throws {
     let source = SourceText(name: "corpus", bytes: stream)
     if let only {
         switch only {
-        case "scan": print(measure { scanHeaderEnds(stream) }.result)
+        case "scan": show(measure { scanHeaderEnds(stream) })
         // A fresh channel per run, as below; its setup is small next to the parse.
-        case "nio": print(measure { (try? NIORun(stream, finalResponses: corpus.responses.count).run()) ?? -1 }.result)
-        case "parse": print(measure { ResponseParser.parse(source).count }.result)
+        case "nio": show(measure { (try? NIORun(stream, finalResponses: corpus.responses.count).run()) ?? -1 })
+        case "parse": show(measure { ResponseParser.parse(source).count })
         case "lint":
             let linter = Linter(configuration: .init(profile: .all))
-            print(measure { linter.lint(source).findings.count }.result)
+            show(measure { linter.lint(source).findings.count })
         case "lint-default":
             let linter = Linter()
-            print(measure { linter.lint(source).findings.count }.result)
+            show(measure { linter.lint(source).findings.count })
         case "rules": ruleCosts(ResponseParser.parse(source))
         case "files":
             let linter = Linter(configuration: .init(profile: .all))
             let sources = Corpus(count: 2000).responses.map { SourceText(name: "file", bytes: $0) }
-            print(measure { sources.reduce(0) { $0 + linter.lint($1).findings.count } }.result)
+            show(measure { sources.reduce(0) { $0 + linter.lint($1).findings.count } }, per: sources.count)
         case "lint-unskipped": print(Linter(configuration: .init(profile: .all, skipsRulesWithoutTheirFields: false)).lint(source).findings.count)
         default: print("unknown phase \(only)")
         }
