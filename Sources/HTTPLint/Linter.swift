@@ -93,17 +93,23 @@ public struct Linter: Sendable {
         let severity: Severity
     }
 
+    /// The rules to run per exchange, found from its fields; `nil` (every plan is asked) when
+    /// rules are not skipped or there are too many for it.
+    private let selection: RuleSelection?
+
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         let descriptions = RuleCatalogue.rules.filter { configuration.runs($0.description) }
         self.rules = descriptions.map { type in type.init() }
         self.ruleIDs = descriptions.map { type in type.description.id }
-        self.plans = descriptions.map { type in
-            let gate = configuration.skipsRulesWithoutTheirFields ? type.description.gateFields.flatMap(FieldNameSet.init(names:)) : nil
-            return Plan(gate: gate ?? FieldNameSet(), isGated: gate != nil,
-                        reportsDeviationsOnly: configuration.skipsRulesWithoutTheirFields && type is any DeviationRule.Type,
-                        severity: configuration.severities[type.description.id] ?? type.description.severity)
+        let skips = configuration.skipsRulesWithoutTheirFields
+        let gates = descriptions.map { type in skips ? type.description.gateFields.flatMap(FieldNameSet.init(names:)) : nil }
+        let deviationOnly = descriptions.map { type in skips && type is any DeviationRule.Type }
+        self.plans = descriptions.indices.map { index in
+            Plan(gate: gates[index] ?? FieldNameSet(), isGated: gates[index] != nil, reportsDeviationsOnly: deviationOnly[index],
+                 severity: configuration.severities[descriptions[index].description.id] ?? descriptions[index].description.severity)
         }
+        self.selection = skips ? RuleSelection(gates: gates, deviationOnly: deviationOnly) : nil
     }
 
     /// Parses `response` (one or more responses) and runs every enabled rule on each exchange.
@@ -128,6 +134,14 @@ public struct Linter: Sendable {
             // The plans through a buffer (no bounds check per look-up); a rule called where the
             // array holds it (from a buffer, each one was copied out and destroyed per call).
             plans.withUnsafeBufferPointer { plans in
+                if let selection {
+                    // Only the rules selected for these fields, in the same order.
+                    selection.rules(present: present, hasDeviations: hasDeviations).forEach { index in
+                        reporter.startRule(at: index, severity: plans[index].severity)
+                        rules[index].check(exchange, &reporter)
+                    }
+                    return
+                }
                 for index in plans.indices {
                     let plan = plans[index]
                     if plan.isGated, !plan.gate.intersects(present) { continue }

@@ -78,4 +78,19 @@ public struct FieldNameSet: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { w0 | w1 | w2 | w3 == 0 }
+
+    /// Calls `body` with the table index of each field in the set, in table order.
+    @inlinable public func forEachMember(_ body: (Int) -> Void) {
+        func visit(_ bits: UInt64, from first: Int) {
+            var rest = bits
+            while rest != 0 {
+                body(first | rest.trailingZeroBitCount)
+                rest &= rest &- 1
+            }
+        }
+        visit(w0, from: 0)
+        visit(w1, from: 64)
+        visit(w2, from: 128)
+        visit(w3, from: 192)
+    }
 }
