@@ -26,9 +26,11 @@ let package = Package(
 
         .testTarget(name: "HTTPLintCoreTests", dependencies: ["HTTPLintCore"]),
         .testTarget(name: "HTTPLintRulesTests", dependencies: ["HTTPLintRules"]),
-        .testTarget(name: "HTTPLintTests", dependencies: ["HTTPLint"]),
+        // What several test targets share (a scratch directory per test).
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "HTTPLintTests", dependencies: ["HTTPLint", "TestSupport"]),
         .testTarget(name: "HTTPLintTestingTests", dependencies: ["HTTPLintTesting"]),
-        .testTarget(name: "httplintTests", dependencies: ["httplint"]),
+        .testTarget(name: "httplintTests", dependencies: ["httplint", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPLint
 import Testing
+import TestSupport
 
 @Suite struct ConfigurationTests {
     /// Files a test writes; removed after each test.

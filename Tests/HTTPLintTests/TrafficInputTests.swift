@@ -1,6 +1,7 @@
 import Foundation
 import HTTPLint
 import Testing
+import TestSupport
 
 /// The curl and HAR readers on real recordings (Samples/traffic: curl 7.88.1 and mitmproxy
 /// 11.0.2 against nginx 1.22.1 on loopback; see its README for the commands).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `httplint` binary, as a user would, and checks its output and exit status.
 @Suite struct CommandLineTests {
