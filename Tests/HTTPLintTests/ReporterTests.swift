@@ -28,8 +28,36 @@ import Testing
         let value = String(repeating: "a", count: 5000) + "\u{0}" + String(repeating: "b", count: 5000)
         let output = TextReporter().render(report("HTTP/1.1 200 OK\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nX-Long: \(value)\r\nContent-Length: 0\r\n\r\n"))
         let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines[1] == "    3 | …" + String(repeating: "a", count: 60) + "\\x00" + String(repeating: "b", count: 99) + "…")
+        // 160 columns: 60 of lead, 4 for the escaped NUL, 96 after it.
+        #expect(lines[1] == "    3 | …" + String(repeating: "a", count: 60) + "\\x00" + String(repeating: "b", count: 96) + "…")
         #expect(lines[2] == "      | " + String(repeating: " ", count: 61) + "^~~~")
+    }
+
+    /// The window is counted in display columns: a line of bytes each shown as `\xNN` (four
+    /// columns) is cut as short as a line of letters, not four times as wide.
+    @Test func longLinesOfEscapedBytesAreCutByDisplayWidth() throws {
+        let garbage = (0..<3000).map { UInt8(0x80 + $0 % 0x40) }
+        let output = TextReporter().render(InputReport(name: "g.bin", outcome: .linted(Linter().lint(SourceText(name: "g.bin", bytes: garbage)))))
+        let lines = output.split(separator: "\n").map(String.init)
+        let excerpt = try #require(lines.first { $0.hasPrefix("    1 | ") })
+        #expect(excerpt.hasSuffix("…"))
+        let shown = excerpt.dropFirst("    1 | ".count).dropLast()
+        #expect(shown.count <= 160 && shown.count > 160 - 4)
+        #expect(shown.hasPrefix("\\x80\\x81"))
+        let caret = try #require(lines.first { $0.hasPrefix("      | ") })
+        #expect(caret == "      | ^" + String(repeating: "~", count: shown.count - 1))
+    }
+
+    @Test func spanAfterEscapedBytesKeepsItsLeadWithinTheWindow() throws {
+        // 200 bytes of obs-text (each shown as \x80) and a NUL, the byte a finding points at.
+        let head = Array("HTTP/1.1 200 OK\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nX: ".utf8)
+        let bytes = head + [UInt8](repeating: 0x80, count: 200) + [0] + Array("\r\nContent-Length: 0\r\n\r\n".utf8)
+        let output = TextReporter().render(InputReport(name: "r.http", outcome: .linted(Linter().lint(SourceText(name: "r.http", bytes: bytes)))))
+        let lines = output.split(separator: "\n").map(String.init)
+        // 15 bytes shown as \x80 (the 60 columns of lead) before the \x00.
+        let excerpt = try #require(lines.firstIndex { $0.hasSuffix("\\x00") })
+        #expect(lines[excerpt] == "    3 | …" + String(repeating: "\\x80", count: 15) + "\\x00")
+        #expect(lines[excerpt + 1] == "      | " + String(repeating: " ", count: 61) + "^~~~")
     }
 
     @Test func colourOnlyWhenAsked() {

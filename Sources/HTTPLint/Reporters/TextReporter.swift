@@ -102,24 +102,44 @@ public struct TextReporter: Reporter {
 
     /// The line as printable text, with the display column and width of the caret under the
     /// span (which may run past the end of the line). A long line is cut to a window around the
-    /// span, marked with `…`, so that every finding prints in bounded space and time.
+    /// span, marked with `…`, so that every finding prints in bounded space and time: up to
+    /// ``leadWidth`` columns before the span and ``excerptWidth`` in all. The bounds are display
+    /// columns, not bytes: a byte shown as `\xNN` takes four.
     static func excerpt(_ line: ArraySlice<UInt8>, column: Int, length: Int) -> ([UInt8], Int, Int) {
         let start = min(line.startIndex + column - 1, line.endIndex)
-        let from = max(line.startIndex, start - 60)
-        let to = min(line.endIndex, from + 160)
-        guard from > line.startIndex || to < line.endIndex else { return window(line, column: column, length: length) }
-        let (text, caret, width) = window(line[from..<to], column: start - from + 1, length: min(length, to - start))
+        // Back from the span while the bytes before it fit the lead (a byte that is not
+        // printable ASCII counted at its widest, four columns).
+        var from = start
+        var lead = 0
+        while from > line.startIndex {
+            let byte = line[from - 1]
+            let columns = byte >= 0x20 && byte < 0x7F ? 1 : 4
+            if lead + columns > leadWidth { break }
+            lead += columns
+            from -= 1
+        }
+        // On a line cut in front, a span running past the line's end is underlined to its end.
+        let underlined = from > line.startIndex ? min(length, line.endIndex - start) : length
+        let shown = window(line[from...], column: start - from + 1, length: underlined, maxWidth: excerptWidth)
         let ellipsis = Array("…".utf8)
         let head = from > line.startIndex ? ellipsis : []
-        let tail = to < line.endIndex ? ellipsis : []
-        return (head + text + tail, caret + (head.isEmpty ? 0 : 1), width)
+        let tail = shown.end < line.endIndex ? ellipsis : []
+        return (head + shown.text + tail, shown.caret + (head.isEmpty ? 0 : 1), shown.width)
     }
 
-    private static func window(_ bytes: ArraySlice<UInt8>, column: Int, length: Int) -> ([UInt8], Int, Int) {
+    /// Display columns shown before a finding's span on a long line, and in all.
+    static let leadWidth = 60
+    static let excerptWidth = 160
+
+    /// `bytes` as printable text up to `maxWidth` columns: the text, the caret's column and
+    /// width (to the end of the text when the span runs past where the text stops), and where
+    /// the shown bytes end.
+    private static func window(_ bytes: ArraySlice<UInt8>, column: Int, length: Int, maxWidth: Int)
+        -> (text: [UInt8], caret: Int, width: Int, end: Int) {
         let start = bytes.startIndex + column - 1
         let end = start + max(length, 1)
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.count + 8)
+        text.reserveCapacity(min(bytes.count, maxWidth) + 8)
         var caretStart: Int?
         var caretEnd: Int?
         var width = 0
@@ -133,22 +153,25 @@ public struct TextReporter: Reporter {
             let byte = bytes[index]
             // Printable ASCII, nearly every byte: shown as itself, one column wide.
             if byte >= 0x20 && byte < 0x7F {
+                if width + 1 > maxWidth { break }
                 text.append(byte)
                 width += 1
                 index += 1
                 continue
             }
             let (shown, consumed) = display(bytes, at: index)
-            text.append(contentsOf: shown.utf8)
             let count = shown.unicodeScalars.count
+            if width + count > maxWidth { break }
+            text.append(contentsOf: shown.utf8)
             for step in 1..<max(consumed, 1) where index + step == start { caretStart = width + count }
             width += count
             index += max(consumed, 1)
         }
         mark()
         let from = caretStart ?? width
-        let to = max(caretEnd ?? (from + 1), from + 1)
-        return (text, from, min(to - from, max(width - from, 1)))
+        let stoppedEarly = index < bytes.endIndex
+        let to = max(caretEnd ?? (stoppedEarly && caretStart != nil ? width : from + 1), from + 1)
+        return (text, from, min(to - from, max(width - from, 1)), index)
     }
 
     /// One byte, or one UTF-8 character, as printable text, and how many bytes it took.
