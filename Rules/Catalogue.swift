@@ -151,6 +151,9 @@ public enum RuleCatalogue {
         ResponseAfterConnectionClose.self,
         LimitExceeded.self,
         ExtraLineBreaks.self,
+        // Content/
+        UndecodableContent.self,
+        RawDeflateContent.self,
     ]
 
     /// The description of the rule with `id`, if there is one.

@@ -122,7 +122,7 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
 public func checkHTTPResponse(_ response: LintableResponse, options: ConformanceOptions = .init()) -> ConformanceReport {
     var ignored = options.ignoring
     if response.isLossy {
-        ignored.formUnion(RuleCatalogue.rules.map { $0.description }.filter { $0.category == .framing }.map { $0.id })
+        ignored.formUnion(RuleCatalogue.rules.map { $0.description }.filter { $0.category.needsBytesAsSent }.map { $0.id })
     }
     let linter = Linter(configuration: .init(profile: options.profile, ignoredRules: ignored))
     let source = SourceText(name: "response", bytes: response.bytes)

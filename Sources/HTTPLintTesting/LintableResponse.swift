@@ -19,7 +19,7 @@ public struct LintableResponse: Sendable, ExpressibleByStringLiteral {
     /// The bytes handed to the linter.
     public let bytes: [UInt8]
     /// Whether the bytes were rebuilt from a decoded response, so that framing (Content-Length,
-    /// chunked) cannot be judged and framing rules are left out.
+    /// chunked) and the content's coding cannot be judged and their rules are left out.
     public let isLossy: Bool
 
     /// Raw response bytes, one response or a stream of them, linted byte for byte.
@@ -68,7 +68,8 @@ public struct LintableResponse: Sendable, ExpressibleByStringLiteral {
     /// A Foundation response and its body, as URLSession returns them. **Lossy**: the status
     /// line is rebuilt as HTTP/1.1 with the registered reason phrase, field order and
     /// duplicates are lost, and the body is already decoded (Content-Length may describe the
-    /// encoded one), so framing rules are left out and line-level syntax cannot be checked.
+    /// encoded one), so framing and content-coding rules are left out and line-level syntax
+    /// cannot be checked.
     public init(_ response: HTTPURLResponse, body: Data? = nil) {
         let fields = response.allHeaderFields.compactMap { key, value -> (name: String, value: String)? in
             guard let name = key as? String else { return nil }

@@ -105,6 +105,18 @@ import FoundationNetworking
         #expect(report.rules == ["unauthorized-without-www-authenticate"])
     }
 
+    @Test func foundationResponseIsLintedWithoutContentRules() throws {
+        let url = try #require(URL(string: "https://example.com/data"))
+        // URLSession hands over the body decoded but keeps Content-Encoding.
+        let fields = ["Content-Length": "7", "Content-Encoding": "gzip", "Content-Type": "text/plain; charset=utf-8",
+                      "Date": "Sat, 21 Nov 2026 10:00:00 GMT"]
+        let response = try #require(HTTPURLResponse(url: url, statusCode: 200, httpVersion: "HTTP/1.1", headerFields: fields))
+        #expect(checkHTTPResponse(LintableResponse(response, body: Data("decoded".utf8))).rules == [])
+        // The same bytes given raw are judged: plain text labelled gzip.
+        let raw = LintableResponse(status: 200, fields: fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, body: Array("decoded".utf8))
+        #expect(checkHTTPResponse(raw).rules == ["undecodable-content"])
+    }
+
     @Test func reportDescribesItselfOnOneLineForExpect() {
         let report = checkHTTPResponse(LintableResponse(Self.noAllow))
         #expect(report.testDescription == "[method-not-allowed-without-allow] 405 Method Not Allowed response has no Allow field listing the supported methods")

@@ -55,6 +55,21 @@ import TestSupport
         #expect(found(reports) == expected)
     }
 
+    /// Content rules judge bytes as sent: a real gzip body (nginx, through `curl --raw`) checks
+    /// out; a body a tool decoded (curl `--compressed`, a HAR entry) is not judged at all.
+    @Test func contentCodingsAreJudgedOnlyOnBytesAsSent() throws {
+        let rawGzip = try lint("Samples/traffic/curl-i-raw-nginx-gzip-chunked.txt", kind: .raw)
+        #expect(rawGzip[0].responseCount == 1 && found(rawGzip).isEmpty)
+        let compressed = Array(("HTTP/1.1 200 OK\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            + "Content-Encoding: gzip\r\nContent-Length: 6\r\n\r\nhello\n").utf8)
+        #expect(Linter().lintInput(named: "c.txt", bytes: compressed, kind: .curl).flatMap(\.findings).isEmpty)
+        #expect(Linter().lintInput(named: "c.txt", bytes: compressed, kind: .raw).flatMap(\.findings).map(\.rule) == ["undecodable-content"])
+        // mitmproxy's archive holds the gzip entry decoded, with its Content-Encoding.
+        let har = try lint("Samples/traffic/mitmproxy-nginx.har")
+        #expect(!har.flatMap(\.findings).contains { $0.rule == "undecodable-content" })
+        #expect(try String(decoding: PackageFiles.bytes("Samples/traffic/mitmproxy-nginx.har"), as: UTF8.self).contains("\"Content-Encoding\""))
+    }
+
     @Test func curlVerbosePairsRequestsWithResponses() throws {
         let reports = try lint("Samples/traffic/curl-v-nginx-post-expect-100-continue.txt")
         guard case .linted(let result) = reports[0].outcome else { Issue.record("not linted"); return }

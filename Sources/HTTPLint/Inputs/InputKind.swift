@@ -25,20 +25,21 @@ public enum InputKind: String, CaseIterable, Sendable {
     }
 
     /// Rules whose findings this kind of input cannot support, and that are therefore not
-    /// reported: a curl transcript has its content de-chunked (or, with `-v`, absent) and
-    /// joins responses from several connections; a HAR entry and its request are rebuilt from
-    /// decoded parts.
+    /// reported: a curl transcript has its content de-chunked (or, with `-v`, absent; with
+    /// `--compressed`, decoded) and joins responses from several connections; a HAR entry and
+    /// its request are rebuilt from decoded parts.
     public var unsupportedRules: Set<String> {
         switch self {
         case .raw:
             return []
         case .curl:
-            return ["truncated-content", "bytes-after-message", "invalid-chunk-size", "invalid-chunk-extension",
-                    "invalid-chunk-terminator", "extra-line-breaks", "response-after-connection-close"]
+            return Set(["truncated-content", "bytes-after-message", "invalid-chunk-size", "invalid-chunk-extension",
+                        "invalid-chunk-terminator", "extra-line-breaks", "response-after-connection-close"])
+                .union(RuleCatalogue.rules.map { $0.description }.filter { $0.category == .content }.map { $0.id })
         case .har:
             // The request is rebuilt too: whether it had a Host field or whitespace before a
             // colon cannot be known (HTTP/2 entries carry :authority instead of Host).
-            return Set(RuleCatalogue.rules.map { $0.description }.filter { $0.category == .framing }.map { $0.id })
+            return Set(RuleCatalogue.rules.map { $0.description }.filter { $0.category.needsBytesAsSent }.map { $0.id })
                 .union(["success-for-invalid-request"])
         }
     }

@@ -64,7 +64,7 @@ public final class SourceText: Sendable {
     }
 
     /// `span` limited to the bytes that exist.
-    @inlinable func clamped(_ span: ByteSpan) -> Range<Int> {
+    @inlinable public func clamped(_ span: ByteSpan) -> Range<Int> {
         let lower = min(max(span.offset, 0), bytes.count)
         let upper = min(max(span.end, lower), bytes.count)
         return lower..<upper

@@ -96,6 +96,14 @@ public struct RuleDescription: Sendable {
         public static let caching = Self(rawValue: "caching")
         /// Security-related fields (HSTS, CORS, cookies, content sniffing).
         public static let security = Self(rawValue: "security")
+        /// The content as sent: whether it decodes with its content codings. Like framing, it
+        /// can only be judged on the bytes a server sent, not on content a tool decoded.
+        public static let content = Self(rawValue: "content")
+
+        /// Whether the category's rules judge bytes exactly as sent (framing and content), so
+        /// that inputs rebuilt from decoded parts (HAR entries, a URL loader's response) cannot
+        /// support them.
+        public var needsBytesAsSent: Bool { self == .framing || self == .content }
     }
 }
 
@@ -211,6 +219,14 @@ public struct Example: Sendable {
     public static func raw(_ response: String, request: String? = nil, line: Int? = nil,
                            file: String = #filePath, sourceLine: Int = #line) -> Example {
         Example(storage: .bytes(Array(response.utf8)), request: request.map(Self.crlf), line: line,
+                file: file, sourceLine: sourceLine)
+    }
+
+    /// An example whose head is written like ``init(_:request:line:file:sourceLine:)`` (each
+    /// `\n` becomes CRLF) and whose content follows byte for byte: compressed data, say.
+    public static func withContent(_ head: String, _ content: [UInt8], request: String? = nil, line: Int? = nil,
+                                   file: String = #filePath, sourceLine: Int = #line) -> Example {
+        Example(storage: .bytes(crlf(head) + content), request: request.map(Self.crlf), line: line,
                 file: file, sourceLine: sourceLine)
     }
 
