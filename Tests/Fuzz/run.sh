@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target over httplint's own sources.
 #
-#   Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields [SECONDS]
+#   Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields|content [SECONDS]
 #
 # The sources of HTTPLintCore, the rules and HTTPLint are compiled into one module with
 # -sanitize=fuzzer,address together with Tests/Fuzz/Targets/TARGET.swift. Seeds come from
 # Samples/ and the llhttp vectors; the corpus grows in .build-fuzz/corpus-TARGET and crashes
 # land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test).
 set -euo pipefail
-target=${1:?usage: Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields|content [SECONDS]}
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 entry="$root/Tests/Fuzz/Targets/$target.swift"
@@ -33,6 +33,15 @@ case "$target" in
     printf '{"rules": {"reason-phrase-mismatch": "off"}, "ignorePaths": ["a/**"], "overrides": [{"files": ["*.http"], "rules": {"missing-retry-after": "error"}}]}' > "$seeds/config.json"
     printf '{"version": 1, "findings": [{"path": "a", "entry": null, "exchange": 0, "rule": "x", "message": "m", "count": 2}]}' > "$seeds/baseline.json" ;;
   curl) cp "$root"/Samples/traffic/*.txt "$seeds"/ ;;
+  content)
+    python3 - "$seeds" <<'PY'
+import sys, zlib
+text = b"".join(b"%d: the quick brown fox jumps over the lazy dog\n" % i for i in range(300))
+for number, (wbits, level, strategy) in enumerate([(31, 6, 0), (31, 0, 0), (15, 9, 0), (-15, 1, zlib.Z_FIXED), (31, 9, zlib.Z_HUFFMAN_ONLY)]):
+    compressor = zlib.compressobj(level, zlib.DEFLATED, wbits, 8, strategy)
+    open(f"{sys.argv[1]}/content-{number}", "wb").write(compressor.compress(text) + compressor.flush())
+PY
+    ;;
   structured-fields)
     python3 - "$root/Tests/Conformance/structured-field-tests" "$seeds" <<'PY'
 import glob, json, sys
