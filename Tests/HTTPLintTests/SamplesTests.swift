@@ -31,6 +31,10 @@ import Testing
         "nginx-405-post-to-static-file": [.init(rule: "method-not-allowed-without-allow", line: 1),
                                           .init(rule: "reason-phrase-mismatch", line: 1)],
         "nginx-pipelined-two-responses": [],
+        // `add_header Content-Encoding gzip` on a plain file; `gzip_static` serving a .gz file
+        // that was cut short (the Content-Length is that of the cut file).
+        "nginx-200-plain-file-labelled-gzip": [.init(rule: "undecodable-content", line: 12)],
+        "nginx-200-gzip-static-file-cut-short": [.init(rule: "undecodable-content", line: 11)],
         // nginx as a caching edge with security and caching headers (Samples/nginx-cdn-*).
         "nginx-cdn-304": [],
         "nginx-cdn-404": [],
