@@ -154,6 +154,7 @@ public enum RuleCatalogue {
         // Content/
         UndecodableContent.self,
         RawDeflateContent.self,
+        InvalidJSONContent.self,
     ]
 
     /// The description of the rule with `id`, if there is one.

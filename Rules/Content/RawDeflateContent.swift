@@ -36,7 +36,7 @@ struct RawDeflateContent: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let reading = report.reading(ContentCodingReading.self, of: response)
+        let reading = report.reading(ContentReading.self, of: response)
         guard let raw = reading.check?.rawDeflate else { return }
         report.add(raw.message, at: reading.span(at: raw.offset), status: response.status)
     }

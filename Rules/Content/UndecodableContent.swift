@@ -78,7 +78,7 @@ struct UndecodableContent: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let reading = report.reading(ContentCodingReading.self, of: response)
+        let reading = report.reading(ContentReading.self, of: response)
         guard let problem = reading.check?.problem else { return }
         report.add(problem.message, at: reading.span(at: problem.offset), status: response.status)
     }

@@ -19,6 +19,9 @@ public struct ContentCodingCheck: Sendable, Equatable {
     public private(set) var rawDeflate: Problem?
     /// Whether every layer was decoded and checked.
     public private(set) var isComplete = false
+    /// The content with every layer undone, when asked for (`keepingDecoded`), every layer
+    /// decoded and it is no longer than asked.
+    public private(set) var decoded: [UInt8]?
 
     /// The most bytes decoded per response (all layers together): past it the check stops
     /// without a verdict, so that a small response cannot make httplint decode gigabytes.
@@ -43,8 +46,8 @@ public struct ContentCodingCheck: Sendable, Equatable {
     }
 
     /// Checks `content` labelled with `codings` in the order they were applied (the order of
-    /// Content-Encoding).
-    public init(content: UnsafeBufferPointer<UInt8>, codings: [String], limit: Int = outputLimit) {
+    /// Content-Encoding), keeping up to `keepingDecoded` bytes of what it decodes to.
+    public init(content: UnsafeBufferPointer<UInt8>, codings: [String], limit: Int = outputLimit, keepingDecoded: Int = 0) {
         let named = codings.map { (name: $0, layer: Layer($0)) }
         let layers = named.filter { $0.layer != .identity }
         var remaining = limit
@@ -52,14 +55,15 @@ public struct ContentCodingCheck: Sendable, Equatable {
         // The last coding applied is undone first.
         for (position, (name, layer)) in layers.enumerated().reversed() {
             guard let layer else { return }
-            // An inner layer that can be decoded needs this one's output.
-            let collects = position > 0 && layers[position - 1].layer != nil
+            // An inner layer that can be decoded needs this one's output (bounded by the
+            // limit); the innermost keeps what was asked.
+            let keep = position > 0 ? (layers[position - 1].layer != nil ? Int.max : 0) : keepingDecoded
             let context = layers.count > 1 ? " (the \(Self.ordinal(position + 1)) of \(layers.count) codings, '\(name)')" : ""
             let outcome: LayerOutcome
             if let input = data {
-                outcome = input.withUnsafeBufferPointer { Self.decode(layer, $0, collects: collects, limit: remaining) }
+                outcome = input.withUnsafeBufferPointer { Self.decode(layer, $0, keep: keep, limit: remaining) }
             } else {
-                outcome = Self.decode(layer, content, collects: collects, limit: remaining)
+                outcome = Self.decode(layer, content, keep: keep, limit: remaining)
             }
             let isOutermost = data == nil
             switch outcome {
@@ -75,6 +79,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
             }
         }
         isComplete = true
+        if keepingDecoded > 0 { decoded = data }
     }
 
     private enum LayerOutcome {
@@ -83,17 +88,34 @@ public struct ContentCodingCheck: Sendable, Equatable {
         case unchecked
     }
 
-    private static func decode(_ layer: Layer, _ data: UnsafeBufferPointer<UInt8>, collects: Bool, limit: Int) -> LayerOutcome {
+    /// Decodes one layer, keeping up to `keep` bytes of its output (none past that).
+    private static func decode(_ layer: Layer, _ data: UnsafeBufferPointer<UInt8>, keep: Int, limit: Int) -> LayerOutcome {
         switch layer {
-        case .gzip: gzip(data, collects: collects, limit: limit)
-        case .deflate: zlib(data, collects: collects, limit: limit)
-        case .identity: .decoded(output: collects ? Array(data) : nil, produced: 0, rawDeflate: false)
+        case .gzip: gzip(data, keep: keep, limit: limit)
+        case .deflate: zlib(data, keep: keep, limit: limit)
+        case .identity: .decoded(output: data.count <= keep ? Array(data) : nil, produced: 0, rawDeflate: false)
+        }
+    }
+
+    /// The decoded bytes of one layer, up to a length.
+    private struct Output {
+        let keep: Int
+        var bytes: [UInt8]? = []
+
+        init(keep: Int) {
+            self.keep = keep
+            if keep == 0 { bytes = nil }
+        }
+
+        mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+            guard let count = bytes?.count else { return }
+            if count + piece.count > keep { bytes = nil } else { bytes!.append(contentsOf: piece) }
         }
     }
 
     // MARK: gzip (RFC 1952)
 
-    private static func gzip(_ data: UnsafeBufferPointer<UInt8>, collects: Bool, limit: Int) -> LayerOutcome {
+    private static func gzip(_ data: UnsafeBufferPointer<UInt8>, keep: Int, limit: Int) -> LayerOutcome {
         guard data.count >= 2, data[0] == 0x1F, data[1] == 0x8B else {
             return .problem("the content is labelled gzip but does not start with gzip's magic bytes 1F 8B: \(describeStart(data))", offset: 0)
         }
@@ -126,10 +148,10 @@ public struct ContentCodingCheck: Sendable, Equatable {
             index += 2
         }
         var crc: UInt32 = 0
-        var output: [UInt8] = []
+        var output = Output(keep: keep)
         let (outcome, produced) = Inflate.decode(data, from: index, limit: limit) { piece in
             crc = Checksums.crc32(piece, continuing: crc)
-            if collects { output.append(contentsOf: piece) }
+            output.append(piece)
         }
         switch outcome {
         case .limitReached:
@@ -150,18 +172,18 @@ public struct ContentCodingCheck: Sendable, Equatable {
             guard sentSize == UInt32(truncatingIfNeeded: produced) else {
                 return .problem("the gzip trailer gives the decoded length as \(sentSize) bytes but the data decodes to \(produced)", offset: end + 4)
             }
-            return .decoded(output: collects ? output : nil, produced: produced, rawDeflate: false)
+            return .decoded(output: output.bytes, produced: produced, rawDeflate: false)
         }
     }
 
     // MARK: deflate (zlib, RFC 1950)
 
-    private static func zlib(_ data: UnsafeBufferPointer<UInt8>, collects: Bool, limit: Int) -> LayerOutcome {
-        var output: [UInt8] = []
+    private static func zlib(_ data: UnsafeBufferPointer<UInt8>, keep: Int, limit: Int) -> LayerOutcome {
+        var output = Output(keep: keep)
         var adler: UInt32 = 1
         let sink = { (piece: UnsafeBufferPointer<UInt8>) in
             adler = Checksums.adler32(piece, continuing: adler)
-            if collects { output.append(contentsOf: piece) }
+            output.append(piece)
         }
         let hasHeader = data.count >= 2 && data[0] & 0x0F == 8 && data[0] >> 4 <= 7 && (UInt16(data[0]) << 8 | UInt16(data[1])) % 31 == 0
         guard hasHeader else {
@@ -169,7 +191,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
             // that meet no zlib header try it that way.
             let (outcome, produced) = Inflate.decode(data, from: 0, limit: limit, sink: sink)
             switch outcome {
-            case .complete: return .decoded(output: collects ? output : nil, produced: produced, rawDeflate: true)
+            case .complete: return .decoded(output: output.bytes, produced: produced, rawDeflate: true)
             case .limitReached: return .unchecked
             case .truncated, .invalid:
                 return .problem("the content is labelled deflate but is neither zlib data (RFC 1950) nor raw DEFLATE data: \(describeStart(data))", offset: 0)
@@ -194,7 +216,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
             guard sent == adler else {
                 return .problem("the zlib trailer's Adler-32 is 0x\(hex(sent, width: 8)) but the decoded data's is 0x\(hex(adler, width: 8))", offset: end)
             }
-            return .decoded(output: collects ? output : nil, produced: produced, rawDeflate: false)
+            return .decoded(output: output.bytes, produced: produced, rawDeflate: false)
         }
     }
 

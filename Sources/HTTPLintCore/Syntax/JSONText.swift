@@ -3,17 +3,79 @@
 ///     json-field-value = #json-field-item      ; draft-reschke-http-jfv §2
 ///     json-field-item  = JSON-text
 ///
-/// It reports the first error with its offset and never builds the values. Nesting is
-/// limited so that no input can exhaust the stack.
-enum JSONText {
+/// and for content labelled as JSON (``document(_:)``). It reports the first error with its
+/// offset and never builds the values. Nesting is limited so that no input can exhaust the
+/// stack.
+public enum JSONText {
     /// The type of a top-level JSON value.
     enum Kind: String {
         case object, array, string, number, literal = "true, false or null"
     }
 
-    struct Problem: Error {
-        let offset: Int
-        let reason: String
+    public struct Problem: Error, Equatable, Sendable {
+        /// The index of the byte where the text goes wrong (its length when it ends too soon).
+        public let offset: Int
+        public let reason: String
+    }
+
+    /// What ``document(_:)`` found.
+    public enum DocumentVerdict: Equatable, Sendable {
+        case valid
+        case invalid(Problem)
+        /// Nested deeper than the validator follows: not judged.
+        case tooDeep
+    }
+
+    /// Whether `bytes` are exactly one JSON text (RFC 8259 §2: `ws value ws`) in UTF-8 (§8.1).
+    /// A leading byte order mark is skipped, as §8.1 lets parsers do.
+    public static func document(_ bytes: [UInt8]) -> DocumentVerdict {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var parser = Parser(bytes: bytes, index: start)
+        var syntax: Problem?
+        do throws(Problem) {
+            parser.skipSpace()
+            _ = try parser.value(depth: 0)
+            parser.skipSpace()
+            guard parser.isAtEnd else { throw parser.error("expected the end after the JSON value") }
+        } catch {
+            syntax = error
+        }
+        // The earlier of the first syntax error and the first byte that is not UTF-8.
+        let end = syntax?.offset ?? bytes.count
+        if let invalid = firstInvalidUTF8(bytes, from: start), invalid < end {
+            return .invalid(Problem(offset: invalid, reason: "a byte sequence that is not UTF-8, \(Printable.describe(bytes[invalid]))"))
+        }
+        guard let syntax else { return .valid }
+        return syntax.reason.hasPrefix(Parser.tooDeep) ? .tooDeep : .invalid(syntax)
+    }
+
+    /// The index of the first byte that does not start or continue a well-formed UTF-8
+    /// sequence (RFC 3629 §4: no overlong forms, no surrogates, nothing past U+10FFFF).
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return index
+            }
+            guard index + 1 < bytes.count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return index }
+            for next in 2..<length {
+                guard index + next < bytes.count, bytes[index + next] & 0xC0 == 0x80 else { return index }
+            }
+            index += length
+        }
+        return nil
     }
 
     /// The kinds of the comma-separated JSON texts in `bytes` (empty members skipped, as in
@@ -40,6 +102,7 @@ enum JSONText {
         let bytes: [UInt8]
         var index = 0
         static let maximumDepth = 64
+        static let tooDeep = "JSON nested more than"
 
         var isAtEnd: Bool { index >= bytes.count }
         var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -55,7 +118,7 @@ enum JSONText {
         }
 
         mutating func value(depth: Int) throws(Problem) -> Kind {
-            guard depth < Self.maximumDepth else { throw error("JSON nested more than \(Self.maximumDepth) levels") }
+            guard depth < Self.maximumDepth else { throw error("\(Self.tooDeep) \(Self.maximumDepth) levels") }
             skipSpace()
             switch peek {
             case 0x7B?: try object(depth: depth); return .object
