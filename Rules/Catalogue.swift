@@ -4,6 +4,9 @@ import HTTPLintCore
 /// list its type here; the generic test then runs its examples and checks the README table.
 public enum RuleCatalogue {
     public static let rules: [any Rule.Type] = [
+        // Requests/
+        RequestDeviation.self,
+        ResponseAfterUnframeableRequest.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,

@@ -96,7 +96,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
     let started = DispatchTime.now()
     var given: [Request]?
     if let path = options.requestPath {
-        switch readRequests(path) {
+        switch readRequests(path, limits: options.limits) {
         case .success(let requests): given = requests
         case .failure(let error):
             printError("request: \(error.description)")
@@ -156,7 +156,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
         if let problem = item.problem { return [InputReport(name: item.path, outcome: .failed(problem))] }
         var requests = sharedRequests ?? []
         if sharedRequests == nil, let requestPath = item.requestPath {
-            switch readRequests(requestPath) {
+            switch readRequests(requestPath, limits: options.limits) {
             case .success(let paired): requests = paired
             case .failure(let error): return [InputReport(name: item.path, outcome: .failed("request: \(error.description)"))]
             }
@@ -223,7 +223,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
     func stream(_ item: InputCollector.Item) {
         var requests = sharedRequests ?? []
         if sharedRequests == nil, let requestPath = item.requestPath {
-            switch readRequests(requestPath) {
+            switch readRequests(requestPath, limits: options.limits) {
             case .success(let paired): requests = paired
             case .failure(let error):
                 handle(InputReport(name: item.path, outcome: .failed("request: \(error.description)")))
@@ -498,16 +498,15 @@ final class OrderedResults<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-func readRequests(_ path: String) -> Result<[Request], RequestFailure> {
+/// The requests in the file at `path`, read tolerantly: only a file that cannot be read at all
+/// (missing, a directory, permission denied, too large) fails; malformed requests are read as
+/// far as they go and their deviations reported with the response.
+func readRequests(_ path: String, limits: ParserLimits) -> Result<[Request], RequestFailure> {
     do {
-        let bytes = try InputReader.read(path)
-        return .success(try RequestParser.parse(SourceText(name: path, bytes: bytes)))
-    } catch let error as InputReader.Failure {
-        return .failure(RequestFailure(description: error.description))
-    } catch let error as RequestParser.Failure {
-        return .failure(RequestFailure(description: error.description))
+        let bytes = try InputReader.read(path, maxSize: limits.maxInputSize)
+        return .success(RequestParser.parse(SourceText(name: path, bytes: bytes), limits: limits))
     } catch {
-        return .failure(RequestFailure(description: "\(error)"))
+        return .failure(RequestFailure(description: error.description))
     }
 }
 

@@ -124,10 +124,11 @@ enum CurlTranscript {
                 continue
             }
         }
-        let requests = (try? RequestParser.parse(SourceText(name: name, bytes: request), contentIncluded: false)) ?? []
+        // A transcript without `> ` lines (curl -i) shows no request.
+        let requests = request.isEmpty ? [] : RequestParser.parse(SourceText(name: name, bytes: request), contentIncluded: false)
         return (SourceText(name: name, bytes: response, lineOrigins: origins, columnShift: 2), requests)
     }
 
     private static let connectRequest: [Request] =
-        (try? RequestParser.parse(SourceText(name: "connect", text: "CONNECT proxy HTTP/1.1\r\nHost: proxy\r\n\r\n"))) ?? []
+        RequestParser.parse(SourceText(name: "connect", text: "CONNECT proxy HTTP/1.1\r\nHost: proxy\r\n\r\n"))
 }

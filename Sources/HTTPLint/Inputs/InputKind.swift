@@ -75,8 +75,8 @@ extension Linter {
                 return entries.map { entry in
                     let source = SourceText(name: name, bytes: entry.response)
                     var requests: [Request] = []
-                    if let request = entry.request, let parsed = try? RequestParser.parse(SourceText(name: name, bytes: request)) {
-                        requests = parsed
+                    if let request = entry.request {
+                        requests = RequestParser.parse(SourceText(name: name, bytes: request), limits: configuration.limits)
                     }
                     let exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests, limits: configuration.limits)
                     let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))

@@ -79,7 +79,11 @@ extension Deviation.Kind {
     /// Empty lines after a message, before the next response or the end of the input.
     public static let extraLineBreaks = Self(rawValue: "extra-line-breaks")
 
-    /// Every kind the parser can record.
+    /// A response on a connection after a request whose framing the server could not trust
+    /// (RFC 9112 §6.1, §6.3: it must close the connection after answering it).
+    public static let responseAfterUnframeableRequest = Self(rawValue: "response-after-unframeable-request")
+
+    /// Every kind the response parser can record.
     public static let all: [Self] = [
         .notHTTP, .malformedStatusLine, .iisSubstatus, .missingFinalResponse, .bareLF, .bareCR, .obsoleteLineFolding,
         .whitespaceBeforeFirstField, .whitespaceBeforeColon, .fieldLineWithoutColon,
@@ -88,5 +92,44 @@ extension Deviation.Kind {
         .invalidTransferEncoding, .transferEncodingInHTTP10, .invalidChunkSize, .invalidChunkExtension,
         .invalidChunkTerminator, .truncatedHeaderSection, .truncatedContent, .bytesAfterMessage,
         .responseAfterConnectionClose, .limitExceeded, .extraLineBreaks,
+    ]
+}
+
+/// Kinds recorded in requests only. All of them, and the shared kinds (bare LF, obs-fold,
+/// whitespace before a colon, invalid Content-Length…) when found in a request, are reported
+/// by the one `request-deviation` rule, pointing at the request's bytes; the raw value names
+/// the kind in its message.
+extension Deviation.Kind {
+    /// The bytes do not start with a request line at all (a TLS handshake, binary data).
+    public static let notHTTPRequest = Self(rawValue: "not-an-http-request")
+    /// A request line with no version: the HTTP/0.9 form `GET /path`.
+    public static let http09RequestLine = Self(rawValue: "http09-request-line")
+    /// A method that is not a token (RFC 9110 §9.1).
+    public static let invalidMethod = Self(rawValue: "invalid-method")
+    /// A method not in the IANA registry: not malformed, but a server may not know it.
+    public static let unregisteredMethod = Self(rawValue: "unregistered-method")
+    /// A version that is not `HTTP/` DIGIT `.` DIGIT (lowercase `http/1.1`, `HTTP/1`, …).
+    public static let malformedRequestVersion = Self(rawValue: "malformed-request-version")
+    /// A well-formed version other than HTTP/1.0 and HTTP/1.1 (HTTP/1.2, HTTP/2.0…).
+    public static let unsupportedRequestVersion = Self(rawValue: "unsupported-request-version")
+    /// Whitespace other than one SP between the parts of the request line (two spaces, a tab,
+    /// spaces at either end, a space inside the target).
+    public static let requestLineWhitespace = Self(rawValue: "request-line-whitespace")
+    /// An HTTP/1.1 request without Host (RFC 9112 §3.2).
+    public static let missingHost = Self(rawValue: "missing-host")
+    /// More than one Host field line (RFC 9112 §3.2).
+    public static let repeatedHost = Self(rawValue: "repeated-host")
+    /// A Host value that is not `uri-host [ ":" port ]` (RFC 9112 §3.2).
+    public static let invalidHost = Self(rawValue: "invalid-host")
+    /// An absolute-form target whose authority differs from the Host field (RFC 9112 §3.2.2).
+    public static let hostMismatch = Self(rawValue: "host-mismatch")
+    /// A target longer than the configured limit (`ParserLimits.maxTargetLength`).
+    public static let longTarget = Self(rawValue: "long-target")
+
+    /// The kinds only requests have.
+    public static let requestOnly: [Self] = [
+        .notHTTPRequest, .http09RequestLine, .invalidMethod, .unregisteredMethod, .malformedRequestVersion,
+        .unsupportedRequestVersion, .requestLineWhitespace, .missingHost, .repeatedHost, .invalidHost,
+        .hostMismatch, .longTarget,
     ]
 }

@@ -392,6 +392,79 @@ struct MessageScanner {
         return first.value
     }
 
+    // MARK: Transfer-Encoding
+
+    /// RFC 9112 §6.1: transfer-coding = token *( OWS ";" OWS transfer-parameter ); chunked
+    /// must come last and at most once. Records what is wrong; answers whether chunked frames
+    /// the content.
+    mutating func isChunkedLast(_ fields: [Field], inRequest: Bool) -> Bool {
+        // `Transfer-Encoding: chunked` alone, nearly always: nothing to record.
+        if fields.count == 1, fields[0].rawValueBytes.elementsEqual("chunked".utf8, by: { ASCII.lowercased($0) == $1 }) { return true }
+        let consequence = inRequest ? "the request's length cannot be determined: a server must answer 400 and close the connection (RFC 9112 §6.3)"
+            : "the content runs until the connection closes"
+        var codings: [(name: String, span: ByteSpan)] = []
+        for field in fields {
+            let elements = field.unfoldedValueBytes
+            let ranges = ListSyntax.elementRanges(of: elements)
+            // RFC 9110 §5.6.1.1: senders must not generate empty list elements; in
+            // Transfer-Encoding, parsers that read "chunked, " differently desynchronise.
+            if !ranges.isEmpty, Self.hasEmptyMember(elements) {
+                record(.invalidTransferEncoding, field.valueSpan,
+                               "Transfer-Encoding '\(SourceText.decode(elements))' has an empty list member")
+            }
+            for range in ranges {
+                let element = elements[range]
+                let name = element.prefix(while: ASCII.isTokenChar)
+                let rest = element.dropFirst(name.count).drop(while: ASCII.isWhitespace)
+                let text = SourceText.decode(element)
+                guard !name.isEmpty, rest.isEmpty || rest.first == ASCII.semicolon else {
+                    // Not a coding at all, so certainly not chunked: `chunked abc`, `"chunked"`.
+                    record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)' is not a token with optional parameters")
+                    codings.append((text, field.valueSpan))
+                    continue
+                }
+                let coding = SourceText.decode(name.map(ASCII.lowercased))
+                if coding == "chunked", !rest.isEmpty {
+                    // RFC 9112 §7.1: the chunked coding defines no parameters.
+                    record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)': chunked takes no parameters")
+                }
+                codings.append((coding, field.valueSpan))
+            }
+        }
+        let chunkedCount = codings.filter { $0.name == "chunked" }.count
+        if chunkedCount > 1 {
+            record(.invalidTransferEncoding, codings.last { $0.name == "chunked" }!.span,
+                "chunked is applied \(chunkedCount) times; it may be applied only once")
+        }
+        guard let final = codings.last else {
+            record(.transferEncodingNotChunkedLast, fields[0].lineSpan,
+                "Transfer-Encoding is empty, so chunked is not the final coding and \(consequence)")
+            return false
+        }
+        if final.name != "chunked" {
+            let list = codings.map(\.name).joined(separator: ", ")
+            record(.transferEncodingNotChunkedLast, final.span,
+                "Transfer-Encoding '\(list)' does not end in chunked, so \(consequence)")
+            return false
+        }
+        return true
+    }
+
+    /// Whether a piece of `bytes` between commas (quotes not considered) is empty or only
+    /// whitespace.
+    static func hasEmptyMember(_ bytes: [UInt8]) -> Bool {
+        var pieceHasContent = false
+        for byte in bytes {
+            if byte == ASCII.comma {
+                if !pieceHasContent { return true }
+                pieceHasContent = false
+            } else if !ASCII.isWhitespace(byte) {
+                pieceHasContent = true
+            }
+        }
+        return !pieceHasContent
+    }
+
     // MARK: Chunked content
 
     struct ChunkedContent {

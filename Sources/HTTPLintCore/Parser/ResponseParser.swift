@@ -34,6 +34,8 @@ private struct StreamParser {
     /// The final response that announced `Connection: close` and its number, while no
     /// response has followed it (the message naming it is made only if one does).
     var closedBy: (number: Int, response: Response)?
+    /// Whether a response after a request the server had to close on was already recorded.
+    var reportedAfterUnframeable = false
 
     enum Location { case interim(Int), final(Int) }
 
@@ -61,6 +63,16 @@ private struct StreamParser {
                 pending.append(Deviation(.responseAfterConnectionClose, scanner.line(at: scanner.position).span,
                     "a response follows response \(closing.number) (\(closing.response.statusText)), which said Connection: close; the connection should have ended there"))
                 closedBy = nil
+            }
+            // RFC 9112 §6.1, §6.3: after answering a request whose framing it cannot trust,
+            // the server closes the connection; a further response answers bytes it should
+            // not have read as a request.
+            if !reportedAfterUnframeable, interim.isEmpty, !exchanges.isEmpty,
+               let earlier = requests.prefix(exchanges.count).firstIndex(where: \.requiresClose) {
+                let reason = requests[earlier].deviations.first { Self.closeKinds.contains($0.kind) }?.message ?? ""
+                pending.append(Deviation(.responseAfterUnframeableRequest, scanner.line(at: scanner.position).span,
+                    "a response follows the answer to request \(earlier + 1) (\(requests[earlier].method) \(Printable.escape(String(requests[earlier].target.prefix(40))))), after which the server must close the connection: \(reason)"))
+                reportedAfterUnframeable = true
             }
             let response = readResponse()
             if response.isInterim, !scanner.limitExceeded {
@@ -91,6 +103,10 @@ private struct StreamParser {
         }
         return exchanges
     }
+
+    /// The request deviations after which a server must close the connection.
+    static let closeKinds: Set<Deviation.Kind> = [.invalidContentLength, .conflictingContentLength, .transferEncodingNotChunkedLast,
+                                                  .transferEncodingWithContentLength, .transferEncodingInHTTP10]
 
     /// Whether a Connection field lists `close`. Each field's table place is read where it is
     /// stored; only a Connection field is copied (to read its list): a test on a copy of each
@@ -393,7 +409,7 @@ private struct StreamParser {
                 scanner.record(.transferEncodingInHTTP10, transferEncodings[0].lineSpan,
                     "Transfer-Encoding in \(who); HTTP/1.0 recipients do not understand it")
             }
-            if isChunkedLast(transferEncodings) {
+            if scanner.isChunkedLast(transferEncodings, inRequest: false) {
                 let chunked = scanner.readChunked()
                 let content = Content(framing: .chunked, span: ByteSpan(start..<scanner.position), length: chunked.length,
                                       chunks: chunked.chunks, isTruncated: chunked.isTruncated)
@@ -423,75 +439,6 @@ private struct StreamParser {
         }
         scanner.position = start + length
         return Content(framing: .contentLength(length), span: ByteSpan(offset: start, length: length), length: length)
-    }
-
-    /// RFC 9112 §6.1: transfer-coding = token *( OWS ";" OWS transfer-parameter ); chunked
-    /// must come last and at most once. Records what is wrong; answers whether chunked frames
-    /// the content.
-    mutating func isChunkedLast(_ fields: [Field]) -> Bool {
-        // `Transfer-Encoding: chunked` alone, nearly always: nothing to record.
-        if fields.count == 1, fields[0].rawValueBytes.elementsEqual("chunked".utf8, by: { ASCII.lowercased($0) == $1 }) { return true }
-        var codings: [(name: String, span: ByteSpan)] = []
-        for field in fields {
-            let elements = field.unfoldedValueBytes
-            let ranges = ListSyntax.elementRanges(of: elements)
-            // RFC 9110 §5.6.1.1: senders must not generate empty list elements; in
-            // Transfer-Encoding, parsers that read "chunked, " differently desynchronise.
-            if !ranges.isEmpty, Self.hasEmptyMember(elements) {
-                scanner.record(.invalidTransferEncoding, field.valueSpan,
-                               "Transfer-Encoding '\(SourceText.decode(elements))' has an empty list member")
-            }
-            for range in ranges {
-                let element = elements[range]
-                let name = element.prefix(while: ASCII.isTokenChar)
-                let rest = element.dropFirst(name.count).drop(while: ASCII.isWhitespace)
-                let text = SourceText.decode(element)
-                guard !name.isEmpty, rest.isEmpty || rest.first == ASCII.semicolon else {
-                    // Not a coding at all, so certainly not chunked: `chunked abc`, `"chunked"`.
-                    scanner.record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)' is not a token with optional parameters")
-                    codings.append((text, field.valueSpan))
-                    continue
-                }
-                let coding = SourceText.decode(name.map(ASCII.lowercased))
-                if coding == "chunked", !rest.isEmpty {
-                    // RFC 9112 §7.1: the chunked coding defines no parameters.
-                    scanner.record(.invalidTransferEncoding, field.valueSpan, "transfer coding '\(text)': chunked takes no parameters")
-                }
-                codings.append((coding, field.valueSpan))
-            }
-        }
-        let chunkedCount = codings.filter { $0.name == "chunked" }.count
-        if chunkedCount > 1 {
-            scanner.record(.invalidTransferEncoding, codings.last { $0.name == "chunked" }!.span,
-                "chunked is applied \(chunkedCount) times; it may be applied only once")
-        }
-        guard let final = codings.last else {
-            scanner.record(.transferEncodingNotChunkedLast, fields[0].lineSpan,
-                "Transfer-Encoding is empty, so chunked is not the final coding and the content runs until the connection closes")
-            return false
-        }
-        if final.name != "chunked" {
-            let list = codings.map(\.name).joined(separator: ", ")
-            scanner.record(.transferEncodingNotChunkedLast, final.span,
-                "Transfer-Encoding '\(list)' does not end in chunked, so the content runs until the connection closes")
-            return false
-        }
-        return true
-    }
-
-    /// Whether a piece of `bytes` between commas (quotes not considered) is empty or only
-    /// whitespace.
-    static func hasEmptyMember(_ bytes: [UInt8]) -> Bool {
-        var pieceHasContent = false
-        for byte in bytes {
-            if byte == ASCII.comma {
-                if !pieceHasContent { return true }
-                pieceHasContent = false
-            } else if !ASCII.isWhitespace(byte) {
-                pieceHasContent = true
-            }
-        }
-        return !pieceHasContent
     }
 
     mutating func closeDelimited(from start: Int) -> Content {

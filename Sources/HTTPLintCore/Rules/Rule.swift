@@ -98,14 +98,28 @@ public struct FindingReporter {
     ///   - message: what is wrong, naming the concrete values; no final period.
     ///   - span: the bytes that show it (for a missing field: the status code).
     ///   - status: the status code of the response concerned.
-    public mutating func add(_ message: String, at span: ByteSpan, status: Int?) {
+    ///   - requestSpan: the bytes of the exchange's request that obliged the server (a Host
+    ///     field, a precondition, a Range), shown as a second place; `nil` for none.
+    public mutating func add(_ message: String, at span: ByteSpan, status: Int?, request requestSpan: ByteSpan? = nil) {
         findings.append(Finding(rule: ruleID, severity: severity, message: message, span: span,
-                                exchange: exchangeIndex, status: status))
+                                exchange: exchangeIndex, status: status, requestSpan: requestSpan))
     }
 
     /// Reports a violation about `response`, at its status code.
     public mutating func add(_ message: String, about response: Response) {
         add(message, at: response.statusAnchor, status: response.status)
+    }
+
+    /// Reports a violation about `response`, at its status code, that the request's bytes at
+    /// `requestSpan` obliged: a rule judging what the server did with the request points at both.
+    ///
+    /// ```swift
+    /// if let range = request.fields.first(named: .range), status == 416, satisfiable {
+    ///     report.add("416 refuses the satisfiable range \(range.value)", about: response, request: range.lineSpan)
+    /// }
+    /// ```
+    public mutating func add(_ message: String, about response: Response, request requestSpan: ByteSpan) {
+        add(message, at: response.statusAnchor, status: response.status, request: requestSpan)
     }
 }
 
@@ -122,13 +136,19 @@ public struct Finding: Sendable, Hashable {
     public let exchange: Int
     /// The status code of the response concerned, when known.
     public let status: Int?
+    /// A second place, in the request of the exchange (`Exchange.request`, whose `source` its
+    /// offsets refer to): the request bytes that obliged the server, or that are themselves at
+    /// fault. `nil` when the finding concerns the response alone.
+    public let requestSpan: ByteSpan?
 
-    public init(rule: String, severity: Severity, message: String, span: ByteSpan, exchange: Int, status: Int?) {
+    public init(rule: String, severity: Severity, message: String, span: ByteSpan, exchange: Int, status: Int?,
+                requestSpan: ByteSpan? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.span = span
         self.exchange = exchange
         self.status = status
+        self.requestSpan = requestSpan
     }
 }

@@ -99,6 +99,9 @@ public struct RuleDescription: Sendable {
         /// The content as sent: whether it decodes with its content codings. Like framing, it
         /// can only be judged on the bytes a server sent, not on content a tool decoded.
         public static let content = Self(rawValue: "content")
+        /// The request the server received, and what the server did with it: rules that need
+        /// the request (`Rules/Requests/`).
+        public static let requests = Self(rawValue: "requests")
 
         /// Whether the category's rules judge bytes exactly as sent (framing and content), so
         /// that inputs rebuilt from decoded parts (HAR entries, a URL loader's response) cannot
@@ -220,6 +223,13 @@ public struct Example: Sendable {
                            file: String = #filePath, sourceLine: Int = #line) -> Example {
         Example(storage: .bytes(Array(response.utf8)), request: request.map(Self.crlf), line: line,
                 file: file, sourceLine: sourceLine)
+    }
+
+    /// An example whose response is written like ``init(_:request:line:file:sourceLine:)`` and
+    /// whose request is taken exactly as written (a bare LF or a tab in the request).
+    public static func rawRequest(_ response: String, request: String, line: Int? = nil,
+                                  file: String = #filePath, sourceLine: Int = #line) -> Example {
+        Example(storage: .bytes(crlf(response)), request: Array(request.utf8), line: line, file: file, sourceLine: sourceLine)
     }
 
     /// An example whose head is written like ``init(_:request:line:file:sourceLine:)`` (each

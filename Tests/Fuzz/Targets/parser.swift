@@ -11,7 +11,9 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             precondition(response.span.end <= bytes.count, "spans stay inside the input")
         }
     }
-    if let requests = try? RequestParser.parse(source) {
+    do {
+        let requests = RequestParser.parse(source)
+        for request in requests { precondition(request.span.end <= bytes.count && request.lineSpan.end <= bytes.count, "request spans stay inside the input") }
         _ = ResponseParser.parse(SourceText(name: "r", text: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"), requests: requests)
     }
     let half = size / 2
