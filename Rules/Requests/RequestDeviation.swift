@@ -55,7 +55,7 @@ struct RequestDeviation: Rule {
         guard let request = exchange.request else { return }
         let response = exchange.response
         for deviation in request.deviations {
-            report.add("request: \(deviation.message) [\(deviation.kind.rawValue)]", at: response.statusAnchor,
+            report.add("request (\(deviation.kind.rawValue)): \(deviation.message)", at: response.statusAnchor,
                        status: response.status, request: deviation.span)
         }
     }

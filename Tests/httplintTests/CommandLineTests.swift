@@ -151,10 +151,21 @@ import TestSupport
         }
     }
 
-    @Test func badRequestFileIsAnInputError() throws {
-        let result = try run(["--request", "Samples/nginx-200-static-file.http", "Samples/nginx-200-static-file.http"])
+    /// A request file that holds no request (here, a response) does not stop its response
+    /// from being linted: the request's trouble is one finding of its own.
+    @Test func malformedRequestFileStillLintsItsResponse() throws {
+        let result = try run(["--request", "Samples/nginx-405-post-to-static-file.http", "Samples/nginx-405-post-to-static-file.http"])
+        #expect(result.status == 1)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("[request-deviation]") && result.stdout.contains("a response, not a request"))
+        #expect(result.stdout.contains("Samples/nginx-405-post-to-static-file.http:1:1: note: in the request"))
+        #expect(result.stdout.contains("[method-not-allowed-without-allow]"))
+    }
+
+    @Test func unreadableRequestFileIsAnInputError() throws {
+        let result = try run(["--request", "missing.req", "Samples/nginx-200-static-file.http"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("does not start with a request line"))
+        #expect(result.stderr.contains("missing.req"))
     }
 
     @Test func jsonOutputHasAnEntryForEveryInput() throws {

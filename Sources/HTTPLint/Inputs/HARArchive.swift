@@ -44,7 +44,8 @@ enum HARArchive {
         let method = request["method"] as? String ?? "GET"
         let url = request["url"] as? String ?? ""
         let label = "entry \(index): \(method) \(url)"
-        let requestBytes = Array(("\(method) \(target(of: url, method: method)) HTTP/1.1\r\n" + fieldLines(request["headers"]) + "\r\n").utf8)
+        let requestBytes = Array(("\(method) \(target(of: url, method: method)) \(normalizedVersion(request["httpVersion"] as? String))\r\n"
+            + hostLine(request["headers"], url: url) + fieldLines(request["headers"]) + "\r\n").utf8)
         let status = (response["status"] as? NSNumber)?.intValue ?? 0
         guard status > 0 else { return Entry(label: label, request: requestBytes, response: []) }
         let version = normalizedVersion(response["httpVersion"] as? String)
@@ -94,6 +95,16 @@ enum HARArchive {
         if method == "CONNECT" { return components.port.map { "\(host):\($0)" } ?? host }
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         return components.percentEncodedQuery.map { "\(path)?\($0)" } ?? path
+    }
+
+    /// A Host line from the URL's authority when the entry lists no Host: HTTP/2 and HTTP/3
+    /// carry it as `:authority`, and browsers leave it out of HTTP/1.1 entries too, though they
+    /// sent it.
+    private static func hostLine(_ headers: Any?, url: String) -> String {
+        let names = (headers as? [[String: Any]] ?? []).compactMap { ($0["name"] as? String)?.lowercased() }
+        guard !names.contains("host"), let components = URLComponents(string: url), let host = components.host else { return "" }
+        let literal = host.contains(":") ? "[\(host)]" : host
+        return "Host: \(components.port.map { "\(literal):\($0)" } ?? literal)\r\n"
     }
 
     /// `name: value` lines from a HAR headers array, without HTTP/2 pseudo-fields.

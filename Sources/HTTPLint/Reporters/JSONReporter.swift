@@ -59,6 +59,10 @@ public struct JSONReporter: Reporter {
             ("spec", located.rule?.spec.first.map { .string($0.description) } ?? .null),
             ("specURL", located.rule?.spec.first.map { .string($0.url) } ?? .null),
             ("fix", located.rule.map { .string($0.fix) } ?? .null),
+            ("request", located.request.map { request in .object([
+                ("path", .string(request.path)), ("line", .number(request.line)), ("column", .number(request.column)),
+                ("offset", .number(request.offset)), ("length", .number(request.length)),
+            ]) } ?? .null),
         ])
     }
 }

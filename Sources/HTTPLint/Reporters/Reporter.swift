@@ -56,11 +56,38 @@ public struct LocatedFinding: Sendable {
     /// The byte offset of the first byte in the input.
     public let offset: Int
     public let rule: RuleDescription?
+    /// The finding's second place, in the request (``Finding/requestSpan``), when it has one
+    /// and the request is known.
+    public let request: RequestLocation?
+
+    /// A place in a request input: its name (the request file, or the input whose entry
+    /// held the request), 1-based line and column of the first byte and just past the last,
+    /// and the byte offset.
+    public struct RequestLocation: Sendable, Hashable {
+        public let path: String
+        public let line: Int
+        public let column: Int
+        public let endLine: Int
+        public let endColumn: Int
+        public let offset: Int
+        public let length: Int
+
+        /// Where `span` of `request` lies.
+        public init(_ span: ByteSpan, in request: Request) {
+            let index = LineIndex(request.source)
+            (line, column) = index.location(of: span.offset)
+            (endLine, endColumn) = index.location(of: span.end)
+            path = request.source.name
+            offset = span.offset
+            length = span.length
+        }
+    }
 
     /// Every finding of `input`, located, in input order.
     public static func all(in input: InputReport) -> [LocatedFinding] {
         guard case .linted(let result) = input.outcome, !result.findings.isEmpty else { return [] }
         let index = LineIndex(result.source)
+        let requests = RequestsByExchange(result)
         return result.findings.map { finding in
             let (line, column) = index.location(of: finding.span.offset)
             let (endLine, endColumn) = index.location(of: finding.span.end)
@@ -74,7 +101,8 @@ public struct LocatedFinding: Sendable {
                 endLine: inputEndLine, endColumn: inputEndColumn,
                 codePointColumn: codePoints(index.lineBytes(line).prefix(column - 1)) + 1 + shift,
                 codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1 + endShift,
-                offset: result.source.origin.offset + finding.span.offset, rule: RuleCatalogue.description(of: finding.rule))
+                offset: result.source.origin.offset + finding.span.offset, rule: RuleCatalogue.description(of: finding.rule),
+                request: finding.requestSpan.flatMap { span in requests[finding.exchange].map { RequestLocation(span, in: $0) } })
         }
     }
 
@@ -122,4 +150,20 @@ enum XML {
         }
         return out
     }
+}
+
+/// The request of each exchange of a lint result, by exchange index (which need not start at 0
+/// in a streamed window).
+struct RequestsByExchange {
+    private let requests: [Int: Request]
+
+    init(_ result: LintResult) {
+        var requests: [Int: Request] = [:]
+        if result.findings.contains(where: { $0.requestSpan != nil }) {
+            for exchange in result.exchanges { requests[exchange.index] = exchange.request }
+        }
+        self.requests = requests
+    }
+
+    subscript(exchange: Int) -> Request? { requests[exchange] }
 }

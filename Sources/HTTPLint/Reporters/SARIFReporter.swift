@@ -55,6 +55,23 @@ public struct SARIFReporter: Reporter {
                 ("level", .string(Self.level(finding.severity))),
                 ("message", .object([("text", .string(finding.message))])),
                 ("locations", .array([.object(location)])),
+            ]
+            if let request = located.request {
+                var region: [(String, JSON)] = [
+                    ("startLine", .number(request.line)), ("startColumn", .number(request.column)),
+                    ("endLine", .number(request.endLine)), ("endColumn", .number(request.endColumn)),
+                    ("byteOffset", .number(request.offset)), ("byteLength", .number(request.length)),
+                ]
+                if request.length == 0 { region.removeSubrange(2...3) }
+                var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(Self.uri(request.path)))]))]
+                if located.part == nil { physical.append(("region", .object(region))) }
+                members.append(("relatedLocations", .array([.object([
+                    ("id", .number(1)),
+                    ("physicalLocation", .object(physical)),
+                    ("message", .object([("text", .string("the request bytes that obliged the server"))])),
+                ])])))
+            }
+            members += [
                 ("partialFingerprints", .object([("httplintFinding/v1", .string(located.fingerprint))])),
                 ("properties", .object([("exchange", .number(finding.exchange)),
                                         ("status", finding.status.map(JSON.number) ?? .null)])),

@@ -27,7 +27,10 @@ public struct TextReporter: Reporter {
             // Built as bytes: appending a finding's dozen pieces to a string cost more than
             // linting a small input.
             var out = TextBuilder(capacity: 512 * result.findings.count)
-            for finding in result.findings { render(finding, in: name, index: index, into: &out) }
+            let requests = RequestsByExchange(result)
+            for finding in result.findings {
+                render(finding, in: name, index: index, request: finding.requestSpan.flatMap { _ in requests[finding.exchange] }, into: &out)
+            }
             return out.string
         }
     }
@@ -57,7 +60,8 @@ public struct TextReporter: Reporter {
         return "\(milliseconds / 1000) s"
     }
 
-    func render(_ finding: Finding, in name: String, index: LineIndex, into out: inout TextBuilder) {
+    /// One finding; with its request, the request bytes it points at are shown too, as a note.
+    func render(_ finding: Finding, in name: String, index: LineIndex, request: Request? = nil, into out: inout TextBuilder) {
         let (line, column) = index.location(of: finding.span.offset)
         let (inputLine, inputColumn) = index.inputLocation(of: finding.span.offset)
         let rule = RuleCatalogue.description(of: finding.rule)
@@ -80,6 +84,26 @@ public struct TextReporter: Reporter {
         out.add(byte: UInt8(ascii: "^")); out.add(repeating: UInt8(ascii: "~"), count: caretWidth - 1)
         end(&out)
         out.add(byte: newline)
+        if let request, let span = finding.requestSpan {
+            let requestIndex = LineIndex(request.source)
+            let (requestLine, requestColumn) = requestIndex.location(of: span.offset)
+            out.add("    "); out.add(repeating: space, count: gutter); out.add("   ")
+            start(.bold, &out)
+            out.add(request.source.name); out.add(byte: colon); out.add(requestLine); out.add(byte: colon); out.add(requestColumn)
+            out.add(": ")
+            end(&out)
+            out.add("note: in the request\n")
+            let requestGutter = digitCount(requestLine)
+            let (text, caretStart, caretWidth) = Self.excerpt(requestIndex.lineBytes(requestLine), column: requestColumn,
+                                                              length: span.length)
+            out.add("    "); out.add(requestLine); out.add(" | "); out.add(bytes: text); out.add(byte: newline)
+            out.add("    "); out.add(repeating: space, count: requestGutter); out.add(" | ")
+            out.add(repeating: space, count: caretStart)
+            start(.green, &out)
+            out.add(byte: UInt8(ascii: "^")); out.add(repeating: UInt8(ascii: "~"), count: caretWidth - 1)
+            end(&out)
+            out.add(byte: newline)
+        }
         if let rule {
             out.add("    "); out.add(repeating: space, count: gutter); out.add("   fix: "); out.add(rule.fix); out.add(byte: newline)
             if let spec = rule.spec.first {
