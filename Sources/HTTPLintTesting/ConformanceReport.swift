@@ -47,10 +47,15 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     public let warnings: [Finding]
     /// Expected rule ids that did not fire.
     public let missingExpectedRules: [String]
+    /// What the test most likely did not mean, such as a `RequestContext` method `"head"`
+    /// (not HEAD: methods are case-sensitive); shown as a warning, never failing.
+    public let cautions: [String]
     /// The response's bytes, as linted.
     public let response: [UInt8]
     let source: SourceText
     let options: ConformanceOptions
+    /// The request linted with the response, when the options gave one.
+    let request: Request?
 
     /// Whether the test passes: nothing fails and every expected rule fired.
     public var isClean: Bool { failures.isEmpty && missingExpectedRules.isEmpty }
@@ -65,7 +70,11 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
 
     /// The message for the findings that are shown but do not fail, or `nil` when there are none.
     public var warningMessage: String? {
-        warnings.isEmpty ? nil : message(for: warnings, headline: "HTTP response has \(count(warnings)) below '\(options.failingAt)' (shown, not failing):")
+        var parts: [String] = cautions.map { "Caution: \($0)" }
+        if !warnings.isEmpty {
+            parts.append(message(for: warnings, headline: "HTTP response has \(count(warnings)) below '\(options.failingAt)' (shown, not failing):"))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
     public var description: String {
@@ -92,6 +101,11 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
             let (line, _) = lines.location(of: finding.span.offset)
             out += "  \(finding.rule) (\(finding.severity)): \(finding.message)\n"
             out += "    line \(line): \(Printable.escape(lines.lineBytes(line)))\n"
+            if let request, let span = finding.requestSpan {
+                let requestLines = LineIndex(request.source)
+                let (requestLine, _) = requestLines.location(of: span.offset)
+                out += "    request line \(requestLine): \(Printable.escape(requestLines.lineBytes(requestLine)))\n"
+            }
             if let spec = RuleCatalogue.description(of: finding.rule)?.spec.first {
                 out += "    \(spec) <\(spec.url)>\n"
             }
@@ -138,5 +152,6 @@ public func checkHTTPResponse(_ response: LintableResponse, options: Conformance
         failures: unexpected.filter { $0.severity >= options.failingAt },
         warnings: unexpected.filter { $0.severity < options.failingAt && $0.severity >= .warning },
         missingExpectedRules: options.expecting.subtracting(fired).sorted(),
-        response: response.bytes, source: source, options: options)
+        cautions: options.request?.cautions ?? [],
+        response: response.bytes, source: source, options: options, request: requests.first)
 }

@@ -82,29 +82,71 @@ public struct LintableResponse: Sendable, ExpressibleByStringLiteral {
 }
 
 /// The request a response answers, for the rules that need it (HEAD and CONNECT framing,
-/// 1xx to HTTP/1.0, 304 without a condition, and more).
+/// 1xx to HTTP/1.0, 304 without a condition, preconditions, ranges, and more).
+///
+/// A Host field is sent unless `host` is `nil` or `fields` has one of its own, so that adding
+/// fields never drops it. Methods are case-sensitive (RFC 9110 §9.1): `"head"` is not HEAD,
+/// and the report warns when a method differs from a common one only in case.
 ///
 /// ```swift
-/// let request = RequestContext(method: "HEAD", target: "/", fields: [("Host", "example.com")])
+/// let request = RequestContext(method: .head, target: "/", fields: [("If-None-Match", "\"v1\"")])
+/// // HEAD / HTTP/1.1, Host: example.com, If-None-Match: "v1"
 /// ```
 public struct RequestContext: Sendable {
-    public var method: String
+    public var method: Method
     public var target: String
     public var version: HTTPVersion
+    /// The Host value sent before `fields`; `nil` sends none (to test how a server answers a
+    /// request without Host).
+    public var host: String?
     public var fields: [(name: String, value: String)]
 
-    public init(method: String = "GET", target: String = "/", version: HTTPVersion = .http11,
-                fields: [(name: String, value: String)] = [("Host", "example.com")]) {
+    public init(method: Method = .get, target: String = "/", version: HTTPVersion = .http11,
+                host: String? = "example.com", fields: [(name: String, value: String)] = []) {
         self.method = method
         self.target = target
         self.version = version
+        self.host = host
         self.fields = fields
     }
 
-    /// The request head as bytes.
-    var bytes: [UInt8] {
-        var head = "\(method) \(target) \(version)\r\n"
+    /// A request method, written as the token sent (`"GET"`, or a constant such as `.get`).
+    public struct Method: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+        public var description: String { rawValue }
+
+        public static let get: Self = "GET"
+        public static let head: Self = "HEAD"
+        public static let post: Self = "POST"
+        public static let put: Self = "PUT"
+        public static let delete: Self = "DELETE"
+        public static let patch: Self = "PATCH"
+        public static let options: Self = "OPTIONS"
+        public static let trace: Self = "TRACE"
+        public static let connect: Self = "CONNECT"
+
+        static let common: [Self] = [.get, .head, .post, .put, .delete, .patch, .options, .trace, .connect]
+
+        /// The common method this one equals but for case (`"head"` → HEAD), when it is not
+        /// that method itself.
+        var miscased: Self? {
+            Self.common.first { $0.rawValue != rawValue && $0.rawValue == rawValue.uppercased() }
+        }
+    }
+
+    /// The request head as the linter reads it: request line, Host, then `fields`.
+    public var bytes: [UInt8] {
+        var head = "\(method.rawValue) \(target) \(version)\r\n"
+        if let host, !fields.contains(where: { $0.name.lowercased() == "host" }) { head += "Host: \(host)\r\n" }
         for (name, value) in fields { head += "\(name): \(value)\r\n" }
         return Array((head + "\r\n").utf8)
+    }
+
+    /// What the test author most likely did not mean, said in the report.
+    var cautions: [String] {
+        guard let intended = method.miscased else { return [] }
+        return ["the request method '\(method)' is not \(intended): methods are case-sensitive (RFC 9110 §9.1), so the response is read and judged as answering an unknown method; write .\(intended.rawValue.lowercased()) to mean \(intended)"]
     }
 }

@@ -83,6 +83,31 @@ import FoundationNetworking
         #expect(report.failures.map(\.rule) == ["interim-response-to-http10-client"])
     }
 
+    /// Fields given to a request context come after its Host, not instead of it: a request
+    /// with a precondition is still a valid HTTP/1.1 request.
+    @Test func requestContextKeepsHostWithOtherFields() {
+        let ok = "HTTP/1.1 200 OK\r\nDate: Sat, 05 Dec 2026 10:00:00 GMT\r\nETag: \"v1\"\r\nContent-Length: 0\r\n\r\n"
+        let context = RequestContext(method: .get, fields: [("If-None-Match", "\"v1\"")])
+        #expect(String(decoding: context.bytes, as: UTF8.self) == "GET / HTTP/1.1\r\nHost: example.com\r\nIf-None-Match: \"v1\"\r\n\r\n")
+        let report = checkHTTPResponse(LintableResponse(ok), options: .init(request: context))
+        #expect(report.failures.map(\.rule) == ["precondition-evaluated-wrongly"])
+        // A Host of the caller's own replaces the default; host: nil sends none.
+        #expect(!String(decoding: RequestContext(fields: [("host", "a.example")]).bytes, as: UTF8.self).contains("example.com"))
+        let noHost = checkHTTPResponse(LintableResponse(ok), options: .init(request: RequestContext(host: nil)))
+        #expect(noHost.failures.map(\.rule) == ["success-for-invalid-request"])
+    }
+
+    /// Methods are case-sensitive: "head" is not HEAD, and the report says so without failing.
+    @Test func requestContextWarnsOnAMiscasedMethod() {
+        let head = "HTTP/1.1 200 OK\r\nDate: Sat, 05 Dec 2026 10:00:00 GMT\r\nContent-Length: 1234\r\n\r\n"
+        #expect(checkHTTPResponse(LintableResponse(head), options: .init(request: RequestContext(method: .head))).isClean)
+        let miscased = checkHTTPResponse(LintableResponse(head), options: .init(request: RequestContext(method: "head")))
+        #expect(!miscased.isClean)
+        #expect(miscased.cautions.count == 1)
+        #expect(miscased.warningMessage?.contains("'head' is not HEAD") == true)
+        #expect(checkHTTPResponse(LintableResponse(head), options: .init(request: RequestContext(method: .head))).cautions.isEmpty)
+    }
+
     @Test func responseBuiltFromParts() {
         let response = LintableResponse(status: 405, fields: [("Content-Type", "text/plain"), ("Content-Length", "2")], body: Array("no".utf8))
         let report = checkHTTPResponse(response)
