@@ -163,7 +163,7 @@ enum CommandLineParser {
                     options.inputKind = kind
                 }
             case "--max-line-length", "--max-field-section-size", "--max-fields", "--max-chunks",
-                 "--max-json-depth", "--max-input-size", "--stream-window":
+                 "--max-json-depth", "--max-input-size", "--stream-window", "--max-target-length":
                 let text = try value(for: name, inline: inline)
                 guard let number = Self.size(text), number > 0 else {
                     throw UsageError(message: "\(name) takes a positive number, with an optional K, M or G suffix (got '\(text)')")
@@ -175,6 +175,7 @@ enum CommandLineParser {
                 case "--max-chunks": options.limits.maxChunks = number
                 case "--max-json-depth": options.limits.maxJSONDepth = number
                 case "--stream-window": options.streamThreshold = number
+                case "--max-target-length": options.limits.maxTargetLength = number
                 default: options.limits.maxInputSize = number
                 }
             case "-j", "--jobs":
@@ -256,6 +257,8 @@ enum CommandLineParser {
           --max-json-depth N         deepest nesting in a HAR archive (default 512)
           --max-input-size N         largest input read whole, and largest single exchange
                                      in a streamed one (default 256M)
+          --max-target-length N      a request-target longer than N is noted as long: a
+                                     server should answer it with 414 (default 8000)
           --stream-window N          raw inputs larger than N are read N bytes at a time
                                      when every output format writes as it goes (text,
                                      jsonl, github), so memory stays bounded (default 1M)

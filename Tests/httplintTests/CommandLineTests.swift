@@ -162,6 +162,16 @@ import TestSupport
         #expect(result.stdout.contains("[method-not-allowed-without-allow]"))
     }
 
+    @Test func targetLengthLimitIsConfigurable() throws {
+        let request = scratch.path("long.req")
+        try Data("GET /0123456789 HTTP/1.1\r\nHost: a\r\n\r\n".utf8).write(to: request)
+        let response = "Samples/nginx-404-not-found.http"
+        let short = try run(["--request", request.path, "--max-target-length", "8", response])
+        #expect(short.stdout.contains("[long-target]") || short.stdout.contains("(long-target)"))
+        let usual = try run(["--request", request.path, response])
+        #expect(!usual.stdout.contains("long-target"))
+    }
+
     @Test func unreadableRequestFileIsAnInputError() throws {
         let result = try run(["--request", "missing.req", "Samples/nginx-200-static-file.http"])
         #expect(result.status == 2)
