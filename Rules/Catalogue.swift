@@ -7,6 +7,7 @@ public enum RuleCatalogue {
         // Requests/
         RequestDeviation.self,
         ResponseAfterUnframeableRequest.self,
+        LowerVersionThanServerSpeaks.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,

@@ -96,6 +96,8 @@ public struct Linter: Sendable {
     /// The rules to run per exchange, found from its fields; `nil` (every plan is asked) when
     /// rules are not skipped or there are too many for it.
     private let selection: RuleSelection?
+    /// The positions of the rules that judge an input's exchanges together.
+    private let setRules: [Int]
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -110,6 +112,8 @@ public struct Linter: Sendable {
                  severity: configuration.severities[descriptions[index].description.id] ?? descriptions[index].description.severity)
         }
         self.selection = skips ? RuleSelection(gates: gates, deviationOnly: deviationOnly) : nil
+        let made = self.rules
+        self.setRules = made.indices.filter { made[$0] is any ExchangeSetRule }
     }
 
     /// Parses `response` (one or more responses) and runs every enabled rule on each exchange.
@@ -152,6 +156,15 @@ public struct Linter: Sendable {
             }
             // One exchange (a file of one response): its findings are taken as they are, not copied.
             if findings.isEmpty { findings = reporter.findings } else { findings.append(contentsOf: reporter.findings) }
+        }
+        if !setRules.isEmpty, let first = exchanges.first {
+            readings.removeAll()
+            var reporter = FindingReporter(ruleIDs: ruleIDs, severity: .info, exchangeIndex: first.index, readings: readings)
+            for index in setRules {
+                reporter.startRule(at: index, severity: plans[index].severity)
+                (rules[index] as? any ExchangeSetRule)?.check(exchanges: exchanges, &reporter)
+            }
+            findings.append(contentsOf: reporter.findings)
         }
         findings.sort { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
         return findings

@@ -32,6 +32,11 @@ func findings(of ruleIndex: Int, on example: Example) throws -> [Finding] {
         rule.check(exchange, &reporter)
         all += reporter.findings
     }
+    if let rule = rule as? any ExchangeSetRule, let first = exchanges.first {
+        var reporter = FindingReporter(rule: ruleType.description, exchangeIndex: first.index)
+        rule.check(exchanges: exchanges, &reporter)
+        all += reporter.findings
+    }
     return all
 }
 

@@ -18,12 +18,19 @@ import Testing
     /// in the linter's order.
     static func eachRuleAlone(_ source: SourceText, requests: [Request]) -> [Finding] {
         var findings: [Finding] = []
-        for exchange in ResponseParser.parse(source, requests: requests) {
+        let exchanges = ResponseParser.parse(source, requests: requests)
+        for exchange in exchanges {
             for rule in RuleCatalogue.rules {
                 var reporter = FindingReporter(rule: rule.description, exchangeIndex: exchange.index)
                 rule.init().check(exchange, &reporter)
                 findings += reporter.findings
             }
+        }
+        for rule in RuleCatalogue.rules {
+            guard let setRule = rule.init() as? any ExchangeSetRule, let first = exchanges.first else { continue }
+            var reporter = FindingReporter(rule: rule.description, exchangeIndex: first.index)
+            setRule.check(exchanges: exchanges, &reporter)
+            findings += reporter.findings
         }
         return findings.sorted { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
     }

@@ -30,6 +30,27 @@ extension DeviationRule {
     }
 }
 
+/// A rule that judges the exchanges of one input, or of one probe, together: a HEAD answer
+/// against the GET answer, the version a server uses elsewhere, a 304 against its 200. It is
+/// written like any rule (one file, description, examples whose exchanges are those of one
+/// example) and reports through the same reporter, naming the exchange each finding is about.
+///
+/// ```swift
+/// struct HeadDiffersFromGet: ExchangeSetRule {
+///     func check(exchanges: [Exchange], _ report: inout FindingReporter) { … }
+/// }
+/// ```
+///
+/// A streamed input is judged a window at a time: a set rule sees the exchanges of one window.
+public protocol ExchangeSetRule: Rule {
+    func check(exchanges: [Exchange], _ report: inout FindingReporter)
+}
+
+extension ExchangeSetRule {
+    /// Nothing to judge in one exchange alone.
+    public func check(_ exchange: Exchange, _ report: inout FindingReporter) {}
+}
+
 /// Collects the findings of the rules run on one exchange, each under the id and severity of
 /// the rule running (``startRule(_:severity:)``), and lends them the readings they share
 /// (``reading(_:of:)``).
@@ -108,6 +129,13 @@ public struct FindingReporter {
     /// Reports a violation about `response`, at its status code.
     public mutating func add(_ message: String, about response: Response) {
         add(message, at: response.statusAnchor, status: response.status)
+    }
+
+    /// Reports a violation about `response` of exchange `exchange` (a set rule's findings
+    /// name the exchange they are about), optionally pointing at its request's bytes too.
+    public mutating func add(_ message: String, about response: Response, exchange: Int, request requestSpan: ByteSpan? = nil) {
+        findings.append(Finding(rule: ruleID, severity: severity, message: message, span: response.statusAnchor,
+                                exchange: exchange, status: response.status, requestSpan: requestSpan))
     }
 
     /// Reports a violation about `response`, at its status code, that the request's bytes at
