@@ -7,6 +7,8 @@ public enum RuleCatalogue {
         // Requests/
         RequestDeviation.self,
         ResponseAfterUnframeableRequest.self,
+        // Requests/ (preconditions and ranges)
+        PreconditionEvaluatedWrongly.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
@@ -44,7 +46,6 @@ public enum RuleCatalogue {
         PreconditionFailedWithoutPrecondition.self,
         CreatedForSafeMethod.self,
         SuccessForInvalidRequest.self,
-        PreconditionEvaluatedWrongly.self,
         LongTargetNotURITooLong.self,
         UnknownMethodNotNotImplemented.self,
         // Fields/
