@@ -9,6 +9,7 @@ public enum RuleCatalogue {
         ResponseAfterUnframeableRequest.self,
         // Requests/ (preconditions and ranges)
         PreconditionEvaluatedWrongly.self,
+        PreconditionFailedAlthoughTrue.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
