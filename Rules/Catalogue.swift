@@ -10,6 +10,7 @@ public enum RuleCatalogue {
         // Requests/ (preconditions and ranges)
         PreconditionEvaluatedWrongly.self,
         PreconditionFailedAlthoughTrue.self,
+        ModifiedSinceIgnored.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
