@@ -11,6 +11,9 @@ public enum RuleCatalogue {
         PreconditionEvaluatedWrongly.self,
         PreconditionFailedAlthoughTrue.self,
         ModifiedSinceIgnored.self,
+        SatisfiableRangeRefused.self,
+        UnsatisfiableRangePartialContent.self,
+        ContentRangeMismatch.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,

@@ -59,4 +59,22 @@ import Testing
         let steps = Preconditions.steps(of: request, against: validators)
         #expect(steps.map { "\($0.kind.rawValue)=\($0.isTrue.map(String.init) ?? "?")" } == `case`.expected)
     }
+
+    @Test func byteRangesResolveAgainstTheLength() throws {
+        func range(_ value: String) throws -> RangeRequest? {
+            let text = "GET / HTTP/1.1\r\nHost: a.example\r\nRange: \(value)\r\n\r\n"
+            return RangeRequest(of: try #require(RequestParser.parse(SourceText(name: "r", text: text)).first))
+        }
+        let set = try #require(try range("bytes= 0-499, 9500-, -100, 500-99999999999999999999999"))
+        #expect(set.count == 4)
+        #expect(set.resolved(against: 10_000) == [0...499, 9500...9999, 9900...9999, 500...9999])
+        #expect(set.resolved(against: 50) == [0...49, 0...49])
+        #expect(try #require(try range("bytes=-0")).isSatisfiable(against: 10) == false)
+        #expect(try #require(try range("bytes=-5")).isSatisfiable(against: 0) == true)
+        #expect(try #require(try range("bytes=10-")).isSatisfiable(against: 10) == false)
+        #expect(try range("bytes=5-4") == nil)
+        #expect(try range("bytes=a-b") == nil)
+        #expect(try range("bytes 0-4") == nil)
+        #expect(try #require(try range("Pages=1,3-4")).count == 2)
+    }
 }
