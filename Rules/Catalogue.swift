@@ -14,6 +14,7 @@ public enum RuleCatalogue {
         SatisfiableRangeRefused.self,
         UnsatisfiableRangePartialContent.self,
         ContentRangeMismatch.self,
+        MultipartForSingleRange.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
