@@ -11,6 +11,7 @@ public enum RuleCatalogue {
         PreconditionEvaluatedWrongly.self,
         PreconditionFailedAlthoughTrue.self,
         ModifiedSinceIgnored.self,
+        IfRangeIgnored.self,
         SatisfiableRangeRefused.self,
         UnsatisfiableRangePartialContent.self,
         ContentRangeMismatch.self,
