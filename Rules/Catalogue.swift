@@ -16,6 +16,7 @@ public enum RuleCatalogue {
         UnsatisfiableRangePartialContent.self,
         ContentRangeMismatch.self,
         MultipartForSingleRange.self,
+        RangeOnNonGETPartialContent.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
