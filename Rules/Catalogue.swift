@@ -8,6 +8,16 @@ public enum RuleCatalogue {
         RequestDeviation.self,
         ResponseAfterUnframeableRequest.self,
         LowerVersionThanServerSpeaks.self,
+        // Requests/ (preconditions and ranges)
+        PreconditionEvaluatedWrongly.self,
+        PreconditionFailedAlthoughTrue.self,
+        ModifiedSinceIgnored.self,
+        IfRangeIgnored.self,
+        SatisfiableRangeRefused.self,
+        UnsatisfiableRangePartialContent.self,
+        ContentRangeMismatch.self,
+        MultipartForSingleRange.self,
+        RangeOnNonGETPartialContent.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
@@ -45,7 +55,6 @@ public enum RuleCatalogue {
         PreconditionFailedWithoutPrecondition.self,
         CreatedForSafeMethod.self,
         SuccessForInvalidRequest.self,
-        PreconditionEvaluatedWrongly.self,
         LongTargetNotURITooLong.self,
         UnknownMethodNotNotImplemented.self,
         // Fields/

@@ -28,6 +28,8 @@ struct NotModifiedMissingFields: Rule {
                     request: "GET / HTTP/1.1\nHost: example.com\nIf-None-Match: \"v1\"\n\n"),
             Example("HTTP/1.1 304 Not Modified\nDate: Sun, 22 Nov 2026 10:00:00 GMT\n\n",
                     request: "GET / HTTP/1.1\nHost: example.com\nIf-Modified-Since: Sun, 22 Nov 2026 09:00:00 GMT\n\n"),
+            Example("HTTP/1.1 304 Not Modified\nDate: Sun, 22 Nov 2026 10:00:00 GMT\n\n",
+                    request: "GET / HTTP/1.1\nHost: example.com\nIf-None-Match: *\n\n"),
         ]
     )
 
@@ -36,7 +38,9 @@ struct NotModifiedMissingFields: Rule {
         guard response.status == 304 else { return }
         var missing: [String] = []
         if !response.fields.contains(.date) { missing.append("Date") }
-        if let request = exchange.request, request.fields.contains(.ifNoneMatch), !response.fields.contains(.etag) {
+        // `If-None-Match: *` names no entity tag, so it does not show that the representation has one.
+        if let request = exchange.request, request.fields.contains(.ifNoneMatch),
+           request.fields.listElements(named: .ifNoneMatch) != ["*"], !response.fields.contains(.etag) {
             missing.append("ETag (the request's If-None-Match shows the representation has one)")
         }
         guard !missing.isEmpty else { return }
