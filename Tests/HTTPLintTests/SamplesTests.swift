@@ -94,7 +94,7 @@ import Testing
         let requestPath = "Samples/\(name).req"
         var requests: [Request] = []
         if FileManager.default.fileExists(atPath: PackageFiles.url(requestPath).path) {
-            requests = RequestParser.parse(SourceText(name: requestPath, bytes: PackageFiles.bytes(requestPath)))
+            requests = RequestParser.parse(SourceText(name: requestPath, bytes: try PackageFiles.bytes(requestPath)))
         }
         return (SourceText(name: "Samples/\(name).http", bytes: try PackageFiles.bytes("Samples/\(name).http")), requests)
     }
