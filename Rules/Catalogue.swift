@@ -7,6 +7,8 @@ public enum RuleCatalogue {
         // Requests/
         RequestDeviation.self,
         ResponseAfterUnframeableRequest.self,
+        // Requests/ (rejection, versions, methods)
+        SuccessForInvalidRequest.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
@@ -43,7 +45,6 @@ public enum RuleCatalogue {
         MethodNotAllowedListsRequestMethod.self,
         PreconditionFailedWithoutPrecondition.self,
         CreatedForSafeMethod.self,
-        SuccessForInvalidRequest.self,
         PreconditionEvaluatedWrongly.self,
         LongTargetNotURITooLong.self,
         UnknownMethodNotNotImplemented.self,
