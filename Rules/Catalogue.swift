@@ -9,6 +9,7 @@ public enum RuleCatalogue {
         ResponseAfterUnframeableRequest.self,
         // Requests/ (rejection, versions, methods)
         SuccessForInvalidRequest.self,
+        InvalidRequestNot400.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
