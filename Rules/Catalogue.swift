@@ -10,6 +10,7 @@ public enum RuleCatalogue {
         // Requests/ (rejection, versions, methods)
         SuccessForInvalidRequest.self,
         InvalidRequestNot400.self,
+        InvalidRequestLineAccepted.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
