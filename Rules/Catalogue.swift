@@ -11,6 +11,8 @@ public enum RuleCatalogue {
         SuccessForInvalidRequest.self,
         InvalidRequestNot400.self,
         InvalidRequestLineAccepted.self,
+        ResponseVersionNotHTTP1.self,
+        HigherMinorVersionRejected.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
