@@ -13,6 +13,9 @@ public enum RuleCatalogue {
         InvalidRequestLineAccepted.self,
         ResponseVersionNotHTTP1.self,
         HigherMinorVersionRejected.self,
+        UnknownMethodNotNotImplemented.self,
+        OptionsWithoutAllow.self,
+        TraceNotMessageHTTP.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
@@ -51,7 +54,6 @@ public enum RuleCatalogue {
         CreatedForSafeMethod.self,
         PreconditionEvaluatedWrongly.self,
         LongTargetNotURITooLong.self,
-        UnknownMethodNotNotImplemented.self,
         // Fields/
         SingletonFieldRepeated.self,
         DeprecatedField.self,
