@@ -16,6 +16,7 @@ public enum RuleCatalogue {
         UnknownMethodNotNotImplemented.self,
         OptionsWithoutAllow.self,
         TraceNotMessageHTTP.self,
+        ExpectContinueUnanswered.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
