@@ -17,6 +17,7 @@ public enum RuleCatalogue {
         OptionsWithoutAllow.self,
         TraceNotMessageHTTP.self,
         ExpectContinueUnanswered.self,
+        LongTargetNotURITooLong.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
@@ -54,7 +55,6 @@ public enum RuleCatalogue {
         PreconditionFailedWithoutPrecondition.self,
         CreatedForSafeMethod.self,
         PreconditionEvaluatedWrongly.self,
-        LongTargetNotURITooLong.self,
         // Fields/
         SingletonFieldRepeated.self,
         DeprecatedField.self,
