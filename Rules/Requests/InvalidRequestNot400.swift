@@ -18,8 +18,10 @@ struct InvalidRequestNot400: Rule {
             ending in chunked) gets "the 400 (Bad Request) status code" and the connection \
             closed (§6.3). A 404, 403 or 500 says the server went on to route or process a \
             request whose framing or target it could not trust, and hides the client's error \
-            from it. A transfer coding the server does not understand may be answered 501 \
-            (§6.1: "SHOULD respond with 501 (Not Implemented)"). Statuses about size (413, \
+            from it; the MUST outranks the SHOULDs that name 405 or 501 for a method. A \
+            transfer coding the server does not understand may be answered 501 (§6.1: "SHOULD \
+            respond with 501 (Not Implemented)"), and a request whose only fault is such a \
+            coding (a SHOULD) is not reported whatever the refusal. Statuses about size (413, \
             414, 431) and a 505 to a request whose version the server does not support are \
             refusals for another reason, and are not reported.
             """,
@@ -49,6 +51,8 @@ struct InvalidRequestNot400: Rule {
                     request: "GET / HTTP/1.1\nHost: a.example\nHost: b.example\n\n"),
             Example("HTTP/1.1 505 HTTP Version Not Supported\nContent-Length: 0\n\n", request: "GET / HTTP/2.0\nHost: a b\n\n"),
             Example("HTTP/1.1 404 Not Found\nContent-Length: 0\n\n", request: "GET / HTTP/1.0\n\n"),
+            Example("HTTP/1.1 405 Method Not Allowed\nAllow: GET\nContent-Length: 0\n\n",
+                    request: "POST / HTTP/1.1\nHost: example.com\nTransfer-Encoding: foo, chunked\n\n0\n\n"),
         ]
     )
 
@@ -59,8 +63,10 @@ struct InvalidRequestNot400: Rule {
         let response = exchange.response
         guard let status = response.status, (400..<600).contains(status), !Self.sizeStatuses.contains(status),
               let request = exchange.request else { return }
-        let rejections = RequiredRejection.reasons(for: request)
-        guard let first = rejections.first, !rejections.contains(where: { $0.accepted.contains(status) }) else { return }
+        let all = RequiredRejection.reasons(for: request)
+        // A SHOULD (501 for a transfer coding not understood) leaves room for another refusal.
+        let rejections = all.filter(\.isRequired)
+        guard let first = rejections.first, !all.contains(where: { $0.accepted.contains(status) }) else { return }
         // RFC 9110 §15.6.6: 505 refuses the request's major version; the version came first.
         if status == 505, request.has(.malformedRequestVersion) || request.version.map({ $0.major != 1 }) == true { return }
         let more = rejections.count > 1 ? " (and for \(rejections.count - 1) more reason\(rejections.count > 2 ? "s" : ""))" : ""
