@@ -18,6 +18,17 @@ public enum RuleCatalogue {
         ContentRangeMismatch.self,
         MultipartForSingleRange.self,
         RangeOnNonGETPartialContent.self,
+        // Requests/ (rejection, versions, methods)
+        SuccessForInvalidRequest.self,
+        InvalidRequestNot400.self,
+        InvalidRequestLineAccepted.self,
+        ResponseVersionNotHTTP1.self,
+        HigherMinorVersionRejected.self,
+        UnknownMethodNotNotImplemented.self,
+        OptionsWithoutAllow.self,
+        TraceNotMessageHTTP.self,
+        ExpectContinueUnanswered.self,
+        LongTargetNotURITooLong.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
@@ -54,9 +65,6 @@ public enum RuleCatalogue {
         MethodNotAllowedListsRequestMethod.self,
         PreconditionFailedWithoutPrecondition.self,
         CreatedForSafeMethod.self,
-        SuccessForInvalidRequest.self,
-        LongTargetNotURITooLong.self,
-        UnknownMethodNotNotImplemented.self,
         // Fields/
         SingletonFieldRepeated.self,
         DeprecatedField.self,

@@ -18,6 +18,7 @@ extension TableField {
     static let contentDisposition = TableField("Content-Disposition")
     static let contentEncoding = TableField("Content-Encoding")
     static let contentLanguage = TableField("Content-Language")
+    static let contentLength = TableField("Content-Length")
     static let contentLocation = TableField("Content-Location")
     static let contentRange = TableField("Content-Range")
     static let contentType = TableField("Content-Type")

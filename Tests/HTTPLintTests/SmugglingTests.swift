@@ -71,8 +71,10 @@ import Testing
                rule: "success-for-invalid-request", spec: "RFC 9112 §5.1"),
         Vector(name: "request TE.TE xchunked", response: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
                request: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: xchunked\r\n\r\n", rule: "success-for-invalid-request", spec: "RFC 9112 §6.1"),
-        Vector(name: "request HTTP/1.0 with TE", response: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
-               request: "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", rule: "success-for-invalid-request", spec: "RFC 9112 §6.1"),
+        // RFC 9112 §6.1: processed, but the connection closed after it: a further response is the fault.
+        Vector(name: "request HTTP/1.0 with TE", response: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+               request: "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n",
+               rule: "response-after-unframeable-request", spec: "RFC 9112 §6.1"),
         Vector(name: "request two Hosts", response: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
                request: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", rule: "success-for-invalid-request", spec: "RFC 9112 §3.2"),
     ]

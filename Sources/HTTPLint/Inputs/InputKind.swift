@@ -38,9 +38,10 @@ public enum InputKind: String, CaseIterable, Sendable {
                 .union(RuleCatalogue.rules.map { $0.description }.filter { $0.category == .content }.map { $0.id })
         case .har:
             // The request is rebuilt too: whether it had a Host field or whitespace before a
-            // colon cannot be known (HTTP/2 entries carry :authority instead of Host).
+            // colon cannot be known (HTTP/2 entries carry :authority instead of Host), nor how
+            // its request line was written.
             return Set(RuleCatalogue.rules.map { $0.description }.filter { $0.category.needsBytesAsSent }.map { $0.id })
-                .union(["success-for-invalid-request"])
+                .union(["success-for-invalid-request", "invalid-request-not-400", "invalid-request-line-accepted"])
         }
     }
 }
