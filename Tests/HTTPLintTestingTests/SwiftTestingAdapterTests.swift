@@ -91,6 +91,7 @@ import FoundationNetworking
         #expect(String(decoding: context.bytes, as: UTF8.self) == "GET / HTTP/1.1\r\nHost: example.com\r\nIf-None-Match: \"v1\"\r\n\r\n")
         let report = checkHTTPResponse(LintableResponse(ok), options: .init(request: context))
         #expect(report.failures.map(\.rule) == ["precondition-evaluated-wrongly"])
+        #expect(report.failureMessage?.contains("request line 3: If-None-Match: \"v1\"") == true)
         // A Host of the caller's own replaces the default; host: nil sends none.
         #expect(!String(decoding: RequestContext(fields: [("host", "a.example")]).bytes, as: UTF8.self).contains("example.com"))
         let noHost = checkHTTPResponse(LintableResponse(ok), options: .init(request: RequestContext(host: nil)))
