@@ -7,6 +7,7 @@ public enum RuleCatalogue {
         // Requests/
         RequestDeviation.self,
         ResponseAfterUnframeableRequest.self,
+        RequestNotAnswered.self,
         LowerVersionThanServerSpeaks.self,
         // Requests/ (preconditions and ranges)
         PreconditionEvaluatedWrongly.self,

@@ -59,7 +59,7 @@ struct ExpectContinueUnanswered: Rule {
 
     /// Whether the response input held nothing but line breaks.
     static func holdsNoBytes(_ exchange: Exchange) -> Bool {
-        exchange.deviations.allSatisfy { ($0.kind == .notHTTP && $0.span.length == 0) || $0.kind == .extraLineBreaks }
+        exchange.deviations.allSatisfy { $0.kind == .noResponse || $0.kind == .extraLineBreaks }
     }
 
     /// How the request says content follows ("Content-Length: 5"), when its framing is sound.

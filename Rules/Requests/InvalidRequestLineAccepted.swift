@@ -26,7 +26,10 @@ struct InvalidRequestLineAccepted: Rule {
             which §3 lets a recipient parse leniently ("recipients MAY instead parse on \
             whitespace-delimited word boundaries"); a 505 to a malformed version, which refuses \
             the request and names the part at fault; and refusals about size or time (408, \
-            413, 414, 431) or from a server error (5xx).
+            413, 414, 431) or from a server error (5xx). An answer without a status line \
+            (content only) to a line that has a version, but a malformed one, or to bytes that \
+            are no request line at all (a TLS handshake) is reported: it is neither 400 nor \
+            301, and no HTTP/1.x client can read it.
             """,
         fix: "Answer invalid request lines with 400 Bad Request (or a 301 to the properly encoded target) before routing them",
         spec: [.rfc9112("3.2"), .rfc9112("3"), .rfc9112("2.3"), .rfc9110("9.1"), .rfc9112("C.1")],
@@ -38,6 +41,8 @@ struct InvalidRequestLineAccepted: Rule {
             Example("HTTP/1.1 302 Found\nLocation: /login\nContent-Length: 0\n\n", request: "GET / HTTP/1\nHost: a.example\n\n", line: 1),
             Example.rawRequest("HTTP/1.1 200 OK\nContent-Length: 0\n\n", request: "GET /x\r\n", line: 1),
             Example.rawRequest("HTTP/1.1 403 Forbidden\nContent-Length: 0\n\n", request: "GET /a\tb HTTP/1.1\r\nHost: a.example\r\n\r\n", line: 1),
+            Example.raw("<html><h1>Bad request version ('http/1.1')</h1></html>", request: "GET / http/1.1\nHost: a.example\n\n", line: 1),
+            Example.raw("<html>Bad request</html>", request: "\u{16}\u{03}\u{01}\u{00}\u{05}\u{01}\u{00}\n\n", line: 1),
         ],
         nonTriggering: [
             Example("HTTP/1.1 400 Bad Request\nContent-Length: 0\n\n", request: "GET /a b HTTP/1.1\nHost: a.example\n\n"),
@@ -54,7 +59,18 @@ struct InvalidRequestLineAccepted: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard let status = response.status, let request = exchange.request, request.hasRequestLine,
+        guard let request = exchange.request else { return }
+        // An answer without a status line to a line that is invalid, not merely versionless:
+        // neither 400 nor 301, nor an answer an HTTP/1.x client can read.
+        if response.status == nil, exchange.deviations.contains(where: { $0.kind == .http09Response }),
+           !request.has(.http09RequestLine), let (what, span) = Self.invalidity(of: request) {
+            let line = request.hasRequestLine ? "request line '\(Printable.escape(String(request.source.string(request.lineSpan).prefix(80))))'"
+                : "bytes that are no request line"
+            report.add("the server answers the invalid \(line) (\(what)) with content and no status line, the HTTP/0.9 form, not with 400",
+                       at: response.statusAnchor, status: nil, request: span)
+            return
+        }
+        guard let status = response.status, request.hasRequestLine,
               Self.showsProcessing(status), let (what, span) = Self.invalidity(of: request) else { return }
         if status == 505, request.has(.malformedRequestVersion) { return }
         let line = Printable.escape(String(request.source.string(request.lineSpan).prefix(80)))
@@ -75,6 +91,9 @@ struct InvalidRequestLineAccepted: Rule {
     /// What makes the request line invalid, and where; `nil` when it is valid or only spaced
     /// in a way §3 lets a recipient read leniently.
     static func invalidity(of request: Request) -> (String, ByteSpan)? {
+        if let deviation = request.deviation(.notHTTPRequest) {
+            return ("not an HTTP request at all", deviation.span)
+        }
         if let deviation = request.deviation(.invalidMethod) {
             return ("the method '\(Printable.escape(request.method))' is not a token", deviation.span)
         }

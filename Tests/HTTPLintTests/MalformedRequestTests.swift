@@ -74,7 +74,14 @@ import Testing
             let requests = RequestParser.parse(SourceText(name: "\(kind).req", text: text))
             let result = Linter().lint(source, requests: requests)
             if result.exchanges.isEmpty { problems.append("\(kind): no exchange") }
-            let found = responseFindings(result)
+            var found = responseFindings(result)
+            // An answer that is no HTTP response, to a request the server could not read as
+            // HTTP/1.x, is the HTTP/0.9 form: judged with the request, no longer as input
+            // that is not HTTP.
+            if requests.first.map({ !$0.hasRequestLine || $0.version?.major != 1 }) == true,
+               result.exchanges.first?.deviations.contains(where: { $0.kind == .http09Response }) == true {
+                found += alone.filter { $0.rule == "not-an-http-response" }
+            }
             if found != alone { problems.append("\(kind): \(found) instead of \(alone)") }
             // The request's trouble is reported once per deviation, pointing into the request.
             let reported = result.findings.filter { $0.rule == "request-deviation" }

@@ -83,6 +83,12 @@ extension Deviation.Kind {
     /// (RFC 9112 §6.1, §6.3: it must close the connection after answering it).
     public static let responseAfterUnframeableRequest = Self(rawValue: "response-after-unframeable-request")
 
+    /// No byte came back for a known request (the response input is empty).
+    public static let noResponse = Self(rawValue: "no-response")
+    /// An answer without a status line to a request the server could not read as HTTP/1.x:
+    /// the HTTP/0.9 form. Judged with the request, not as input that is not HTTP.
+    public static let http09Response = Self(rawValue: "http09-response")
+
     /// Every kind the response parser can record.
     public static let all: [Self] = [
         .notHTTP, .malformedStatusLine, .iisSubstatus, .missingFinalResponse, .bareLF, .bareCR, .obsoleteLineFolding,

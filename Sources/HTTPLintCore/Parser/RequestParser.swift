@@ -54,12 +54,14 @@ public enum RequestParser {
     /// and holds no control bytes but HTAB (a TLS handshake starts with 0x16).
     static func looksLikeRequestLine(_ line: MessageScanner.Line, in bytes: [UInt8]) -> Bool {
         guard line.start < line.end, ASCII.isTokenChar(bytes[line.start]) || bytes[line.start] == ASCII.sp else { return false }
-        for index in line.start..<line.end where (bytes[index] < 0x20 && bytes[index] != ASCII.htab) || bytes[index] == 0x7F {
+        // A bare CR is read as whitespace (RFC 9112 §2.2 lets a recipient replace it with SP).
+        for index in line.start..<line.end where (bytes[index] < 0x20 && bytes[index] != ASCII.htab && bytes[index] != ASCII.cr)
+            || bytes[index] == 0x7F {
             return false
         }
         // A line of whitespace only, or of one word with no letters (binary that happens to
         // start with a token byte), is not a request line.
-        let words = bytes[line.start..<line.end].split { $0 == ASCII.sp || $0 == ASCII.htab }
+        let words = bytes[line.start..<line.end].split { $0 == ASCII.sp || $0 == ASCII.htab || $0 == ASCII.cr }
         guard let first = words.first, !startsWithHTTPName(first) else { return false }
         return first.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
@@ -90,9 +92,9 @@ public enum RequestParser {
         var words: [Range<Int>] = []
         var index = line.start
         while index < line.end {
-            while index < line.end, bytes[index] == ASCII.sp || bytes[index] == ASCII.htab { index += 1 }
+            while index < line.end, bytes[index] == ASCII.sp || bytes[index] == ASCII.htab || bytes[index] == ASCII.cr { index += 1 }
             let wordStart = index
-            while index < line.end, bytes[index] != ASCII.sp, bytes[index] != ASCII.htab { index += 1 }
+            while index < line.end, bytes[index] != ASCII.sp, bytes[index] != ASCII.htab, bytes[index] != ASCII.cr { index += 1 }
             if wordStart < index { words.append(wordStart..<index) }
         }
         let methodRange = words[0]

@@ -94,7 +94,10 @@ private struct StreamParser {
         }
         if exchanges.isEmpty {
             if scanner.end == begin {
-                pending.append(Deviation(.notHTTP, .at(0), "the input is empty: there is no response in it"))
+                // With the request known, an empty input is the server's silence, not a file
+                // that holds no response.
+                pending.append(request == nil ? Deviation(.notHTTP, .at(0), "the input is empty: there is no response in it")
+                    : Deviation(.noResponse, .at(0), "the server sent nothing in answer to the request"))
             }
             finishExchange(with: placeholder(at: scanner.position), isPlaceholder: true)
         } else if !pending.isEmpty {
@@ -157,6 +160,11 @@ private struct StreamParser {
         let span = ByteSpan(start..<resume)
         let firstLine = scanner.line(at: start)
         switch last {
+        case nil where request.map(Self.notReadAsHTTP1) ?? false:
+            // A server that could not read the request as HTTP/1.x answers as to HTTP/0.9:
+            // content alone, without a status line.
+            pending.append(Deviation(.http09Response, firstLine.span,
+                "the answer has no status line: the server answered in the HTTP/0.9 form, content only ('\(scanner.preview(firstLine.span))')"))
         case nil:
             pending.append(Deviation(.notHTTP, firstLine.span, notHTTPMessage(firstLine, resumes: resume < scanner.end)))
         case .some(let location) where cannotHaveContent(location):
@@ -165,6 +173,13 @@ private struct StreamParser {
             attachToLast([Deviation(.bytesAfterMessage, span,
                 "\(span.length) bytes after the end of the message are not a status line ('\(scanner.preview(firstLine.span))'); the message's length is probably wrong")])
         }
+    }
+
+    /// Whether a server could not read `request` as an HTTP/1.x request (no version, a
+    /// malformed one, another major version, or no request line at all).
+    static func notReadAsHTTP1(_ request: Request) -> Bool {
+        guard request.hasRequestLine, let version = request.version else { return true }
+        return version.major != 1
     }
 
     func notHTTPMessage(_ line: MessageScanner.Line, resumes: Bool) -> String {
