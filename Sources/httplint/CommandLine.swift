@@ -3,6 +3,8 @@ import HTTPLint
 /// What the command line asks for.
 enum Command: Equatable {
     case lint(LintOptions)
+    /// `httplint probe URL`: request a live server and lint its answers.
+    case probe(ProbeOptions)
     case listRules(RuleListing)
     case explain(String)
     case help
@@ -41,6 +43,20 @@ struct LintOptions: Equatable {
     var streamThreshold = 1 << 20
 }
 
+/// What `httplint probe` sends, and how its findings are reported (the output options of a
+/// lint; its one input is the URL).
+struct ProbeOptions: Equatable {
+    var url: String
+    var method = "GET"
+    var headers: [String] = []
+    var data: String?
+    var robustness = false
+    var rate = 20.0
+    var timeout = 3.0
+    var saveDirectory: String?
+    var output: LintOptions
+}
+
 /// How `httplint rules` prints the catalogue.
 enum RuleListing: Equatable {
     /// One line per rule.
@@ -76,6 +92,8 @@ enum CommandLineParser {
             case let rest:
                 throw UsageError(message: "'rules' takes --markdown or --docs only (got '\(rest.joined(separator: " "))')")
             }
+        case "probe":
+            return try parseProbe(Array(arguments.dropFirst()))
         case "explain":
             guard arguments.count == 2 else {
                 throw UsageError(message: "'explain' takes one rule id or status code, such as 'httplint explain redirect-without-location' or 'httplint explain 499'")
@@ -202,6 +220,82 @@ enum CommandLineParser {
         return .lint(options)
     }
 
+    /// `probe URL [probe options] [output options]`: the probe's own options are taken out,
+    /// the rest are read as a lint's.
+    private static func parseProbe(_ arguments: [String]) throws(UsageError) -> Command {
+        var rest: [String] = []
+        var method: String?
+        var headers: [String] = []
+        var data: String?
+        var robustness = false
+        var rate = 20.0
+        var timeout = 3.0
+        var save: String?
+        var index = 0
+        func value(_ option: String, _ inline: String?) throws(UsageError) -> String {
+            if let inline { return inline }
+            index += 1
+            guard index < arguments.count else { throw UsageError(message: "option \(option) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            defer { index += 1 }
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = argument.hasPrefix("--") ? parts[0] : argument
+            let inline = argument.hasPrefix("--") && parts.count == 2 ? parts[1] : nil
+            switch name {
+            case "-X", "--method":
+                let text = try value(name, inline)
+                guard !text.isEmpty, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !"()<>@,;:\\\"/[]?={}".utf8.contains($0) }) else {
+                    throw UsageError(message: "--method takes a method token such as GET or POST (got '\(text)')")
+                }
+                method = text
+            case "-H", "--header":
+                let text = try value(name, inline)
+                guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+                      !text.contains("\r"), !text.contains("\n") else {
+                    throw UsageError(message: "--header takes 'Name: value' on one line (got '\(text)')")
+                }
+                headers.append(text)
+            case "-d", "--data":
+                data = try value(name, inline)
+            case "--robustness":
+                robustness = true
+            case "--rate":
+                let text = try value(name, inline)
+                guard let number = Double(text), number > 0, number <= 1000 else {
+                    throw UsageError(message: "--rate takes requests per second, from 0.1 to 1000 (got '\(text)')")
+                }
+                rate = number
+            case "--timeout":
+                let text = try value(name, inline)
+                guard let number = Double(text), number > 0, number <= 300 else {
+                    throw UsageError(message: "--timeout takes seconds, up to 300 (got '\(text)')")
+                }
+                timeout = number
+            case "--save":
+                save = try value(name, inline)
+            case "--request", "--input", "-j", "--jobs", "--baseline", "--write-baseline", "--stream-window":
+                throw UsageError(message: "\(name) does not apply to 'probe'")
+            default:
+                rest.append(argument)
+            }
+        }
+        let oneURL = UsageError(message: "'probe' takes one http:// URL, such as 'httplint probe http://127.0.0.1:8080/'")
+        let parsed: Command
+        do {
+            parsed = try parseLint(rest)
+        } catch {
+            throw error.message.hasPrefix("no input given") ? oneURL : error
+        }
+        if parsed == .help { return .help }
+        guard case .lint(let output) = parsed, output.inputs.count == 1 else { throw oneURL }
+        return .probe(ProbeOptions(url: output.inputs[0], method: method ?? (data == nil ? "GET" : "POST"), headers: headers,
+                                   data: data, robustness: robustness, rate: rate, timeout: timeout, saveDirectory: save,
+                                   output: output))
+    }
+
     /// `4096`, `64K`, `16M`, `1G` (binary multiples).
     static func size(_ text: String) -> Int? {
         let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
@@ -218,6 +312,10 @@ enum CommandLineParser {
           httplint [options] PATH...      lint raw responses: files, directories (walked for
                                           *.http, *.resp, *.txt…; NAME.req beside NAME.http
                                           is its request), - for standard input
+          httplint probe URL [options]    request a live server (plain http://) with GET and
+                                          the variants its answer calls for (HEAD, conditional,
+                                          range, gzip, OPTIONS, an unknown method, HTTP/1.0 and
+                                          1.2, pipelining) and lint every exchange
           httplint rules [--markdown|--docs]
                                           list every rule (--markdown: the README table;
                                           --docs: the full rule documentation)
@@ -248,6 +346,20 @@ enum CommandLineParser {
           --write-baseline FILE
                                record this run's findings in FILE
           -j, --jobs N         lint N inputs at a time (output stays in input order)
+
+        PROBE (httplint probe URL; the output options above apply):
+          -X, --method METHOD  the base request's method (default GET, or POST with --data);
+                               otherwise only GET, HEAD, OPTIONS and one unknown method are sent
+          -H, --header 'Name: value'
+                               a field added to every request (repeatable)
+          -d, --data TEXT      content of the base request (adds an Expect: 100-continue probe)
+          --robustness         also send the malformed requests a server must reject (no
+                               Host, two Hosts, whitespace before a colon, invalid
+                               Content-Length, Transfer-Encoding with Content-Length, obs-fold,
+                               an invalid method, a 9000-byte target), each on its own connection
+          --rate N             at most N requests a second (default 20)
+          --timeout SECONDS    connect and read timeout per request (default 3)
+          --save DIR           write each exchange as DIR/NN-step.http and .req, to lint later
 
         LIMITS (past one, a limit-exceeded finding, or for input size an input error):
           --max-line-length N        longest status, field or chunk-size line (default 1M)

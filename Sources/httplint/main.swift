@@ -89,6 +89,8 @@ func run(_ arguments: [String]) -> ExitStatus {
         return .clean
     case .lint(let options):
         return lint(options)
+    case .probe(let options):
+        return probe(options)
     }
 }
 
