@@ -8,6 +8,8 @@ public enum RuleCatalogue {
         RequestDeviation.self,
         ResponseAfterUnframeableRequest.self,
         LowerVersionThanServerSpeaks.self,
+        // Exchanges/
+        HeadDiffersFromGet.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
