@@ -10,6 +10,7 @@ public enum RuleCatalogue {
         LowerVersionThanServerSpeaks.self,
         // Exchanges/
         HeadDiffersFromGet.self,
+        NotModifiedFieldsDiffer.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
