@@ -11,6 +11,7 @@ public enum RuleCatalogue {
         // Exchanges/
         HeadDiffersFromGet.self,
         NotModifiedFieldsDiffer.self,
+        PartialContentBytesDiffer.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
