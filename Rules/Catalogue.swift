@@ -12,6 +12,8 @@ public enum RuleCatalogue {
         HeadDiffersFromGet.self,
         NotModifiedFieldsDiffer.self,
         PartialContentBytesDiffer.self,
+        GzipVariantWithoutVary.self,
+        GzipVariantContentDiffers.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
