@@ -14,6 +14,7 @@ public enum RuleCatalogue {
         PartialContentBytesDiffer.self,
         GzipVariantWithoutVary.self,
         GzipVariantContentDiffers.self,
+        ETagChangesBetweenIdenticalGets.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
