@@ -15,6 +15,8 @@ public enum RuleCatalogue {
         GzipVariantWithoutVary.self,
         GzipVariantContentDiffers.self,
         ETagChangesBetweenIdenticalGets.self,
+        ConditionalRequestIgnored.self,
+        RangeRequestIgnored.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
