@@ -17,6 +17,7 @@ public enum RuleCatalogue {
         ETagChangesBetweenIdenticalGets.self,
         ConditionalRequestIgnored.self,
         RangeRequestIgnored.self,
+        AllowedMethodRefused.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,
