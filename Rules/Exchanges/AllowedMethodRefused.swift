@@ -37,14 +37,15 @@ struct AllowedMethodRefused: ExchangeSetRule {
     )
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for refused in all where refused.status == 405 {
-            guard let advertiser = all.first(where: {
-                $0.exchange.index != refused.exchange.index && $0.resource == refused.resource
-                    && $0.response.fields.named(.allow).flatMap(\.listElements).contains(refused.method)
-            }) else { continue }
-            report.add("\(refused.label) is answered 405, though the response to \(advertiser.label) lists \(refused.method) in Allow: \(Printable.escape(advertiser.response.joinedValue("Allow") ?? ""))",
-                       about: refused.response, exchange: refused.exchange.index, request: refused.request.methodSpan)
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for refused in sameResource where refused.status == 405 {
+                guard let advertiser = sameResource.first(where: {
+                    $0.exchange.index != refused.exchange.index && $0.resource == refused.resource
+                        && $0.response.fields.named(.allow).flatMap(\.listElements).contains(refused.method)
+                }) else { continue }
+                report.add("\(refused.label) is answered 405, though the response to \(advertiser.label) lists \(refused.method) in Allow: \(Printable.escape(advertiser.response.joinedValue("Allow") ?? ""))",
+                           about: refused.response, exchange: refused.exchange.index, request: refused.request.methodSpan)
+            }
         }
     }
 }

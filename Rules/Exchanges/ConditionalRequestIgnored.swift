@@ -45,37 +45,38 @@ struct ConditionalRequestIgnored: ExchangeSetRule {
     )
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for conditional in all where conditional.method == "GET" && conditional.status == 200 && !conditional.hasRange {
-            let request = conditional.request
-            let noneMatch = request.fields.named(.ifNoneMatch)
-            let modifiedSince = request.fields.named(.ifModifiedSince)
-            guard !noneMatch.isEmpty || !modifiedSince.isEmpty, !request.fields.contains("If-Match"),
-                  !request.fields.contains("If-Unmodified-Since"), let content = conditional.response.receivedContent,
-                  let base = all.first(where: {
-                      $0.method == "GET" && $0.status == 200 && !$0.hasPrecondition && !$0.hasRange
-                          && $0.acceptEncoding == conditional.acceptEncoding && $0.isAlike(conditional)
-                  }),
-                  base.response.receivedContent == content,
-                  base.response.contentCodings == conditional.response.contentCodings
-            else { continue }
-            let field: Field
-            let validator: String
-            if !noneMatch.isEmpty {
-                guard let tag = base.response.entityTag, !conditional.response.fields.contains(.etag),
-                      case .tags(let tags)? = EntityTag.list(noneMatch.map(\.value).joined(separator: ", ")),
-                      tags.contains(where: { $0.weakMatches(tag) }) else { continue }
-                field = noneMatch[0]
-                validator = "the ETag \(Printable.escape(base.response.joinedValue("ETag") ?? ""))"
-            } else {
-                guard modifiedSince.count == 1, let lastModified = base.response.joinedValue("Last-Modified"),
-                      modifiedSince[0].value == lastModified,
-                      conditional.response.joinedValue("Last-Modified") == lastModified else { continue }
-                field = modifiedSince[0]
-                validator = "the Last-Modified \(Printable.escape(lastModified))"
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for conditional in sameResource where conditional.method == "GET" && conditional.status == 200 && !conditional.hasRange {
+                let request = conditional.request
+                let noneMatch = request.fields.named(.ifNoneMatch)
+                let modifiedSince = request.fields.named(.ifModifiedSince)
+                guard !noneMatch.isEmpty || !modifiedSince.isEmpty, !request.fields.contains("If-Match"),
+                      !request.fields.contains("If-Unmodified-Since"), let content = conditional.response.receivedContent,
+                      let base = sameResource.first(where: {
+                          $0.method == "GET" && $0.status == 200 && !$0.hasPrecondition && !$0.hasRange
+                              && $0.acceptEncoding == conditional.acceptEncoding && $0.isAlike(conditional)
+                      }),
+                      base.response.receivedContent == content,
+                      base.response.contentCodings == conditional.response.contentCodings
+                else { continue }
+                let field: Field
+                let validator: String
+                if !noneMatch.isEmpty {
+                    guard let tag = base.response.entityTag, !conditional.response.fields.contains(.etag),
+                          case .tags(let tags)? = EntityTag.list(noneMatch.map(\.value).joined(separator: ", ")),
+                          tags.contains(where: { $0.weakMatches(tag) }) else { continue }
+                    field = noneMatch[0]
+                    validator = "the ETag \(Printable.escape(base.response.joinedValue("ETag") ?? ""))"
+                } else {
+                    guard modifiedSince.count == 1, let lastModified = base.response.joinedValue("Last-Modified"),
+                          modifiedSince[0].value == lastModified,
+                          conditional.response.joinedValue("Last-Modified") == lastModified else { continue }
+                    field = modifiedSince[0]
+                    validator = "the Last-Modified \(Printable.escape(lastModified))"
+                }
+                report.add("\(conditional.label) names \(validator) of \(base.label) in \(field.name), yet is answered 200 with the same \(content.count) octets instead of 304",
+                           about: conditional.response, exchange: conditional.exchange.index, request: field.lineSpan)
             }
-            report.add("\(conditional.label) names \(validator) of \(base.label) in \(field.name), yet is answered 200 with the same \(content.count) octets instead of 304",
-                       about: conditional.response, exchange: conditional.exchange.index, request: field.lineSpan)
         }
     }
 }

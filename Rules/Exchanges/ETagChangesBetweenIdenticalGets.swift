@@ -38,21 +38,31 @@ struct ETagChangesBetweenIdenticalGets: ExchangeSetRule {
     )
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let gets = ProbeExchange.all(exchanges).filter { $0.method == "GET" && $0.isPlain && $0.status == 200 }
-        var reported: Set<String> = []
-        for (position, later) in gets.enumerated() where !reported.contains(later.resource) {
-            guard let tag = later.response.entityTag, !tag.isWeak, let content = later.response.receivedContent else { continue }
-            let earlier = gets[..<position].first { earlier in
-                guard earlier.isAlike(later), let other = earlier.response.entityTag, !other.isWeak, other != tag,
-                      earlier.response.receivedContent == content else { return false }
-                return ["Content-Type", "Content-Encoding", "Content-Language"].allSatisfy {
-                    earlier.response.joinedValue($0) == later.response.joinedValue($0)
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            // The 200s to plain GETs, each with its strong tag and content, told apart by their
+            // other request fields; within one kind, the first response under each tag.
+            var seen: [[String]: [(get: ProbeExchange, tag: EntityTag, content: [UInt8])]] = [:]
+            for later in sameResource where later.method == "GET" && later.isPlain && later.status == 200 {
+                guard let tag = later.response.entityTag, !tag.isWeak, let content = later.response.receivedContent else { continue }
+                let earlier = seen[later.otherFields, default: []]
+                if let match = earlier.first(where: { $0.tag != tag && $0.content == content && Self.sameMetadata($0.get, later) }) {
+                    report.add("\(later.label) received the same \(content.count) octets as \(match.get.label) under ETag \(Printable.escape(later.response.joinedValue("ETag") ?? "")) instead of \(Printable.escape(match.get.response.joinedValue("ETag") ?? ""))",
+                               about: later.response, exchange: later.exchange.index)
+                    break
+                }
+                // A bounded number of tags per kind of request: a tag made per response cannot
+                // make the comparisons grow with the square of the input.
+                if earlier.count < 16, !earlier.contains(where: { $0.tag == tag }) {
+                    seen[later.otherFields, default: []].append((later, tag, content))
                 }
             }
-            guard let earlier else { continue }
-            reported.insert(later.resource)
-            report.add("\(later.label) received the same \(content.count) octets as \(earlier.label) under ETag \(Printable.escape(later.response.joinedValue("ETag") ?? "")) instead of \(Printable.escape(earlier.response.joinedValue("ETag") ?? ""))",
-                       about: later.response, exchange: later.exchange.index)
+        }
+    }
+
+    /// Whether the two responses describe their content alike.
+    private static func sameMetadata(_ one: ProbeExchange, _ other: ProbeExchange) -> Bool {
+        ["Content-Type", "Content-Encoding", "Content-Language"].allSatisfy {
+            one.response.joinedValue($0) == other.response.joinedValue($0)
         }
     }
 }

@@ -46,17 +46,18 @@ struct GzipVariantContentDiffers: ExchangeSetRule {
     private static let stale = CompressedExamples.changing(Array(CompressedExamples.text.utf8), at: 8, to: UInt8(ascii: "3"))
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for encoded in all where encoded.isGzipVariant {
-            let identities = all.filter { $0.isIdentityVariant && $0.isAlike(encoded) }
-            let contents = identities.map(\.response.receivedContent)
-            guard identities.count >= 2, let first = contents[0], contents.allSatisfy({ $0 == first }),
-                  identities.allSatisfy({ $0.response.normalizedContentType == encoded.response.normalizedContentType }),
-                  let decoded = Self.decoded(encoded.response), let offset = decoded.firstDifference(from: first)
-            else { continue }
-            report.add("\(encoded.label)'s gzip content decodes to \(decoded.count) octets that differ from the \(first.count) \(identities[0].label) and \(identities[1].label) received without Accept-Encoding, first at octet \(offset)",
-                       about: encoded.response, exchange: encoded.exchange.index,
-                       request: encoded.request.fields.first(named: "Accept-Encoding")?.lineSpan)
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for encoded in sameResource where encoded.isGzipVariant {
+                let identities = sameResource.filter { $0.isIdentityVariant && $0.isAlike(encoded) }
+                let contents = identities.map(\.response.receivedContent)
+                guard identities.count >= 2, let first = contents[0], contents.allSatisfy({ $0 == first }),
+                      identities.allSatisfy({ $0.response.normalizedContentType == encoded.response.normalizedContentType }),
+                      let decoded = Self.decoded(encoded.response), let offset = decoded.firstDifference(from: first)
+                else { continue }
+                report.add("\(encoded.label)'s gzip content decodes to \(decoded.count) octets that differ from the \(first.count) \(identities[0].label) and \(identities[1].label) received without Accept-Encoding, first at octet \(offset)",
+                           about: encoded.response, exchange: encoded.exchange.index,
+                           request: encoded.request.fields.first(named: "Accept-Encoding")?.lineSpan)
+            }
         }
     }
 

@@ -47,16 +47,17 @@ struct GzipVariantWithoutVary: ExchangeSetRule {
     )
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for encoded in all where encoded.isGzipVariant {
-            guard let identity = all.first(where: { $0.isIdentityVariant && $0.isAlike(encoded) }) else { continue }
-            let response = encoded.response
-            let vary = response.lowercasedElements("Vary")
-            guard !vary.contains("accept-encoding"), !vary.contains("*"), !Self.limitsReuse(encoded) else { continue }
-            let neither = identity.response.lowercasedElements("Vary").contains("accept-encoding") ? "" : " (nor has the unencoded one)"
-            report.add("The gzip-encoded response to \(encoded.label) has no Vary: Accept-Encoding\(neither), though \(identity.label) without Accept-Encoding is answered unencoded",
-                       about: response, exchange: encoded.exchange.index,
-                       request: encoded.request.fields.first(named: "Accept-Encoding")?.lineSpan)
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for encoded in sameResource where encoded.isGzipVariant {
+                guard let identity = sameResource.first(where: { $0.isIdentityVariant && $0.isAlike(encoded) }) else { continue }
+                let response = encoded.response
+                let vary = response.lowercasedElements("Vary")
+                guard !vary.contains("accept-encoding"), !vary.contains("*"), !Self.limitsReuse(encoded) else { continue }
+                let neither = identity.response.lowercasedElements("Vary").contains("accept-encoding") ? "" : " (nor has the unencoded one)"
+                report.add("The gzip-encoded response to \(encoded.label) has no Vary: Accept-Encoding\(neither), though \(identity.label) without Accept-Encoding is answered unencoded",
+                           about: response, exchange: encoded.exchange.index,
+                           request: encoded.request.fields.first(named: "Accept-Encoding")?.lineSpan)
+            }
         }
     }
 

@@ -97,35 +97,36 @@ struct HeadDiffersFromGet: ExchangeSetRule {
     ]
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for head in all where head.method == "HEAD" && head.isPlain && !Self.transient.contains(head.status) {
-            let gets = all.filter { $0.method == "GET" && $0.isPlain && $0.isAlike(head) }
-            // GETs answered differently among themselves: the resource is changing under the probe.
-            guard let get = gets.first, gets.allSatisfy({ $0.status == get.status }), !Self.transient.contains(get.status)
-            else { continue }
-            if head.status != get.status {
-                report.add("\(head.label) answers \(head.response.statusText) where \(get.label) answered \(get.response.statusText)",
-                           about: head.response, exchange: head.exchange.index, request: head.request.methodSpan)
-                continue
-            }
-            var differences: [String] = []
-            for comparison in Self.comparisons {
-                let values = gets.map { Self.read(comparison, in: $0.response) }
-                // A value the GETs disagree on, or one that may change and only one GET shows.
-                guard let expected = values[0], values.allSatisfy({ $0 == expected }) else { continue }
-                let sent = gets[0].response.joinedValue(comparison.name) ?? ""
-                guard let found = Self.read(comparison, in: head.response) else {
-                    if !comparison.mayBeOmitted { differences.append("no \(comparison.name) (GET sent '\(Printable.escape(sent))')") }
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for head in sameResource where head.method == "HEAD" && head.isPlain && !Self.transient.contains(head.status) {
+                let gets = sameResource.filter { $0.method == "GET" && $0.isPlain && $0.isAlike(head) }
+                // GETs answered differently among themselves: the resource is changing under the probe.
+                guard let get = gets.first, gets.allSatisfy({ $0.status == get.status }), !Self.transient.contains(get.status)
+                else { continue }
+                if head.status != get.status {
+                    report.add("\(head.label) answers \(head.response.statusText) where \(get.label) answered \(get.response.statusText)",
+                               about: head.response, exchange: head.exchange.index, request: head.request.methodSpan)
                     continue
                 }
-                if found != expected, !comparison.mayChange || gets.count >= 2 {
-                    let headValue = head.response.joinedValue(comparison.name) ?? ""
-                    differences.append("\(comparison.name) '\(Printable.escape(headValue))' where GET sent '\(Printable.escape(sent))'")
+                var differences: [String] = []
+                for comparison in Self.comparisons {
+                    let values = gets.map { Self.read(comparison, in: $0.response) }
+                    // Only a value every GET agrees on is held against HEAD.
+                    guard let expected = values[0], values.allSatisfy({ $0 == expected }) else { continue }
+                    let sent = gets[0].response.joinedValue(comparison.name) ?? ""
+                    guard let found = Self.read(comparison, in: head.response) else {
+                        if !comparison.mayBeOmitted { differences.append("no \(comparison.name) (GET sent '\(Printable.escape(sent))')") }
+                        continue
+                    }
+                    if found != expected, !comparison.mayChange || gets.count >= 2 {
+                        let headValue = head.response.joinedValue(comparison.name) ?? ""
+                        differences.append("\(comparison.name) '\(Printable.escape(headValue))' where GET sent '\(Printable.escape(sent))'")
+                    }
                 }
+                guard !differences.isEmpty else { continue }
+                report.add("\(head.label) answers with other fields than \(get.label): \(differences.joined(separator: "; "))",
+                           about: head.response, exchange: head.exchange.index, request: head.request.methodSpan)
             }
-            guard !differences.isEmpty else { continue }
-            report.add("\(head.label) answers with other fields than \(get.label): \(differences.joined(separator: "; "))",
-                       about: head.response, exchange: head.exchange.index, request: head.request.methodSpan)
         }
     }
 

@@ -50,37 +50,38 @@ struct NotModifiedFieldsDiffer: ExchangeSetRule {
     )
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for conditional in all where conditional.status == 304 && conditional.method == "GET" && !conditional.hasRange {
-            let oks = all.filter {
-                $0.status == 200 && $0.method == "GET" && !$0.hasPrecondition && !$0.hasRange
-                    && $0.acceptEncoding == conditional.acceptEncoding && $0.isAlike(conditional)
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for conditional in sameResource where conditional.status == 304 && conditional.method == "GET" && !conditional.hasRange {
+                let oks = sameResource.filter {
+                    $0.status == 200 && $0.method == "GET" && !$0.hasPrecondition && !$0.hasRange
+                        && $0.acceptEncoding == conditional.acceptEncoding && $0.isAlike(conditional)
+                }
+                guard let ok = oks.first else { continue }
+                let response = conditional.response
+                let request = conditional.request
+                var problems: [String] = []
+                var missing: [String] = []
+                for name in ["Content-Location", "ETag", "Vary", "Cache-Control", "Expires"] {
+                    // An ETag missing from a 304 to If-None-Match is not-modified-missing-fields' finding.
+                    if name == "ETag", request.fields.contains(.ifNoneMatch) { continue }
+                    if oks.allSatisfy({ $0.response.fields.contains(name) }), !response.fields.contains(name) { missing.append(name) }
+                }
+                if !missing.isEmpty { problems.append("lacks \(Self.list(missing))") }
+                if let etag = ok.response.joinedValue("ETag"), let sent = response.joinedValue("ETag"),
+                   oks.allSatisfy({ $0.response.joinedValue("ETag") == etag }), sent != etag,
+                   oks.count >= 2 || Self.asksFor(ok.response.entityTag, request) {
+                    problems.append("ETag \(Printable.escape(sent)) instead of \(Printable.escape(etag))")
+                }
+                let vary = ok.response.lowercasedElements("Vary")
+                if response.fields.contains(.vary), ok.response.fields.contains(.vary),
+                   oks.allSatisfy({ $0.response.lowercasedElements("Vary") == vary }), response.lowercasedElements("Vary") != vary {
+                    problems.append("Vary '\(Printable.escape(response.joinedValue("Vary") ?? ""))' instead of '\(Printable.escape(ok.response.joinedValue("Vary") ?? ""))'")
+                }
+                guard !problems.isEmpty else { continue }
+                report.add("304 to \(conditional.label) differs from the 200 to \(ok.label): \(problems.joined(separator: "; "))",
+                           about: response, exchange: conditional.exchange.index,
+                           request: request.fields.first(named: .ifNoneMatch)?.lineSpan ?? request.fields.first(named: .ifModifiedSince)?.lineSpan)
             }
-            guard let ok = oks.first else { continue }
-            let response = conditional.response
-            let request = conditional.request
-            var problems: [String] = []
-            var missing: [String] = []
-            for name in ["Content-Location", "ETag", "Vary", "Cache-Control", "Expires"] {
-                // An ETag missing from a 304 to If-None-Match is not-modified-missing-fields' finding.
-                if name == "ETag", request.fields.contains(.ifNoneMatch) { continue }
-                if oks.allSatisfy({ $0.response.fields.contains(name) }), !response.fields.contains(name) { missing.append(name) }
-            }
-            if !missing.isEmpty { problems.append("lacks \(Self.list(missing))") }
-            if let etag = ok.response.joinedValue("ETag"), let sent = response.joinedValue("ETag"),
-               oks.allSatisfy({ $0.response.joinedValue("ETag") == etag }), sent != etag,
-               oks.count >= 2 || Self.asksFor(ok.response.entityTag, request) {
-                problems.append("ETag \(Printable.escape(sent)) instead of \(Printable.escape(etag))")
-            }
-            let vary = ok.response.lowercasedElements("Vary")
-            if response.fields.contains(.vary), ok.response.fields.contains(.vary),
-               oks.allSatisfy({ $0.response.lowercasedElements("Vary") == vary }), response.lowercasedElements("Vary") != vary {
-                problems.append("Vary '\(Printable.escape(response.joinedValue("Vary") ?? ""))' instead of '\(Printable.escape(ok.response.joinedValue("Vary") ?? ""))'")
-            }
-            guard !problems.isEmpty else { continue }
-            report.add("304 to \(conditional.label) differs from the 200 to \(ok.label): \(problems.joined(separator: "; "))",
-                       about: response, exchange: conditional.exchange.index,
-                       request: request.fields.first(named: .ifNoneMatch)?.lineSpan ?? request.fields.first(named: .ifModifiedSince)?.lineSpan)
         }
     }
 

@@ -43,37 +43,38 @@ struct PartialContentBytesDiffer: ExchangeSetRule {
     )
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for partial in all where partial.status == 206 && partial.method == "GET" && partial.hasRange && partial.asksForIdentity {
-            let response = partial.response
-            guard response.contentCodings.isEmpty, !response.isMultipartByteranges,
-                  let part = response.receivedContent, response.fields.named(.contentRange).count == 1,
-                  case .success(.range(let unit, let first?, let last?, _, let length))? =
-                      response.fields.first(named: .contentRange).map({ InvalidContentRange.parse($0.value) }),
-                  unit.asciiLowercased() == "bytes", first <= last, UInt64(part.count) == last - first + 1,
-                  let (full, from) = Self.fullContent(for: partial, in: all)
-            else { continue }
-            let rangeSpan = partial.request.fields.first(named: .range)?.lineSpan
-            let contentRange = Printable.escape(response.joinedValue("Content-Range") ?? "")
-            let problem: String
-            if let length, length != UInt64(full.count) {
-                problem = "Content-Range '\(contentRange)' gives a complete length of \(length) octets, but \(from) received \(full.count)"
-            } else if last >= UInt64(full.count) {
-                problem = "Content-Range '\(contentRange)' reaches past the \(full.count) octets \(from) received"
-            } else if let offset = part.firstDifference(from: Array(full[Int(first)...Int(last)])) {
-                problem = "its octets differ from octets \(first)-\(last) of the content \(from) received, first at octet \(first + UInt64(offset))"
-            } else {
-                continue
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for partial in sameResource where partial.status == 206 && partial.method == "GET" && partial.hasRange && partial.asksForIdentity {
+                let response = partial.response
+                guard response.contentCodings.isEmpty, !response.isMultipartByteranges,
+                      let part = response.receivedContent, response.fields.named(.contentRange).count == 1,
+                      case .success(.range(let unit, let first?, let last?, _, let length))? =
+                          response.fields.first(named: .contentRange).map({ InvalidContentRange.parse($0.value) }),
+                      unit.asciiLowercased() == "bytes", first <= last, UInt64(part.count) == last - first + 1,
+                      let (full, from) = Self.fullContent(for: partial, in: sameResource)
+                else { continue }
+                let rangeSpan = partial.request.fields.first(named: .range)?.lineSpan
+                let contentRange = Printable.escape(response.joinedValue("Content-Range") ?? "")
+                let problem: String
+                if let length, length != UInt64(full.count) {
+                    problem = "Content-Range '\(contentRange)' gives a complete length of \(length) octets, but \(from) received \(full.count)"
+                } else if last >= UInt64(full.count) {
+                    problem = "Content-Range '\(contentRange)' reaches past the \(full.count) octets \(from) received"
+                } else if let offset = part.firstDifference(from: Array(full[Int(first)...Int(last)])) {
+                    problem = "its octets differ from octets \(first)-\(last) of the content \(from) received, first at octet \(first + UInt64(offset))"
+                } else {
+                    continue
+                }
+                report.add("206 to \(partial.label): \(problem)", about: response, exchange: partial.exchange.index, request: rangeSpan)
             }
-            report.add("206 to \(partial.label): \(problem)", about: response, exchange: partial.exchange.index, request: rangeSpan)
         }
     }
 
     /// The identity content of the representation `partial` is a part of, and which exchanges
     /// received it: that of two alike plain GETs that received the same bytes, or of the one
     /// plain GET whose strong ETag is the 206's.
-    private static func fullContent(for partial: ProbeExchange, in all: [ProbeExchange]) -> ([UInt8], String)? {
-        let gets = all.filter { $0.method == "GET" && $0.isPlain && $0.isAlike(partial) }
+    private static func fullContent(for partial: ProbeExchange, in sameResource: [ProbeExchange]) -> ([UInt8], String)? {
+        let gets = sameResource.filter { $0.method == "GET" && $0.isPlain && $0.isAlike(partial) }
         guard gets.allSatisfy({ $0.status == 200 && $0.response.contentCodings.isEmpty }) else { return nil }
         let contents = gets.map(\.response.receivedContent)
         guard let first = contents.first, let full = first, contents.allSatisfy({ $0 == full }) else { return nil }

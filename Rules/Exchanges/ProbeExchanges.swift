@@ -94,8 +94,23 @@ struct ProbeExchange {
     /// A GET (or HEAD) with no precondition, no range and no content coding asked for.
     var isPlain: Bool { !hasPrecondition && !hasRange && asksForIdentity }
 
-    /// Every exchange of `exchanges` that can be compared.
-    static func all(_ exchanges: [Exchange]) -> [ProbeExchange] { exchanges.compactMap(ProbeExchange.init) }
+    /// The exchanges of `exchanges` that can be compared, grouped by the resource they ask for
+    /// (in the order each resource first appears, each group in input order): the rules
+    /// compare only exchanges of one resource, and a large input then costs a pass per group
+    /// rather than one per pair of exchanges.
+    static func byResource(_ exchanges: [Exchange]) -> [[ProbeExchange]] {
+        var groups: [[ProbeExchange]] = []
+        var positions: [String: Int] = [:]
+        for case let probe? in exchanges.lazy.map(ProbeExchange.init) {
+            if let position = positions[probe.resource] {
+                groups[position].append(probe)
+            } else {
+                positions[probe.resource] = groups.count
+                groups.append([probe])
+            }
+        }
+        return groups
+    }
 }
 
 extension Response {

@@ -41,18 +41,19 @@ struct RangeRequestIgnored: ExchangeSetRule {
     )
 
     func check(exchanges: [Exchange], _ report: inout FindingReporter) {
-        let all = ProbeExchange.all(exchanges)
-        for ranged in all where ranged.method == "GET" && ranged.status == 200 && ranged.hasRange && !ranged.hasPrecondition {
-            let ranges = ranged.request.fields.named(.range)
-            guard ranges.count == 1, ranged.response.contentCodings.isEmpty, let content = ranged.response.receivedContent,
-                  !content.isEmpty, Self.isSatisfiable(ranges[0].value, length: content.count),
-                  let advertiser = all.first(where: {
-                      $0.resource == ranged.resource && $0.response.lowercasedElements("Accept-Ranges").contains("bytes")
-                  })
-            else { continue }
-            let whose = advertiser.exchange.index == ranged.exchange.index ? "its own response" : "the response to \(advertiser.label)"
-            report.add("\(ranged.label) asks for \(Printable.escape(ranges[0].value)), within the \(content.count) octets it received, and is answered 200 with all of them, though \(whose) advertises Accept-Ranges: bytes",
-                       about: ranged.response, exchange: ranged.exchange.index, request: ranges[0].lineSpan)
+        for sameResource in ProbeExchange.byResource(exchanges) {
+            for ranged in sameResource where ranged.method == "GET" && ranged.status == 200 && ranged.hasRange && !ranged.hasPrecondition {
+                let ranges = ranged.request.fields.named(.range)
+                guard ranges.count == 1, ranged.response.contentCodings.isEmpty, let content = ranged.response.receivedContent,
+                      !content.isEmpty, Self.isSatisfiable(ranges[0].value, length: content.count),
+                      let advertiser = sameResource.first(where: {
+                          $0.resource == ranged.resource && $0.response.lowercasedElements("Accept-Ranges").contains("bytes")
+                      })
+                else { continue }
+                let whose = advertiser.exchange.index == ranged.exchange.index ? "its own response" : "the response to \(advertiser.label)"
+                report.add("\(ranged.label) asks for \(Printable.escape(ranges[0].value)), within the \(content.count) octets it received, and is answered 200 with all of them, though \(whose) advertises Accept-Ranges: bytes",
+                           about: ranged.response, exchange: ranged.exchange.index, request: ranges[0].lineSpan)
+            }
         }
     }
 
