@@ -30,6 +30,16 @@ public enum RuleCatalogue {
         TraceNotMessageHTTP.self,
         ExpectContinueUnanswered.self,
         LongTargetNotURITooLong.self,
+        // Exchanges/
+        HeadDiffersFromGet.self,
+        NotModifiedFieldsDiffer.self,
+        PartialContentBytesDiffer.self,
+        GzipVariantWithoutVary.self,
+        GzipVariantContentDiffers.self,
+        ETagChangesBetweenIdenticalGets.self,
+        ConditionalRequestIgnored.self,
+        RangeRequestIgnored.self,
+        AllowedMethodRefused.self,
         // Status/
         UnauthorizedWithoutWWWAuthenticate.self,
         ProxyAuthRequiredWithoutProxyAuthenticate.self,

@@ -100,7 +100,11 @@ func findings(of ruleIndex: Int, on example: Example) throws -> [Finding] {
             let category = rule.description.category.rawValue
             let folder = category.prefix(1).uppercased() + category.dropFirst()
             let path = Self.rulesDirectory.appendingPathComponent(folder).appendingPathComponent("\(rule).swift").path
-            #expect(FileManager.default.fileExists(atPath: path), "\(rule) (\(rule.description.id)) should be in Rules/\(folder)/\(rule).swift")
+            // Rules comparing the exchanges of a probe judge requests too, and have a folder of their own.
+            let exchanges = Self.rulesDirectory.appendingPathComponent("Exchanges").appendingPathComponent("\(rule).swift").path
+            let isSetRule = rule is any ExchangeSetRule.Type && rule.description.category == .requests
+            #expect(FileManager.default.fileExists(atPath: path) || (isSetRule && FileManager.default.fileExists(atPath: exchanges)),
+                    "\(rule) (\(rule.description.id)) should be in Rules/\(folder)/\(rule).swift")
         }
     }
 
@@ -112,7 +116,8 @@ func findings(of ruleIndex: Int, on example: Example) throws -> [Finding] {
             for file in files where file.hasSuffix(".swift") {
                 let name = String(file.dropLast(6))
                 let text = try String(contentsOf: url.appendingPathComponent(file), encoding: .utf8)
-                guard text.contains("struct \(name): Rule") || text.contains("struct \(name): DeviationRule") else { continue }
+                guard text.contains("struct \(name): Rule") || text.contains("struct \(name): DeviationRule")
+                        || text.contains("struct \(name): ExchangeSetRule") else { continue }
                 #expect(listed.contains(name), "Rules/\(folder)/\(file) defines a rule that RuleCatalogue.rules does not list")
             }
         }
