@@ -29,7 +29,7 @@ let package = Package(
         // What several test targets share (a scratch directory per test).
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "HTTPLintTests", dependencies: ["HTTPLint", "TestSupport"]),
-        .testTarget(name: "HTTPLintTestingTests", dependencies: ["HTTPLintTesting"]),
+        .testTarget(name: "HTTPLintTestingTests", dependencies: ["HTTPLintTesting", "TestSupport"]),
         .testTarget(name: "httplintTests", dependencies: ["httplint", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

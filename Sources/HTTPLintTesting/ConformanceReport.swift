@@ -56,6 +56,9 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     let options: ConformanceOptions
     /// The request linted with the response, when the options gave one.
     let request: Request?
+    /// What the report is about, when not a response given by the test: a live exchange
+    /// (`GET http://127.0.0.1:8080/ (probe 3: HEAD)`).
+    let subject: String?
 
     /// Whether the test passes: nothing fails and every expected rule fired.
     public var isClean: Bool { failures.isEmpty && missingExpectedRules.isEmpty }
@@ -72,7 +75,7 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     public var warningMessage: String? {
         var parts: [String] = cautions.map { "Caution: \($0)" }
         if !warnings.isEmpty {
-            parts.append(message(for: warnings, headline: "HTTP response has \(count(warnings)) below '\(options.failingAt)' (shown, not failing):"))
+            parts.append(message(for: warnings, headline: "\(noun) has \(count(warnings)) below '\(options.failingAt)' (shown, not failing):"))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
@@ -81,13 +84,16 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
         failureMessage ?? "HTTP response conforms (\(count(findings)) in all, none at or above '\(options.failingAt)')"
     }
 
+    /// "HTTP response", or what the report is about.
+    private var noun: String { subject.map { "HTTP response to \($0)" } ?? "HTTP response" }
+
     private var headline: String {
         var parts: [String] = []
         if !failures.isEmpty { parts.append("\(count(failures)) at or above '\(options.failingAt)'") }
         if !missingExpectedRules.isEmpty {
             parts.append("expected rule\(missingExpectedRules.count == 1 ? "" : "s") \(missingExpectedRules.joined(separator: ", ")) did not fire")
         }
-        return "HTTP response does not conform: " + parts.joined(separator: "; ") + (failures.isEmpty ? "" : ":")
+        return "\(noun) does not conform: " + parts.joined(separator: "; ") + (failures.isEmpty ? "" : ":")
     }
 
     private func count(_ findings: [Finding]) -> String {
@@ -144,14 +150,22 @@ public func checkHTTPResponse(_ response: LintableResponse, options: Conformance
     if let request = options.request {
         requests = RequestParser.parse(SourceText(name: "request", bytes: request.bytes))
     }
-    let findings = linter.lint(source, requests: requests).findings
-    let unexpected = findings.filter { !options.expecting.contains($0.rule) }
-    let fired = Set(findings.map(\.rule))
-    return ConformanceReport(
-        findings: findings,
-        failures: unexpected.filter { $0.severity >= options.failingAt },
-        warnings: unexpected.filter { $0.severity < options.failingAt && $0.severity >= .warning },
-        missingExpectedRules: options.expecting.subtracting(fired).sorted(),
-        cautions: options.request?.cautions ?? [],
-        response: response.bytes, source: source, options: options, request: requests.first)
+    return ConformanceReport(findings: linter.lint(source, requests: requests).findings, source: source,
+                             request: requests.first, cautions: options.request?.cautions ?? [], options: options)
+}
+
+extension ConformanceReport {
+    /// The report on `findings` of the response in `source`, sorted into failures, warnings
+    /// and expected rules by `options`.
+    init(findings: [Finding], source: SourceText, request: Request?, cautions: [String], options: ConformanceOptions,
+         headline: String? = nil) {
+        let unexpected = findings.filter { !options.expecting.contains($0.rule) }
+        let fired = Set(findings.map(\.rule))
+        self.init(findings: findings,
+                  failures: unexpected.filter { $0.severity >= options.failingAt },
+                  warnings: unexpected.filter { $0.severity < options.failingAt && $0.severity >= .warning },
+                  missingExpectedRules: options.expecting.subtracting(fired).sorted(),
+                  cautions: cautions, response: source.bytes, source: source, options: options, request: request,
+                  subject: headline)
+    }
 }

@@ -85,4 +85,63 @@ public func XCTAssertConformingHTTPResponse(
 ) -> ConformanceReport? {
     XCTAssertConformingHTTPResponse(LintableResponse(data: try data()), options: options, message(), file: file, line: line)
 }
+/// Sends a request to a live server and fails the current test, at the caller's line, when
+/// the exact bytes it answers with break the HTTP specifications (or when the server cannot
+/// be reached). The request's Host is the URL's authority.
+///
+/// ```swift
+/// func testOrderIsServedConformingly() {
+///     XCTAssertConformingHTTPExchange(to: "http://127.0.0.1:\(port)/orders/1")
+/// }
+/// ```
+///
+/// - Returns: the report, for further checks; `nil` when no exchange could be made.
+@discardableResult
+public func XCTAssertConformingHTTPExchange(
+    to url: String, method: RequestContext.Method = .get, fields: [(name: String, value: String)] = [],
+    content: [UInt8]? = nil, options: ConformanceOptions = .init(), timeout: Double = 5,
+    _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line
+) -> ConformanceReport? {
+    let path = String(describing: file)
+    do {
+        let report = try checkHTTPExchange(to: url, method: method, fields: fields, content: content, options: options, timeout: timeout)
+        record(report, comment: message(), fileID: fileID(from: path), filePath: path, line: Int(line), column: 1,
+               xcTestFile: file, xcTestLine: line)
+        return report
+    } catch {
+        deliver(ConformanceFailure(message: "no HTTP exchange: \(error.description)", isWarning: false,
+                                   fileID: fileID(from: path), filePath: path, line: Int(line), column: 1, response: []),
+                xcTestFile: file, xcTestLine: line)
+        return nil
+    }
+}
+
+/// Probes a live server's resource at `url` as `httplint probe` does and fails the current
+/// test, at the caller's line, once for every exchange that breaks the HTTP specifications.
+///
+/// ```swift
+/// func testServerConforms() {
+///     XCTAssertConformingServer(at: "http://127.0.0.1:\(port)/")
+/// }
+/// ```
+@discardableResult
+public func XCTAssertConformingServer(
+    at url: String, options: ConformanceOptions = .init(), robustness: Bool = false, timeout: Double = 3,
+    _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line
+) -> [ConformanceReport] {
+    let path = String(describing: file)
+    do {
+        let reports = try checkHTTPServer(at: url, options: options, robustness: robustness, timeout: timeout)
+        for report in reports {
+            record(report, comment: message(), fileID: fileID(from: path), filePath: path, line: Int(line), column: 1,
+                   xcTestFile: file, xcTestLine: line)
+        }
+        return reports
+    } catch {
+        deliver(ConformanceFailure(message: "no HTTP exchange: \(error.description)", isWarning: false,
+                                   fileID: fileID(from: path), filePath: path, line: Int(line), column: 1, response: []),
+                xcTestFile: file, xcTestLine: line)
+        return []
+    }
+}
 #endif

@@ -172,6 +172,48 @@ import TestSupport
         #expect(!usual.stdout.contains("long-target"))
     }
 
+    /// A probe's exchanges, saved with --save, lint the same later: every finding about one
+    /// exchange comes back (those comparing exchanges need the whole probe).
+    @Test func probeFindsWhatTheServerDoesAndSavesItsExchanges() throws {
+        let server = try TestHTTPServer(handler: TestResource(defects: [.ignoresIfNoneMatch, .headDiffers]).reply)
+        defer { server.stop() }
+        let directory = scratch.path("probe")
+        let url = "http://127.0.0.1:\(server.port)/r"
+        let probed = try run(["probe", "--format", "json", "--rate", "1000", "--save", directory.path, url])
+        #expect(probed.status == 1)
+        #expect(probed.stderr.contains("httplint: probing \(url) with GET") && probed.stderr.contains("unusual requests on purpose"))
+        let live = try #require(try JSONSerialization.jsonObject(with: Data(probed.stdout.utf8)) as? [String: Any])
+        let liveFindings = try #require(live["findings"] as? [[String: Any]])
+        let rules = Set(liveFindings.compactMap { $0["rule"] as? String })
+        #expect(rules.isSuperset(of: ["precondition-evaluated-wrongly", "head-differs-from-get", "content-not-allowed"]))
+        let saved = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(saved.contains("01-get.http") && saved.contains("01-get.req") && saved.contains("03-head.req"))
+        let later = try run(["--format", "json", directory.path])
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])
+        let laterFindings = try #require(again["findings"] as? [[String: Any]])
+        func key(_ finding: [String: Any]) -> String {
+            "\(finding["rule"] ?? "")|\(finding["message"] ?? "")|\(finding["line"] ?? "")|\(finding["column"] ?? "")"
+        }
+        let acrossExchanges: Set<String> = ["head-differs-from-get", "not-modified-fields-differ", "partial-content-bytes-differ",
+                                            "gzip-variant-without-vary", "gzip-variant-content-differs",
+                                            "etag-changes-between-identical-gets", "conditional-request-ignored",
+                                            "range-request-ignored", "allowed-method-refused", "http10-response-from-http11-server"]
+        let perExchange = liveFindings.filter { !acrossExchanges.contains($0["rule"] as? String ?? "") }.map(key).sorted()
+        #expect(!perExchange.isEmpty)
+        #expect(laterFindings.map(key).sorted() == perExchange)
+    }
+
+    @Test func probeRefusesWhatItCannotDo() throws {
+        let https = try run(["probe", "https://example.com/"])
+        #expect(https.status == 2 && https.stderr.contains("curl --http1.1 -sS --raw -i"))
+        let none = try run(["probe"])
+        #expect(none.status == 2 && none.stderr.contains("'probe' takes one http:// URL"))
+        let badHeader = try run(["probe", "-H", "no colon", "http://127.0.0.1:1/"])
+        #expect(badHeader.status == 2 && badHeader.stderr.contains("--header takes 'Name: value'"))
+        let refused = try run(["probe", "--timeout", "1", "http://127.0.0.1:1/"])
+        #expect(refused.status == 2 && refused.stderr.contains("cannot connect to 127.0.0.1:1"))
+    }
+
     @Test func unreadableRequestFileIsAnInputError() throws {
         let result = try run(["--request", "missing.req", "Samples/nginx-200-static-file.http"])
         #expect(result.status == 2)

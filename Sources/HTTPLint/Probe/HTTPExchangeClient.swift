@@ -61,6 +61,7 @@ public struct HTTPExchangeClient: Sendable {
     /// Why an exchange could not happen at all.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     public var options: Options
