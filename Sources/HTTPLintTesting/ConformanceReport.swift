@@ -60,8 +60,16 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     /// (`GET http://127.0.0.1:8080/ (probe 3: HEAD)`).
     let subject: String?
 
-    /// Whether the test passes: nothing fails and every expected rule fired.
-    public var isClean: Bool { failures.isEmpty && missingExpectedRules.isEmpty }
+    /// Rule ids in `ignoring` or `expecting` that name no rule (a typo would otherwise silence
+    /// nothing, or expect what can never fire): they fail the test.
+    public var unknownRules: [String] {
+        let known = Set(RuleCatalogue.rules.map { $0.description.id })
+        return options.ignoring.union(options.expecting).subtracting(known).sorted()
+    }
+
+    /// Whether the test passes: nothing fails, every expected rule fired, and every rule id
+    /// the options name exists.
+    public var isClean: Bool { failures.isEmpty && missingExpectedRules.isEmpty && unknownRules.isEmpty }
 
     /// Rule ids of every finding, in order.
     public var rules: [String] { findings.map(\.rule) }
@@ -90,6 +98,9 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     private var headline: String {
         var parts: [String] = []
         if !failures.isEmpty { parts.append("\(count(failures)) at or above '\(options.failingAt)'") }
+        if !unknownRules.isEmpty {
+            parts.append("unknown rule id\(unknownRules.count == 1 ? "" : "s") \(unknownRules.joined(separator: ", ")) in ignoring or expecting ('httplint rules' lists them)")
+        }
         if !missingExpectedRules.isEmpty {
             parts.append("expected rule\(missingExpectedRules.count == 1 ? "" : "s") \(missingExpectedRules.joined(separator: ", ")) did not fire")
         }
@@ -118,7 +129,10 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
         }
         if !findings.isEmpty {
             let ids = Array(Set(findings.map(\.rule))).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-            out += "To silence: pass ignoring: [\(ids)], or raise failingAt."
+            // Raising failingAt silences warnings, never an error.
+            let raise = findings.contains { $0.severity == .error } ? ""
+                : findings.contains { $0.severity == .warning } ? ", or set failingAt: .error" : ", or set failingAt: .warning or .error"
+            out += "To silence: pass ignoring: [\(ids)]\(raise)."
         }
         return out
     }
@@ -127,6 +141,7 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     public var summary: String {
         guard !isClean else { return "conforms" }
         let listed = failures.map { "[\($0.rule)] \($0.message)" } + missingExpectedRules.map { "[\($0)] expected, did not fire" }
+            + unknownRules.map { "[\($0)] is not a rule id" }
         return listed.joined(separator: "; ")
     }
 }
@@ -142,7 +157,9 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
 public func checkHTTPResponse(_ response: LintableResponse, options: ConformanceOptions = .init()) -> ConformanceReport {
     var ignored = options.ignoring
     if response.isLossy {
-        ignored.formUnion(RuleCatalogue.rules.map { $0.description }.filter { $0.category.needsBytesAsSent }.map { $0.id })
+        // The framing is a URL loader's, not the server's; the content is decoded and its
+        // coding fields left out (see LintableResponse), so the content rules judge it as it is.
+        ignored.formUnion(RuleCatalogue.rules.map { $0.description }.filter { $0.category == .framing }.map { $0.id })
     }
     let linter = Linter(configuration: .init(profile: options.profile, ignoredRules: ignored))
     let source = SourceText(name: "response", bytes: response.bytes)

@@ -61,7 +61,13 @@ func deliver(_ failure: ConformanceFailure, xcTestFile: StaticString?, xcTestLin
     if Test.current != nil {
         let location = SourceLocation(fileID: failure.fileID, filePath: failure.filePath, line: failure.line, column: failure.column)
         #if compiler(>=6.3)
-        Issue.record(Comment(rawValue: failure.message), severity: failure.isWarning ? .warning : .error, sourceLocation: location)
+        if failure.isWarning {
+            Issue.record(Comment(rawValue: failure.message), severity: .warning, sourceLocation: location)
+        } else {
+            // Recorded as an error, so that the issue's first line is the message itself
+            // (a comment would follow a first line of "Issue recorded").
+            Issue.record(NonConformance(description: failure.message), sourceLocation: location)
+        }
         #else
         if failure.isWarning { return }
         Issue.record(Comment(rawValue: failure.message), sourceLocation: location)
@@ -86,6 +92,11 @@ func deliver(_ failure: ConformanceFailure, xcTestFile: StaticString?, xcTestLin
     var text = "\(failure.filePath):\(failure.line): \(failure.isWarning ? "warning" : "error"): \(failure.message)\n"
     text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     #endif
+}
+
+/// A failing report as the error a Swift Testing issue shows first.
+struct NonConformance: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// `Tests/Foo.swift` → `Foo/Foo.swift`-like file id for a `#filePath` given to XCTest.

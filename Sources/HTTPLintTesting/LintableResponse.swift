@@ -15,7 +15,7 @@ import FoundationNetworking
 /// with CRLF line endings, so line-ending and other syntax rules cannot fire; everything
 /// else is checked. A Foundation `HTTPURLResponse` is lossy, see
 /// ``init(_:body:)``.
-public struct LintableResponse: Sendable, ExpressibleByStringLiteral {
+public struct LintableResponse: Sendable, ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
     /// The bytes handed to the linter.
     public let bytes: [UInt8]
     /// Whether the bytes were rebuilt from a decoded response, so that framing (Content-Length,
@@ -35,6 +35,11 @@ public struct LintableResponse: Sendable, ExpressibleByStringLiteral {
 
     public init(stringLiteral text: String) {
         self.init(text)
+    }
+
+    /// Raw response text built with interpolation: `"HTTP/1.1 200 OK\r\nContent-Length: \(body.count)\r\n\r\n"`.
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(String(stringInterpolation: stringInterpolation))
     }
 
     /// Raw response bytes from `Data`.
@@ -67,12 +72,14 @@ public struct LintableResponse: Sendable, ExpressibleByStringLiteral {
     #if canImport(FoundationNetworking) || canImport(Darwin)
     /// A Foundation response and its body, as URLSession returns them. **Lossy**: the status
     /// line is rebuilt as HTTP/1.1 with the registered reason phrase, field order and
-    /// duplicates are lost, and the body is already decoded (Content-Length may describe the
-    /// encoded one), so framing and content-coding rules are left out and line-level syntax
-    /// cannot be checked.
+    /// duplicates are lost, and the body is already decoded, so Content-Encoding,
+    /// Transfer-Encoding and Content-Length (which describe the bytes as sent) are left out,
+    /// framing rules do not run and line-level syntax cannot be checked; the content rules
+    /// (the JSON check) judge the decoded body.
     public init(_ response: HTTPURLResponse, body: Data? = nil) {
+        let describesBytesAsSent: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
         let fields = response.allHeaderFields.compactMap { key, value -> (name: String, value: String)? in
-            guard let name = key as? String else { return nil }
+            guard let name = key as? String, !describesBytesAsSent.contains(name.lowercased()) else { return nil }
             return (name, "\(value)")
         }.sorted { $0.name.lowercased() < $1.name.lowercased() }
         self.init(status: response.statusCode, reason: nil, version: .http11, fields: fields,

@@ -12,7 +12,10 @@ import FoundationNetworking
     static let good = "HTTP/1.1 204 No Content\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\n\r\n"
     static let noAllow = "HTTP/1.1 405 Method Not Allowed\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n"
 
-    func comments(_ issue: Issue) -> String { issue.comments.map(\.rawValue).joined(separator: "\n") }
+    /// What an issue says: its comments, and the failing report it carries as its error.
+    func comments(_ issue: Issue) -> String {
+        (issue.comments.map(\.rawValue) + [issue.error.map { "\($0)" } ?? ""]).joined(separator: "\n")
+    }
 
     @Test func conformingResponsePasses() {
         let report = expectConformingHTTPResponse(Self.good)
@@ -119,6 +122,46 @@ import FoundationNetworking
     @Test func bytesAndDataInputs() {
         #expect(expectConformingHTTPResponse(Array(Self.good.utf8))?.isClean == true)
         #expect(expectConformingHTTPResponse(Data(Self.good.utf8))?.isClean == true)
+    }
+
+    /// URLSession users have the decoded body: the JSON check runs on it, and the coding
+    /// fields that describe the bytes as sent are left out.
+    @Test func foundationResponseHasItsDecodedJSONChecked() throws {
+        let url = try #require(URL(string: "https://example.com/api"))
+        let fields = ["Content-Encoding": "gzip", "Content-Type": "application/json", "Date": "Sat, 21 Nov 2026 10:00:00 GMT"]
+        let response = try #require(HTTPURLResponse(url: url, statusCode: 200, httpVersion: "HTTP/1.1", headerFields: fields))
+        #expect(checkHTTPResponse(LintableResponse(response, body: Data("<html>oops</html>".utf8))).rules == ["invalid-json-content"])
+        #expect(checkHTTPResponse(LintableResponse(response, body: Data("{\"id\": 1}".utf8))).rules == [])
+    }
+
+    @Test func interpolatedResponseTextIsLinted() {
+        let body = "hello"
+        let report = checkHTTPResponse("HTTP/1.1 200 OK\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        #expect(report.isClean && report.findings.isEmpty)
+    }
+
+    @Test func unknownRuleIdsFailLoudly() {
+        let report = checkHTTPResponse(LintableResponse(Self.good), options: .init(ignoring: ["method-not-alowed-without-allow"]))
+        #expect(!report.isClean)
+        #expect(report.unknownRules == ["method-not-alowed-without-allow"])
+        #expect(report.failureMessage?.contains("unknown rule id method-not-alowed-without-allow") == true)
+    }
+
+    /// An error cannot be silenced by raising failingAt, so the advice does not offer it.
+    @Test func adviceMatchesWhatTheOptionsDo() {
+        let error = checkHTTPResponse(LintableResponse(Self.noAllow)).failureMessage ?? ""
+        #expect(error.contains("To silence: pass ignoring: [\"method-not-allowed-without-allow\"]."))
+        let warning = checkHTTPResponse("HTTP/1.1 200 Not Found\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n",
+                                        options: .init(failingAt: .warning)).failureMessage ?? ""
+        #expect(warning.contains("or set failingAt: .error."))
+    }
+
+    @Test func theIssueStartsWithTheMessage() {
+        withKnownIssue {
+            expectConformingHTTPResponse(LintableResponse(Self.noAllow))
+        } matching: { issue in
+            (issue.error.map { "\($0)" } ?? "").hasPrefix("HTTP response does not conform: 1 finding at or above 'error':")
+        }
     }
 
     @Test func foundationResponseIsLintedWithoutFramingRules() throws {
