@@ -45,6 +45,20 @@ import Testing
         for rule in rules { #expect(found.contains(rule), "\(rule) not found: \(Self.failing(reports))") }
     }
 
+    /// In SARIF a probed server's findings point at its URL, the request's too.
+    @Test func sarifNamesTheProbedURL() throws {
+        let reports = try Self.probe(TestResource(defects: .ignoresIfNoneMatch))
+        let sarif = OutputFormat.sarif.reporter().finish(reports)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((document["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let uris = results.flatMap { result -> [String] in
+            let places = (result["locations"] as? [[String: Any]] ?? []) + (result["relatedLocations"] as? [[String: Any]] ?? [])
+            return places.compactMap { (($0["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String }
+        }
+        #expect(!uris.isEmpty && uris.allSatisfy { $0.hasPrefix("http://127.0.0.1:") && $0.hasSuffix("/r") }, "\(uris)")
+    }
+
     @Test func robustnessProbesSendMalformedRequestsEachOnItsOwnConnection() throws {
         let reports = try Self.probe(TestResource(), robustness: true)
         let parts = reports.compactMap(\.part)

@@ -63,7 +63,9 @@ public struct SARIFReporter: Reporter {
                     ("byteOffset", .number(request.offset)), ("byteLength", .number(request.length)),
                 ]
                 if request.length == 0 { region.removeSubrange(2...3) }
-                var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(Self.uri(request.path)))]))]
+                // A probe's request is named "URL [step] request": its artifact is the URL.
+                let path = request.path.components(separatedBy: " [").first ?? request.path
+                var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(Self.uri(path)))]))]
                 if located.part == nil { physical.append(("region", .object(region))) }
                 members.append(("relatedLocations", .array([.object([
                     ("id", .number(1)),
@@ -129,6 +131,9 @@ public struct SARIFReporter: Reporter {
     /// A path as a relative URI reference: bytes outside the unreserved set and `/` are
     /// percent-encoded.
     static func uri(_ path: String) -> String {
+        // A probed server's URL is already a URI: its scheme's colon is kept.
+        let lower = path.lowercased()
+        if lower.hasPrefix("http://") { return "http://" + uri(String(path.dropFirst(7))).replacingColons() }
         var out = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
@@ -139,5 +144,18 @@ public struct SARIFReporter: Reporter {
             }
         }
         return out
+    }
+}
+
+extension String {
+    /// `%3A` back to `:` (the port of an authority).
+    fileprivate func replacingColons() -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: "%3A") {
+            out += rest[..<range.lowerBound] + ":"
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 }
