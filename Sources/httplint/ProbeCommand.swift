@@ -12,19 +12,9 @@ func probe(_ options: ProbeOptions) -> ExitStatus {
         return .failure
     }
     let output = options.output
-    var configuration: ConfigurationFile?
-    if !output.noConfig, let path = output.configPath ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) {
-        do {
-            configuration = try ConfigurationFile.load(path)
-        } catch {
-            printError(error.description)
-            return .failure
-        }
-    }
-    let profile = output.profile ?? configuration?.profile ?? .recommended
-    let failOn = output.failOn ?? configuration?.failOn ?? profile.failureThreshold
-    let linter = LinterCache(profile: profile, ignored: Set(output.ignoredRules), file: configuration, limits: output.limits)
-        .linter(for: endpoint.description)
+    guard let settings = RunSettings(output) else { return .failure }
+    let failOn = settings.failOn
+    let linter = settings.linters.linter(for: endpoint.description)
     let fields = options.headers.map { header -> (name: String, value: String) in
         let colon = header.firstIndex(of: ":")!
         return (String(header[..<colon]), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
@@ -54,9 +44,7 @@ func probe(_ options: ProbeOptions) -> ExitStatus {
         }
     }
     let reports = probe.lint(exchanges, with: linter)
-    let useColor = output.color ?? (output.format == .text && isatty(1) == 1
-        && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
-    let reporter = output.format.reporter(useColor: useColor)
+    let reporter = output.format.reporter(useColor: settings.useColor)
     let shown = output.quiet ? reports.map { $0.keepingOnly(.error) } : reports
     var anyFailed = false
     for report in shown {

@@ -106,15 +106,8 @@ func lint(_ options: LintOptions) -> ExitStatus {
         }
     }
     let sharedRequests = given
-    var configuration: ConfigurationFile?
-    if !options.noConfig, let path = options.configPath ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) {
-        do {
-            configuration = try ConfigurationFile.load(path)
-        } catch {
-            printError(error.description)
-            return .failure
-        }
-    }
+    guard let settings = RunSettings(options) else { return .failure }
+    let configuration = settings.configuration
     var baseline: Baseline?
     if let path = options.baselinePath {
         do {
@@ -124,13 +117,9 @@ func lint(_ options: LintOptions) -> ExitStatus {
             return .failure
         }
     }
-    let profile = options.profile ?? configuration?.profile ?? .recommended
-    let failOn = options.failOn ?? configuration?.failOn ?? profile.failureThreshold
-    let linters = LinterCache(profile: profile, ignored: Set(options.ignoredRules), file: configuration, limits: options.limits)
-    let useColor = options.color ?? (options.format == .text && isatty(1) == 1
-        && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
-        && (getenv("TERM").map { String(cString: $0) != "dumb" } ?? true))
-    let reporter = options.format.reporter(useColor: useColor)
+    let failOn = settings.failOn
+    let linters = settings.linters
+    let reporter = options.format.reporter(useColor: settings.useColor)
     var files = options.outputs.map { (output: $0, reporter: $0.format.reporter(), text: "") }
     var reports: [InputReport] = []
     var recorded: [InputReport] = []
@@ -299,6 +288,35 @@ func lint(_ options: LintOptions) -> ExitStatus {
     if failedToWrite { return .failure }
     if anyFailed { return .failure }
     return anyFailing ? .findings : .clean
+}
+
+/// What a run takes from its options and the configuration file: the file, the failing
+/// severity, the linters, and whether to colour the text.
+struct RunSettings {
+    let configuration: ConfigurationFile?
+    let failOn: Severity
+    let linters: LinterCache
+    let useColor: Bool
+
+    /// `nil` (the error printed) when the configuration file cannot be read.
+    init?(_ options: LintOptions) {
+        var configuration: ConfigurationFile?
+        if !options.noConfig, let path = options.configPath ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) {
+            do {
+                configuration = try ConfigurationFile.load(path)
+            } catch {
+                printError(error.description)
+                return nil
+            }
+        }
+        let profile = options.profile ?? configuration?.profile ?? .recommended
+        self.configuration = configuration
+        failOn = options.failOn ?? configuration?.failOn ?? profile.failureThreshold
+        linters = LinterCache(profile: profile, ignored: Set(options.ignoredRules), file: configuration, limits: options.limits)
+        useColor = options.color ?? (options.format == .text && isatty(1) == 1
+            && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+            && (getenv("TERM").map { String(cString: $0) != "dumb" } ?? true))
+    }
 }
 
 /// One linter per distinct set of rule settings (the configuration file's overrides can
