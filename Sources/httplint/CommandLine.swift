@@ -31,6 +31,8 @@ struct LintOptions: Equatable {
     var color: Bool?
     /// The kind of every input; detected per input when `nil`.
     var inputKind: InputKind?
+    /// For packet captures: the TCP ports whose connections are read (all when empty).
+    var ports: Set<Int> = []
     /// Bounds on each input (`--max-…`).
     var limits = ParserLimits.default
     /// Inputs linted at the same time.
@@ -176,9 +178,17 @@ enum CommandLineParser {
                 let text = try value(for: name, inline: inline)
                 if text != "auto" {
                     guard let kind = InputKind(rawValue: text) else {
-                        throw UsageError(message: "unknown input kind '\(text)'; use auto, raw, curl or har")
+                        throw UsageError(message: "unknown input kind '\(text)'; use auto, \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     options.inputKind = kind
+                }
+            case "--port":
+                let text = try value(for: name, inline: inline)
+                for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+                    guard let port = Int(item), (1...65_535).contains(port) else {
+                        throw UsageError(message: "--port takes TCP port numbers from 1 to 65535, separated by commas (got '\(text)')")
+                    }
+                    options.ports.insert(port)
                 }
             case "--max-line-length", "--max-field-section-size", "--max-fields", "--max-chunks",
                  "--max-json-depth", "--max-input-size", "--stream-window", "--max-target-length":
@@ -276,7 +286,7 @@ enum CommandLineParser {
                 timeout = number
             case "--save":
                 save = try value(name, inline)
-            case "--request", "--input", "-j", "--jobs", "--baseline", "--write-baseline", "--stream-window":
+            case "--request", "--input", "--port", "-j", "--jobs", "--baseline", "--write-baseline", "--stream-window":
                 throw UsageError(message: "\(name) does not apply to 'probe'")
             default:
                 rest.append(argument)
@@ -323,9 +333,11 @@ enum CommandLineParser {
                                           status code means (registered, vendor, log-only)
 
         OPTIONS:
-          --input auto|raw|curl|har
-                               what the inputs are (default auto: HAR and curl -v are
-                               recognised; name curl -i transcripts with --input curl)
+          --input auto|raw|curl|har|pcap
+                               what the inputs are (default auto: HAR, curl -v and pcap or
+                               pcapng captures are recognised; name curl -i transcripts
+                               with --input curl)
+          --port N[,N…]        in packet captures, read only connections on these TCP ports
           --request FILE       the raw request (or pipelined requests) the responses answer;
                                needed to read responses to HEAD and CONNECT and for rules
                                about the request, which stay silent without it

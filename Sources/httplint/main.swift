@@ -156,7 +156,8 @@ func lint(_ options: LintOptions) -> ExitStatus {
             guard let bytes = try InputReader.read(item.path, maxSize: options.limits.maxInputSize, unlessLargerThan: streamLimit) else {
                 return nil
             }
-            return linters.linter(for: item.path).lintInput(named: item.path, bytes: bytes, kind: options.inputKind, requests: requests)
+            return linters.linter(for: item.path).lintInput(named: item.path, bytes: bytes, kind: options.inputKind,
+                                                            requests: requests, ports: options.ports)
         } catch {
             return [InputReport(name: item.path, outcome: .failed(error.description))]
         }
@@ -384,7 +385,9 @@ func lintStream(_ stream: InputReader.Stream, path: String, requests: [Request],
                     return
                 }
             }
-            for report in linter.lintInput(named: path, bytes: head, kind: options.inputKind, requests: requests) { handle(report) }
+            for report in linter.lintInput(named: path, bytes: head, kind: options.inputKind, requests: requests, ports: options.ports) {
+                handle(report)
+            }
             return
         }
         try linter.lintStream(named: path, initial: head, requests: requests, window: options.streamThreshold,

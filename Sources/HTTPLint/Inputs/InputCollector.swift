@@ -23,7 +23,7 @@ public enum InputCollector {
 
     /// Extensions of response files picked up when walking a directory; a file named
     /// explicitly is linted whatever its name.
-    public static let responseExtensions: Set<String> = ["http", "resp", "response", "txt", "raw", "har", "curl"]
+    public static let responseExtensions: Set<String> = ["http", "resp", "response", "txt", "raw", "har", "curl", "pcap", "pcapng"]
 
     /// The inputs for `paths`, in order: each file as given, each directory's matching files
     /// sorted by path. `-` stands for standard input.

@@ -6,11 +6,14 @@ public enum InputKind: String, CaseIterable, Sendable {
     case curl
     /// A HAR 1.2 archive (browsers, mitmproxy, Charles, Playwright).
     case har
+    /// A packet capture (pcap or pcapng): each HTTP/1.x connection reassembled and linted.
+    case pcap
 
-    /// Recognises the kind: a `.har` file or a JSON object with `"log"` is HAR; lines
+    /// Recognises the kind: a pcap or pcapng magic number is a capture; a `.har` file or a JSON object with `"log"` is HAR; lines
     /// starting with `* `, `> ` or `< ` are a `curl -v` transcript; anything else is read as
     /// raw bytes (a `curl -i` transcript looks like raw bytes: name it with `--input curl`).
     public static func detect(_ bytes: [UInt8], name: String = "") -> InputKind {
+        if CaptureFile.format(of: bytes) != nil { return .pcap }
         // The extension in any case, compared as bytes (`lowercased()` of every path cost more
         // than the rest of the detection).
         let tail = name.utf8.suffix(4)
@@ -30,7 +33,7 @@ public enum InputKind: String, CaseIterable, Sendable {
     /// its request are rebuilt from decoded parts.
     public var unsupportedRules: Set<String> {
         switch self {
-        case .raw:
+        case .raw, .pcap:
             return []
         case .curl:
             return Set(["truncated-content", "bytes-after-message", "invalid-chunk-size", "invalid-chunk-extension",
@@ -48,12 +51,14 @@ public enum InputKind: String, CaseIterable, Sendable {
 
 extension Linter {
     /// Lints one input of the given kind (detected from its bytes when `nil`). A HAR archive
-    /// gives one report per entry; other kinds give one report.
+    /// gives one report per entry, a capture one per connection; other kinds give one report.
     ///
     /// - Parameters:
-    ///   - requests: the requests the responses answer, for raw input (transcripts and
-    ///     archives carry their own).
-    public func lintInput(named name: String, bytes: [UInt8], kind: InputKind? = nil, requests: [Request] = []) -> [InputReport] {
+    ///   - requests: the requests the responses answer, for raw input (transcripts, archives
+    ///     and captures carry their own).
+    ///   - ports: for a capture, the TCP ports whose connections are read (all when empty).
+    public func lintInput(named name: String, bytes: [UInt8], kind: InputKind? = nil, requests: [Request] = [],
+                          ports: Set<Int> = []) -> [InputReport] {
         let kind = kind ?? InputKind.detect(bytes, name: name)
         let unsupported = kind.unsupportedRules
         func keepSupported(_ result: LintResult) -> LintResult {
@@ -67,6 +72,8 @@ extension Linter {
             let (source, exchanges) = CurlTranscript.exchanges(name: name, bytes: bytes, limits: configuration.limits)
             let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
             return [InputReport(name: name, outcome: .linted(keepSupported(result)))]
+        case .pcap:
+            return lintCapture(named: name, bytes: bytes, ports: ports)
         case .har:
             switch HARArchive.entries(bytes, maxDepth: configuration.limits.maxJSONDepth) {
             case .failure(let problem):

@@ -1,0 +1,225 @@
+/// The bytes one side of a TCP connection sent, put back in sequence order the way the
+/// receiving stack delivers them (RFC 9293 §3.10.7.4): data already received keeps its first
+/// copy, out-of-order segments wait for the bytes before them, and nothing is guessed past a
+/// hole. Sequence numbers are 32 bits and wrap; each is read relative to the next expected
+/// one, so a stream may cross the wrap any number of times.
+struct TCPStream {
+    /// The bytes delivered so far, from the first one seen; they end at the first hole.
+    private(set) var bytes: [UInt8] = []
+    /// Where each run of delivered bytes starts and the frame it came in, in stream order.
+    private(set) var arrivals: [(offset: Int, frame: Int)] = []
+    /// Whether the stream started at a SYN (else the capture began inside the connection).
+    private(set) var sawSYN = false
+    /// The stream offset of the FIN, and whether a RST ended the connection from this side.
+    private(set) var finOffset: Int?
+    private(set) var reset = false
+    /// The first place a byte arrived twice with different values (first copy kept), and how
+    /// many such places there were.
+    private(set) var firstDifferingCopy: (offset: Int, firstFrame: Int, laterFrame: Int)?
+    private(set) var differingCopies = 0
+    /// Whether bytes were refused because the stream reached its limit, and where.
+    private(set) var limitReachedAt: Int?
+    /// The highest stream offset the other side acknowledged.
+    private(set) var acknowledged = 0
+    private(set) var firstFrame: Int?
+
+    /// The largest number of bytes kept (delivered plus waiting).
+    let limit: Int
+    /// The sequence number of the first byte (stream offset 0), once the start is known.
+    private var baseSequence: UInt32?
+    private var waiting: [(offset: Int, bytes: ArraySlice<UInt8>, frame: Int)] = []
+    private var waitingBytes = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Whether any segment of this direction was seen.
+    var isStarted: Bool { baseSequence != nil }
+
+    /// The first hole: where it starts, how many bytes are missing (when known: the bytes
+    /// after it arrived, or the FIN or the other side's acknowledgement place its end), and
+    /// the frame where data resumes.
+    var hole: (offset: Int, length: Int?, resumesAt: Int?)? {
+        if let first = waiting.first { return (bytes.count, first.offset - bytes.count, first.frame) }
+        let end = max(finOffset ?? 0, acknowledged)
+        return end > bytes.count ? (bytes.count, end - bytes.count, nil) : nil
+    }
+
+    /// The stream offset of a sequence number, relative to the next expected one.
+    func offset(of sequence: UInt32) -> Int? {
+        guard let baseSequence else { return nil }
+        let nextSequence = baseSequence &+ UInt32(truncatingIfNeeded: bytes.count)
+        return bytes.count + Int(Int32(bitPattern: sequence &- nextSequence))
+    }
+
+    /// The frame that brought the byte at `offset` (the last run starting at or before it).
+    func frame(at offset: Int) -> Int? {
+        var low = 0, high = arrivals.count
+        while low < high {
+            let middle = (low + high) / 2
+            if arrivals[middle].offset <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? arrivals[low - 1].frame : arrivals.first?.frame
+    }
+
+    /// Takes one segment sent by this side.
+    mutating func receive(_ segment: TCPSegment) {
+        if firstFrame == nil { firstFrame = segment.frame }
+        var sequence = segment.sequence
+        if segment.has(TCPSegment.syn) {
+            // The SYN takes one sequence number; data (TCP Fast Open) follows it.
+            if !sawSYN, bytes.isEmpty, waiting.isEmpty {
+                sawSYN = true
+                baseSequence = segment.sequence &+ 1
+            }
+            sequence = sequence &+ 1
+        }
+        if baseSequence == nil {
+            // The capture began inside the connection: this segment's first byte is offset 0.
+            baseSequence = sequence
+        }
+        if segment.has(TCPSegment.rst) { reset = true }
+        guard let start = offset(of: sequence) else { return }
+        if segment.has(TCPSegment.fin) {
+            let end = start + segment.payload.count + segment.missing
+            if finOffset == nil || end < finOffset! { finOffset = max(end, 0) }
+        }
+        add(segment.payload, at: start, frame: segment.frame)
+    }
+
+    /// Takes the acknowledgement number of a segment the other side sent.
+    mutating func acknowledge(_ number: UInt32) {
+        guard let at = offset(of: number), at > acknowledged, at <= bytes.count + limit else { return }
+        // The FIN takes a sequence number of its own; its acknowledgement is not data.
+        acknowledged = finOffset.map { at > $0 ? $0 : at } ?? at
+    }
+
+    private mutating func add(_ payload: ArraySlice<UInt8>, at start: Int, frame: Int) {
+        var payload = payload
+        var start = start
+        // Bytes from before the first one seen (a capture begun mid-connection) are not kept.
+        if start < 0 {
+            payload = payload.from(-start)
+            start = 0
+        }
+        guard !payload.isEmpty else { return }
+        compareWithDelivered(payload, at: start, frame: frame)
+        if start + payload.count <= bytes.count { return }
+        if start > bytes.count {
+            let end = start + payload.count
+            guard end - bytes.count <= limit - bytes.count - waitingBytes, end <= limit else {
+                limitReachedAt = min(limitReachedAt ?? start, start)
+                return
+            }
+            let position = waiting.firstIndex { $0.offset > start } ?? waiting.endIndex
+            waiting.insert((start, payload, frame), at: position)
+            waitingBytes += payload.count
+            return
+        }
+        append(payload.from(bytes.count - start), frame: frame)
+        // Segments that were waiting for these bytes follow them now, in order.
+        while let first = waiting.first, first.offset <= bytes.count {
+            waiting.removeFirst()
+            waitingBytes -= first.bytes.count
+            compareWithDelivered(first.bytes, at: first.offset, frame: first.frame)
+            if first.offset + first.bytes.count > bytes.count {
+                append(first.bytes.from(bytes.count - first.offset), frame: first.frame)
+            }
+        }
+    }
+
+    /// Appends in-order bytes, up to the limit.
+    private mutating func append(_ payload: ArraySlice<UInt8>, frame: Int) {
+        let room = limit - bytes.count - waitingBytes
+        guard room > 0 else {
+            limitReachedAt = min(limitReachedAt ?? bytes.count, bytes.count)
+            return
+        }
+        let taken = payload.first(room)
+        arrivals.append((bytes.count, frame))
+        bytes += taken
+        if taken.count < payload.count { limitReachedAt = min(limitReachedAt ?? bytes.count, bytes.count) }
+    }
+
+    /// Notes a retransmission whose bytes differ from those already delivered.
+    private mutating func compareWithDelivered(_ payload: ArraySlice<UInt8>, at start: Int, frame: Int) {
+        let overlapEnd = min(start + payload.count, bytes.count)
+        guard start < overlapEnd else { return }
+        var index = start
+        for byte in payload.first(overlapEnd - start) {
+            if bytes[index] != byte {
+                differingCopies += 1
+                if firstDifferingCopy == nil { firstDifferingCopy = (index, self.frame(at: index) ?? frame, frame) }
+                return
+            }
+            index += 1
+        }
+    }
+}
+
+/// A TCP connection: its two endpoints and the stream each sent.
+struct TCPConnection {
+    /// 1-based, in the order the connections first appear.
+    let number: Int
+    /// The endpoint that sent the first SYN (without ACK), or the SYN-ACK's destination; else
+    /// the first segment's sender, until content says otherwise.
+    var client: Endpoint
+    var server: Endpoint
+    /// Whether the handshake told which side is the client.
+    var clientKnown: Bool
+    var fromClient: TCPStream
+    var fromServer: TCPStream
+
+    mutating func swapSides() {
+        swap(&client, &server)
+        swap(&fromClient, &fromServer)
+    }
+}
+
+/// Follows every TCP connection of a capture, segment by segment.
+struct TCPReassembler {
+    /// The most bytes kept per direction of one connection.
+    let limit: Int
+    private(set) var connections: [TCPConnection] = []
+    private var open: [Key: Int] = [:]
+
+    private struct Key: Hashable {
+        let low: Endpoint
+        let high: Endpoint
+        init(_ a: Endpoint, _ b: Endpoint) { (low, high) = a < b ? (a, b) : (b, a) }
+    }
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func add(_ segment: TCPSegment) {
+        let key = Key(segment.source, segment.destination)
+        let isOpening = segment.has(TCPSegment.syn) && !segment.has(TCPSegment.ack)
+        if let index = open[key] {
+            // A new SYN on a used four-tuple, with another initial sequence number, is a new connection.
+            let connection = connections[index]
+            let stream = connection.client == segment.source ? connection.fromClient : connection.fromServer
+            if isOpening, stream.isStarted,
+               !(stream.sawSYN && stream.offset(of: segment.sequence &+ 1) == 0) {
+                start(segment, key: key)
+            }
+        } else {
+            start(segment, key: key)
+        }
+        let index = open[key]!
+        if segment.source == connections[index].client {
+            connections[index].fromClient.receive(segment)
+            if segment.has(TCPSegment.ack) { connections[index].fromServer.acknowledge(segment.acknowledgement) }
+        } else {
+            connections[index].fromServer.receive(segment)
+            if segment.has(TCPSegment.ack) { connections[index].fromClient.acknowledge(segment.acknowledgement) }
+        }
+    }
+
+    private mutating func start(_ segment: TCPSegment, key: Key) {
+        let synAck = segment.has(TCPSegment.syn) && segment.has(TCPSegment.ack)
+        let opening = segment.has(TCPSegment.syn) && !synAck
+        let (client, server) = synAck ? (segment.destination, segment.source) : (segment.source, segment.destination)
+        open[key] = connections.count
+        connections.append(TCPConnection(number: connections.count + 1, client: client, server: server, clientKnown: opening || synAck,
+                                         fromClient: TCPStream(limit: limit), fromServer: TCPStream(limit: limit)))
+    }
+}
