@@ -128,11 +128,11 @@ extension Linter {
             let rest = cutExchange != nil ? "; this response is not linted"
                 : unanswered > 0 ? "; the answers to the last \(unanswered) request\(unanswered == 1 ? "" : "s") are not linted" : ""
             let note: Finding?
-            if let hole = serverHole {
-                note = captureNote(CaptureNote.gap, gapMessage(hole, side: "server", stream: server, start: serverStart) + rest,
-                                   at: .at(responseEnd), exchange: index)
-            } else if let at = server.limitReachedAt {
+            if let at = server.limitReachedAt {
                 note = captureNote(CaptureNote.limitExceeded, limitMessage(at, side: "server", stream: server) + rest,
+                                   at: .at(responseEnd), exchange: index)
+            } else if let hole = serverHole {
+                note = captureNote(CaptureNote.gap, gapMessage(hole, side: "server", stream: server, start: serverStart) + rest,
                                    at: .at(responseEnd), exchange: index)
             } else {
                 note = captureNote(CaptureNote.ended, "the capture ends before this response does (the connection was still open); it is not linted",
@@ -148,10 +148,10 @@ extension Linter {
             let index = requests.firstIndex { request in
                 request.span.end >= cut && request.deviations.contains { $0.kind == .truncatedContent || $0.kind == .truncatedHeaderSection }
             } ?? requests.count
-            let message = clientHole.map { gapMessage($0, side: "client", stream: client, start: clientStart) }
-                ?? limitMessage(client.limitReachedAt ?? 0, side: "client", stream: client)
+            let message = client.limitReachedAt.map { limitMessage($0, side: "client", stream: client) }
+                ?? gapMessage(clientHole!, side: "client", stream: client, start: clientStart)
             let span = index < exchanges.count ? exchanges[index].response.statusLineSpan : .at(responseEnd)
-            markIncomplete(from: index, captureNote(clientHole != nil ? CaptureNote.gap : CaptureNote.limitExceeded,
+            markIncomplete(from: index, captureNote(client.limitReachedAt == nil ? CaptureNote.gap : CaptureNote.limitExceeded,
                                                     message + (index < exchanges.count ? "; the responses from here on are not linted" : ""),
                                                     at: .at(span.offset), exchange: index))
         } else if client.limitReachedAt == nil, !(client.finOffset != nil || client.reset || server.reset),

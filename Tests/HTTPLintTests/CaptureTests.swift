@@ -1,0 +1,316 @@
+import Foundation
+@testable import HTTPLint
+import Testing
+
+/// Packet captures: the pcap and pcapng reader, the link layers, IP and TCP reassembly, and
+/// the reports made from each connection. Captures are built here byte by byte; the real ones
+/// (tcpdump and dumpcap against nginx) are in Samples/captures.
+@Suite struct CaptureTests {
+    // MARK: Building captures
+
+    static let client: [UInt8] = [10, 0, 0, 1], server: [UInt8] = [10, 0, 0, 2]
+    static let client6: [UInt8] = Array(repeating: 0, count: 15) + [1], server6: [UInt8] = [0x20, 0x01, 0x0d, 0xb8] + Array(repeating: 0, count: 11) + [2]
+
+    /// A TCP segment (20-byte header, no options) from `source` to `destination`.
+    static func tcp(_ sourcePort: UInt16, _ destinationPort: UInt16, seq: UInt32, ack: UInt32 = 0, flags: UInt8, _ payload: [UInt8] = []) -> [UInt8] {
+        be16(sourcePort) + be16(destinationPort) + be32(seq) + be32(ack) + [0x50, flags] + be16(65_535) + [0, 0, 0, 0] + payload
+    }
+
+    static func ipv4(_ source: [UInt8], _ destination: [UInt8], _ payload: [UInt8], id: UInt16 = 1, fragment: UInt16 = 0) -> [UInt8] {
+        [0x45, 0] + be16(UInt16(20 + payload.count)) + be16(id) + be16(fragment) + [64, 6, 0, 0] + source + destination + payload
+    }
+
+    static func ipv6(_ source: [UInt8], _ destination: [UInt8], _ payload: [UInt8], next: UInt8 = 6) -> [UInt8] {
+        [0x60, 0, 0, 0] + be16(UInt16(payload.count)) + [next, 64] + source + destination + payload
+    }
+
+    static func ethernet(_ ip: [UInt8], vlan: Bool = false) -> [UInt8] {
+        let type: [UInt8] = ip.first.map { $0 >> 4 == 6 } == true ? [0x86, 0xDD] : [0x08, 0x00]
+        return Array(repeating: 2, count: 12) + (vlan ? [0x81, 0x00, 0x00, 0x07] : []) + type + ip
+    }
+
+    /// A classic pcap file; `bigEndian` and `nanoseconds` choose the magic number's form.
+    static func pcap(_ frames: [[UInt8]], linkType: UInt32 = 1, bigEndian: Bool = false, nanoseconds: Bool = false) -> [UInt8] {
+        let u32: (UInt32) -> [UInt8] = { bigEndian ? be32($0) : le32($0) }
+        let u16: (UInt16) -> [UInt8] = { bigEndian ? be16($0) : Array(le32(UInt32($0)).prefix(2)) }
+        var file = u32(nanoseconds ? 0xA1B2_3C4D : 0xA1B2_C3D4) + u16(2) + u16(4) + u32(0) + u32(0) + u32(65_535) + u32(linkType)
+        for (index, frame) in frames.enumerated() {
+            file += u32(UInt32(index)) + u32(0) + u32(UInt32(frame.count)) + u32(UInt32(frame.count)) + frame
+        }
+        return file
+    }
+
+    /// A pcapng block: type, length, body padded to 4 bytes, length again (little-endian).
+    static func block(_ type: UInt32, _ body: [UInt8]) -> [UInt8] {
+        let padded = body + Array(repeating: 0, count: (4 - body.count % 4) % 4)
+        let length = UInt32(12 + padded.count)
+        return le32(type) + le32(length) + padded + le32(length)
+    }
+
+    static let sectionHeader = block(0x0A0D_0D0A, le32(0x1A2B_3C4D) + [1, 0, 0, 0] + Array(repeating: 0xFF, count: 8))
+    static func interface(_ linkType: UInt16) -> [UInt8] { block(1, [UInt8(linkType & 0xFF), UInt8(linkType >> 8), 0, 0] + le32(0)) }
+    static func enhanced(_ interface: UInt32, _ frame: [UInt8]) -> [UInt8] {
+        block(6, le32(interface) + le32(0) + le32(0) + le32(UInt32(frame.count)) + le32(UInt32(frame.count)) + frame)
+    }
+
+    static func be16(_ value: UInt16) -> [UInt8] { [UInt8(value >> 8), UInt8(value & 0xFF)] }
+    static func be32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)] }
+    static func le32(_ value: UInt32) -> [UInt8] { be32(value).reversed() }
+
+    static let request = Array("GET /a HTTP/1.1\r\nHost: x\r\n\r\nHEAD /b HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+    static let response = Array(("HTTP/1.1 200 OK\r\nDate: Sat, 05 Dec 2026 21:38:09 GMT\r\nContent-Length: 5\r\n\r\nhello"
+        + "HTTP/1.1 405 Method Not Allowed\r\nDate: Sat, 05 Dec 2026 21:38:09 GMT\r\nContent-Length: 9\r\n\r\n").utf8)
+
+    /// The IP packets of one whole connection: handshake, the request and response bytes in
+    /// segments of at most `segment` bytes, and both FINs.
+    static func connection(request: [UInt8] = request, response: [UInt8] = response, segment: Int = 20,
+                           clientISN: UInt32 = 1000, serverISN: UInt32 = 5000, v6: Bool = false) -> [[UInt8]] {
+        let ip: ([UInt8], [UInt8], [UInt8]) -> [UInt8] = v6 ? { ipv6($0 == client ? client6 : server6, $1 == client ? client6 : server6, $2) }
+                                                            : { ipv4($0, $1, $2) }
+        var packets = [ip(client, server, tcp(40_000, 80, seq: clientISN, flags: 0x02)),
+                       ip(server, client, tcp(80, 40_000, seq: serverISN, ack: clientISN &+ 1, flags: 0x12))]
+        var offset = 0
+        while offset < request.count {
+            let piece = Array(request[offset..<min(offset + segment, request.count)])
+            packets.append(ip(client, server, tcp(40_000, 80, seq: clientISN &+ 1 &+ UInt32(offset), ack: serverISN &+ 1, flags: 0x18, piece)))
+            offset += piece.count
+        }
+        offset = 0
+        while offset < response.count {
+            let piece = Array(response[offset..<min(offset + segment, response.count)])
+            packets.append(ip(server, client, tcp(80, 40_000, seq: serverISN &+ 1 &+ UInt32(offset), ack: clientISN &+ 1 &+ UInt32(request.count),
+                                                  flags: 0x18, piece)))
+            offset += piece.count
+        }
+        packets.append(ip(client, server, tcp(40_000, 80, seq: clientISN &+ 1 &+ UInt32(request.count), flags: 0x11)))
+        packets.append(ip(server, client, tcp(80, 40_000, seq: serverISN &+ 1 &+ UInt32(response.count), flags: 0x11)))
+        return packets
+    }
+
+    static func streams(_ file: [UInt8], limit: Int = 1 << 20) -> [(client: [UInt8], server: [UInt8])] {
+        guard let capture = PacketCapture(file, limit: limit) else { return [] }
+        return capture.connections.map { ($0.fromClient.bytes, $0.fromServer.bytes) }
+    }
+
+    func findings(_ reports: [InputReport]) -> [String] {
+        reports.flatMap { report in report.findings.map { "\(report.part ?? "-"): \($0.rule)" } }
+    }
+
+    // MARK: File formats and link layers
+
+    @Test func classicPcapInEitherByteOrderAndTimestampPrecision() {
+        let frames = Self.connection().map { Self.ethernet($0) }
+        for bigEndian in [false, true] {
+            for nanoseconds in [false, true] {
+                let file = Self.pcap(frames, bigEndian: bigEndian, nanoseconds: nanoseconds)
+                #expect(InputKind.detect(file) == .pcap)
+                let got = Self.streams(file)
+                #expect(got.count == 1)
+                #expect(got.first?.client == Self.request && got.first?.server == Self.response, "big-endian \(bigEndian), ns \(nanoseconds)")
+            }
+        }
+    }
+
+    @Test func pcapngWithTwoInterfacesOfDifferentLinkTypes() {
+        // Interface 0 is Ethernet, interface 1 Linux cooked v2: the client's packets come
+        // through one, the server's through the other; a simple packet block uses interface 0.
+        let packets = Self.connection()
+        var file = Self.sectionHeader + Self.interface(1) + Self.interface(276)
+        for (index, packet) in packets.enumerated() {
+            if index % 2 == 0 {
+                file += Self.enhanced(0, Self.ethernet(packet))
+            } else {
+                file += Self.enhanced(1, [0x08, 0x00, 0, 0] + Self.le32(1) + [0, 1, 0, 6] + Array(repeating: 0, count: 8) + packet)
+            }
+        }
+        #expect(InputKind.detect(file) == .pcap)
+        #expect(Self.streams(file).first?.client == Self.request)
+        #expect(Self.streams(file).first?.server == Self.response)
+        // The same as simple packet blocks (all through interface 0).
+        let simple = Self.sectionHeader + Self.interface(1)
+            + packets.map { Self.ethernet($0) }.flatMap { Self.block(3, Self.le32(UInt32($0.count)) + $0) }
+        #expect(Self.streams(simple).first?.server == Self.response)
+    }
+
+    @Test(arguments: [
+        ("Ethernet with an 802.1Q tag", UInt32(1)),
+        ("Linux cooked SLL", 113),
+        ("Linux cooked SLL2", 276),
+        ("BSD null", 0),
+        ("OpenBSD loopback", 108),
+        ("raw IP", 101),
+        ("raw IPv4", 228),
+    ])
+    func linkTypes(_ name: String, _ linkType: UInt32) {
+        let frames = Self.connection().map { packet -> [UInt8] in
+            switch linkType {
+            case 1: return Self.ethernet(packet, vlan: true)
+            case 113: return [0, 0, 0, 1, 0, 6] + Array(repeating: 0, count: 8) + [0x08, 0x00] + packet
+            case 276: return [0x08, 0x00, 0, 0] + Self.le32(1) + [0, 1, 0, 6] + Array(repeating: 0, count: 8) + packet
+            case 0: return Self.le32(2) + packet
+            case 108: return Self.be32(2) + packet
+            default: return packet
+            }
+        }
+        let got = Self.streams(Self.pcap(frames, linkType: linkType))
+        #expect(got.first?.client == Self.request, "\(name)")
+        #expect(got.first?.server == Self.response, "\(name)")
+    }
+
+    @Test func ipv6WithExtensionHeaders() {
+        // A hop-by-hop options header (8 bytes, next header TCP) before every segment.
+        let frames = Self.connection(v6: true).map { packet -> [UInt8] in
+            let payload = Array(packet[40...])
+            return Self.ethernet(Self.ipv6(Array(packet[8..<24]), Array(packet[24..<40]), [6, 0, 1, 4, 0, 0, 0, 0] + payload, next: 0))
+        }
+        let file = Self.pcap(frames)
+        #expect(Self.streams(file).first?.server == Self.response)
+        let reports = Linter().lintInput(named: "v6.pcap", bytes: file)
+        #expect(reports.map(\.part) == ["[::1]:40000 → [2001:db8::2]:80 #1"])
+    }
+
+    @Test func ipv4FragmentsAreReassembled() {
+        // The first response segment is split in two fragments, the second sent first.
+        var packets = Self.connection(segment: 200)
+        let index = packets.firstIndex { $0[12...15].elementsEqual(Self.server) && $0.count > 40 }!
+        let tcp = Array(packets[index][20...])
+        let first = Self.ipv4(Self.server, Self.client, Array(tcp[..<24]), id: 77, fragment: 0x2000)
+        let second = Self.ipv4(Self.server, Self.client, Array(tcp[24...]), id: 77, fragment: 3)
+        packets.replaceSubrange(index...index, with: [second, first])
+        #expect(Self.streams(Self.pcap(packets.map { Self.ethernet($0) })).first?.server == Self.response)
+    }
+
+    // MARK: TCP reassembly
+
+    @Test func sequenceNumbersWrapAround() {
+        let packets = Self.connection(clientISN: 0xFFFF_FFF0, serverISN: 0xFFFF_FFFA)
+        let got = Self.streams(Self.pcap(packets.map { Self.ethernet($0) }))
+        #expect(got.first?.client == Self.request)
+        #expect(got.first?.server == Self.response)
+    }
+
+    @Test func outOfOrderAndRetransmittedSegmentsAreDeliveredInOrder() {
+        var packets = Self.connection()
+        // Server segments: swap two, and send one again.
+        let data = packets.indices.filter { packets[$0][12...15].elementsEqual(Self.server) && packets[$0].count > 40 }
+        packets.swapAt(data[0], data[1])
+        packets.insert(packets[data[2]], at: data[3])
+        let file = Self.pcap(packets.map { Self.ethernet($0) })
+        #expect(Self.streams(file).first?.server == Self.response)
+        let reports = Linter().lintInput(named: "c.pcap", bytes: file)
+        #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: method-not-allowed-without-allow"])
+    }
+
+    @Test func aRetransmissionThatDiffersIsNotedAndTheFirstCopyKept() {
+        var packets = Self.connection()
+        let index = packets.lastIndex { $0[12...15].elementsEqual(Self.server) && $0.count > 40 }!
+        var altered = packets[index]
+        altered[altered.count - 1] ^= 0x20
+        packets.insert(altered, at: index + 1)
+        let file = Self.pcap(packets.map { Self.ethernet($0) })
+        #expect(Self.streams(file).first?.server == Self.response)
+        let reports = Linter().lintInput(named: "c.pcap", bytes: file)
+        #expect(findings(reports).contains("10.0.0.1:40000 → 10.0.0.2:80 #1: capture-differing-retransmission"))
+    }
+
+    @Test func aMissingSegmentIsReportedAndItsExchangeNotLinted() {
+        var packets = Self.connection()
+        // The segment carrying the start of the 405's status line never made it into the capture.
+        let position = 91  // "HTTP/1.1 405" starts at 83; the segment of bytes 80..<100 is lost
+        let index = packets.firstIndex { packet in
+            guard packet[12...15].elementsEqual(Self.server), packet.count > 40 else { return false }
+            let seq = packet[24...27].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            return Int(seq - 5001) <= position && position < Int(seq - 5001) + packet.count - 40
+        }!
+        packets.remove(at: index)
+        let reports = Linter().lintInput(named: "c.pcap", bytes: Self.pcap(packets.map { Self.ethernet($0) }))
+        #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: capture-gap"])
+        #expect(reports[0].findings[0].message.contains("the capture misses 20 bytes the server sent at stream offset 80"))
+    }
+
+    @Test func aCaptureBegunInsideTheConnectionIsPairedFromItsFirstRequestLine() {
+        // No handshake; the client's first segment is the tail of an earlier request.
+        let tail = Array("ost: x\r\n\r\n".utf8)
+        let earlier = Array("ntent-Length: 0\r\n\r\n".utf8)
+        var packets = Self.connection(request: tail + Self.request, response: earlier + Self.response, segment: 400)
+        packets.removeFirst(2)
+        let reports = Linter().lintInput(named: "m.pcap", bytes: Self.pcap(packets.map { Self.ethernet($0) }))
+        #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: capture-mid-connection",
+                                      "10.0.0.1:40000 → 10.0.0.2:80 #1: method-not-allowed-without-allow"])
+    }
+
+    @Test func aStreamPastTheLimitIsCutWithAFinding() {
+        let file = Self.pcap(Self.connection().map { Self.ethernet($0) })
+        let reports = Linter().lintCapture(named: "l.pcap", bytes: file, streamLimit: 60)
+        #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: capture-limit-exceeded"])
+    }
+
+    // MARK: Which connections are read
+
+    @Test func tlsIsListedAsSkippedAndPortsNarrowTheConnections() {
+        var tls = Self.connection(request: [0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5], response: [])
+        tls = tls.map { packet in
+            var packet = packet
+            // Port 443 rather than 80 (both directions).
+            if packet[22] == 0 && packet[23] == 80 { packet[23] = 0xBB; packet[22] = 0x01 }
+            if packet[20] == 0 && packet[21] == 80 { packet[21] = 0xBB; packet[20] = 0x01 }
+            return packet
+        }
+        let file = Self.pcap((Self.connection() + tls).map { Self.ethernet($0) })
+        let reports = Linter().lintInput(named: "t.pcap", bytes: file)
+        #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: method-not-allowed-without-allow",
+                                      "10.0.0.1:40000 → 10.0.0.2:443 #2: capture-skipped-connection"])
+        #expect(reports[1].findings[0].message.hasPrefix("TLS connection not linted: its content is encrypted"))
+        let narrowed = Linter().lintInput(named: "t.pcap", bytes: file, ports: [443])
+        #expect(narrowed.map(\.part) == ["10.0.0.1:40000 → 10.0.0.2:443 #2"])
+    }
+
+    @Test func theRequestsOfACaptureFrameItsResponses() {
+        // HEAD: the 405 after a HEAD has no content, so "Content-Length: 9" is not read as content;
+        // the 405 starts in the fifth response segment, frame 10.
+        let reports = Linter().lintInput(named: "h.pcap", bytes: Self.pcap(Self.connection().map { Self.ethernet($0) }))
+        #expect(reports.count == 1)
+        #expect(reports[0].responseCount == 2)
+        #expect(reports[0].findings.map(\.message) == ["405 Method Not Allowed response has no Allow field listing the supported methods (frame 10)"])
+    }
+
+    @Test func anythingElseIsNotACapture() {
+        #expect(InputKind.detect(Array("HTTP/1.1 200 OK\r\n\r\n".utf8)) == .raw)
+        #expect(PacketCapture([0xD4, 0xC3, 0xB2, 0xA1], limit: 100) == nil)
+        let reports = Linter().lintInput(named: "x", bytes: Array("not a capture".utf8), kind: .pcap)
+        guard case .failed(let reason) = reports.first?.outcome else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(reason.contains("no pcap or pcapng header"))
+    }
+
+    // MARK: Never crash
+
+    @Test func truncatedAtEveryOffsetACaptureIsReadUpToWhereItEnds() throws {
+        let built = Self.pcap(Self.connection().map { Self.ethernet($0) })
+        var pcapng = Self.sectionHeader + Self.interface(1)
+        for packet in Self.connection() { pcapng += Self.enhanced(0, Self.ethernet(packet)) }
+        // Every offset is read and its connections classified; every 61st is linted whole too
+        // (the parsers have their own truncation tests).
+        for file in [built, pcapng, try PackageFiles.bytes("Samples/captures/keepalive-ipv6-nginx.pcapng")] {
+            for length in 0...file.count {
+                guard let capture = PacketCapture(Array(file[..<length]), limit: 1 << 20) else { continue }
+                for var connection in capture.connections { _ = ConnectionContent.of(&connection) }
+                if length % 61 == 0 { _ = Linter().lintCapture(named: "t.pcap", bytes: Array(file[..<length])) }
+            }
+        }
+        let cut = Linter().lintCapture(named: "t.pcap", bytes: Array(built[..<(built.count - 30)]))
+        #expect(cut.first?.findings.first?.rule == "capture-truncated-file")
+    }
+
+    @Test func forgedLengthsAndHeadersAreRefusedWithoutATrap() {
+        var generator = SystemRandomNumberGenerator()
+        let base = Self.pcap(Self.connection().map { Self.ethernet($0) })
+        for _ in 0..<2_000 {
+            var file = base
+            for _ in 0..<4 { file[Int.random(in: 24..<file.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            _ = Linter().lintCapture(named: "f.pcap", bytes: file)
+        }
+    }
+}
