@@ -1,0 +1,100 @@
+import Foundation
+@testable import HTTPLint
+import Testing
+
+/// The real captures in Samples/captures (tcpdump and dumpcap on loopback while nginx answered
+/// client.py, which recorded every byte it sent and received): the streams reassembled from
+/// each capture are the client's record, and linting the capture finds what linting that
+/// record finds.
+@Suite struct CaptureSampleTests {
+    static let directory = "Samples/captures/"
+
+    /// A capture and the client record of the same connection.
+    @Test(arguments: [
+        ("keepalive-nginx.pcap", "keepalive-nginx"),
+        ("pipelined-nginx.pcap", "pipelined-nginx"),
+        ("keepalive-ipv6-nginx.pcap", "keepalive-ipv6-nginx"),
+        ("keepalive-ipv6-nginx.pcapng", "keepalive-ipv6-nginx-ng"),
+        ("pipelined-duplicated.pcap", "pipelined-nginx"),
+        ("pipelined-duplicated-altered.pcap", "pipelined-nginx"),
+    ])
+    func captureMatchesTheClientsRecord(_ capture: String, _ record: String) throws {
+        let bytes = try PackageFiles.bytes(Self.directory + capture)
+        let sent = try PackageFiles.bytes(Self.directory + record + ".client.bin")
+        let received = try PackageFiles.bytes(Self.directory + record + ".server.bin")
+        let connections = try #require(PacketCapture(bytes, limit: 1 << 20)).connections
+        #expect(connections.count == 1)
+        #expect(connections.first?.fromClient.bytes == sent)
+        #expect(connections.first?.fromServer.bytes == received)
+
+        let name = Self.directory + capture
+        let reports = Linter().lintInput(named: name, bytes: bytes)
+        #expect(reports.count == 1)
+        let direct = Linter().lint(SourceText(name: name, bytes: received),
+                                   requests: RequestParser.parse(SourceText(name: "requests", bytes: sent)))
+        #expect(reports.first?.responseCount == InputReport(name: name, outcome: .linted(direct)).responseCount)
+        let fromCapture = reports.flatMap(\.findings).filter { !$0.rule.hasPrefix("capture-") }
+        #expect(fromCapture.map(Self.withoutFrame) == direct.findings.map(Self.withoutFrame))
+        #expect(fromCapture.allSatisfy { $0.message.range(of: #" \(frame \d+\)$"#, options: .regularExpression) != nil })
+        // Only the altered copy is worth a note; an identical retransmission is not.
+        let notes = reports.flatMap(\.findings).filter { $0.rule.hasPrefix("capture-") }.map(\.rule)
+        #expect(notes == (capture.contains("altered") ? ["capture-differing-retransmission"] : []))
+    }
+
+    static func withoutFrame(_ finding: Finding) -> String {
+        let message = finding.message.replacingOccurrences(of: #" \(frame \d+\)$"#, with: "", options: .regularExpression)
+        return "\(finding.rule)@\(finding.span.offset)+\(finding.span.length): \(message)"
+    }
+
+    /// The capture began while the client paused after its first exchange: the streams are the
+    /// record without that exchange, and the rest is linted as the record's rest would be.
+    @Test func midConnectionCaptureIsTheRecordsTail() throws {
+        let bytes = try PackageFiles.bytes(Self.directory + "midconnection-nginx.pcap")
+        let sent = try PackageFiles.bytes(Self.directory + "midconnection-nginx.client.bin")
+        let received = try PackageFiles.bytes(Self.directory + "midconnection-nginx.server.bin")
+        let connection = try #require(PacketCapture(bytes, limit: 1 << 20)?.connections.first)
+        #expect(!connection.fromClient.sawSYN)
+        #expect(sent.count > connection.fromClient.bytes.count && Array(sent.suffix(connection.fromClient.bytes.count)) == connection.fromClient.bytes)
+        #expect(received.count > connection.fromServer.bytes.count
+                && Array(received.suffix(connection.fromServer.bytes.count)) == connection.fromServer.bytes)
+        let reports = Linter().lintInput(named: "m.pcap", bytes: bytes)
+        #expect(reports.first?.responseCount == 3)
+        #expect(reports.flatMap(\.findings).map(\.rule) == ["capture-mid-connection"])
+    }
+
+    /// The frame carrying the third response was left out: the first two are linted, the
+    /// rest reported as not captured.
+    @Test func droppedFrameStopsLintingAtTheHole() throws {
+        let reports = Linter().lintInput(named: "d.pcap", bytes: try PackageFiles.bytes(Self.directory + "pipelined-dropped.pcap"))
+        #expect(reports.count == 1)
+        #expect(reports.first?.responseCount == 2)
+        #expect(reports.flatMap(\.findings).map(\.message) == [
+            "the capture misses 1669 bytes the server sent at stream offset 710 after frame 9; data resumes in frame 12; "
+                + "the answers to the last 4 requests are not linted",
+        ])
+    }
+
+    /// A snap length of 120 bytes cuts every data packet: the first response is cut inside its
+    /// head, and nothing after the hole is guessed at.
+    @Test func snapLengthHolesAreReported() throws {
+        let reports = Linter().lintInput(named: "s.pcap", bytes: try PackageFiles.bytes(Self.directory + "snaplen-120-nginx.pcap"))
+        #expect(reports.flatMap(\.findings).map(\.rule) == ["capture-gap"])
+    }
+
+    /// curl through nginx: keep-alive with gzip-chunked content, and a 100-continue upload that
+    /// nginx proxies to itself (two connections, both on the captured port).
+    @Test func curlCapturesAreClean() throws {
+        let chunked = Linter().lintInput(named: "c.pcap", bytes: try PackageFiles.bytes(Self.directory + "curl-chunked-keepalive-nginx.pcap"))
+        #expect(chunked.count == 1 && chunked[0].responseCount == 2 && chunked[0].findings.isEmpty)
+        let upload = Linter().lintInput(named: "u.pcap", bytes: try PackageFiles.bytes(Self.directory + "curl-expect-100-continue-nginx.pcap"))
+        #expect(upload.count == 2)
+        #expect(upload.map(\.responseCount) == [2, 1])
+        #expect(upload.flatMap(\.findings).isEmpty)
+    }
+
+    @Test func directoryWalksPickUpCaptures() {
+        let items = InputCollector.collect([PackageFiles.url(Self.directory).path])
+        #expect(items.filter { $0.path.hasSuffix(".pcap") }.count == 10)
+        #expect(items.filter { $0.path.hasSuffix(".pcapng") }.count == 1)
+    }
+}
