@@ -27,6 +27,10 @@ enum CaptureNote {
 }
 
 extension Linter {
+    /// The ids of what a packet capture reports about itself (`capture-gap`, …): they are not
+    /// rules, but `--ignore` and the configuration's `rules` take them like rule ids.
+    public static let captureNoteIDs: Set<String> = Set(CaptureNote.severities.keys)
+
     /// The most bytes kept per direction of one captured connection, unless told otherwise.
     static let defaultCaptureStreamLimit = 64 << 20
 
@@ -78,7 +82,8 @@ extension Linter {
         if reports.isEmpty {
             let scope = ports.isEmpty ? "" : " on port\(ports.count == 1 ? "" : "s") \(ports.sorted().map(String.init).joined(separator: ", "))"
             notes += [captureNote(CaptureNote.skippedConnection,
-                                  "no HTTP/1.x connection\(scope) in the capture (\(capture.packets) packets, \(selected) TCP connections)")]
+                                  "no HTTP/1.x connection\(scope) in the capture (\(capture.packets) packets, "
+                                  + "\(capture.connections.count) TCP connections\(ports.isEmpty ? "" : ", \(selected) on those ports"))")]
                 .compactMap { $0 }
         }
         if !notes.isEmpty || reports.isEmpty {
