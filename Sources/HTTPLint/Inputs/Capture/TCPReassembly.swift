@@ -194,13 +194,10 @@ struct TCPReassembler {
         let key = Key(segment.source, segment.destination)
         let isOpening = segment.has(TCPSegment.syn) && !segment.has(TCPSegment.ack)
         if let index = open[key] {
-            // A new SYN on a used four-tuple, with another initial sequence number, is a new connection.
-            let connection = connections[index]
-            let stream = connection.client == segment.source ? connection.fromClient : connection.fromServer
-            if isOpening, stream.isStarted,
-               !(stream.sawSYN && stream.offset(of: segment.sequence &+ 1) == 0) {
-                start(segment, key: key)
-            }
+            // A new SYN on a used four-tuple, with another initial sequence number, is a new
+            // connection. (The check reads the stream in place: a copy of the connection kept
+            // alive here would make the append below copy the whole stream.)
+            if isOpening, isNewConnection(segment, index: index) { start(segment, key: key) }
         } else {
             start(segment, key: key)
         }
@@ -212,6 +209,16 @@ struct TCPReassembler {
             connections[index].fromServer.receive(segment)
             if segment.has(TCPSegment.ack) { connections[index].fromClient.acknowledge(segment.acknowledgement) }
         }
+    }
+
+    private func isNewConnection(_ segment: TCPSegment, index: Int) -> Bool {
+        let fromClient = connections[index].client == segment.source
+        let started = fromClient ? connections[index].fromClient.isStarted : connections[index].fromServer.isStarted
+        guard started else { return false }
+        let sawSYN = fromClient ? connections[index].fromClient.sawSYN : connections[index].fromServer.sawSYN
+        let offset = fromClient ? connections[index].fromClient.offset(of: segment.sequence &+ 1)
+                                : connections[index].fromServer.offset(of: segment.sequence &+ 1)
+        return !(sawSYN && offset == 0)
     }
 
     private mutating func start(_ segment: TCPSegment, key: Key) {
