@@ -245,6 +245,39 @@ import Testing
         #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: capture-limit-exceeded"])
     }
 
+    @Test func aNewHandshakeOnTheSameFourTupleIsANewConnection() {
+        let first = Self.connection(), second = Self.connection(clientISN: 90_000, serverISN: 70_000)
+        let reports = Linter().lintInput(named: "r.pcap", bytes: Self.pcap((first + second).map { Self.ethernet($0) }))
+        #expect(reports.map(\.part) == ["10.0.0.1:40000 → 10.0.0.2:80 #1", "10.0.0.1:40000 → 10.0.0.2:80 #2"])
+        #expect(reports.map(\.responseCount) == [2, 2])
+    }
+
+    @Test func dataOnAResetIsNotDelivered() {
+        var packets = Self.connection()
+        packets.insert(Self.ipv4(Self.server, Self.client, Self.tcp(80, 40_000, seq: 5001 + UInt32(Self.response.count), flags: 0x04,
+                                                                   Array("junk".utf8))), at: packets.count - 2)
+        #expect(Self.streams(Self.pcap(packets.map { Self.ethernet($0) })).first?.server == Self.response)
+    }
+
+    @Test func aMissingRequestSegmentLeavesItsResponsesUnpaired() {
+        // The second request (HEAD) never made it into the capture: its 405 cannot be framed
+        // without knowing it answers HEAD, so it is not linted.
+        let packets = Self.connection(segment: 28).filter { packet in
+            !(packet[12...15].elementsEqual(Self.client) && packet.count > 40 && packet[24...27].elementsEqual(Self.be32(1029)))
+        }
+        let reports = Linter().lintInput(named: "q.pcap", bytes: Self.pcap(packets.map { Self.ethernet($0) }))
+        #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: capture-gap"])
+        #expect(reports.first?.findings.first?.message
+                == "the capture misses 28 bytes the client sent at stream offset 28 after frame 3; data resumes in frame 4; "
+                + "the responses from here on are not linted")
+    }
+
+    @Test func emptyLinesBeforeTheFirstRequestLineStillMakeItHTTP() {
+        let packets = Self.connection(request: Array("\r\n".utf8) + Self.request)
+        let reports = Linter().lintInput(named: "e.pcap", bytes: Self.pcap(packets.map { Self.ethernet($0) }))
+        #expect(reports.first?.responseCount == 2)
+    }
+
     // MARK: Which connections are read
 
     @Test func tlsIsListedAsSkippedAndPortsNarrowTheConnections() {

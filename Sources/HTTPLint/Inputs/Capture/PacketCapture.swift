@@ -51,7 +51,9 @@ enum ConnectionContent: Equatable {
         let client = connection.fromClient.bytes, server = connection.fromServer.bytes
         if isTLS(client) || isTLS(server) { return .tls }
         if client.starts(with: Array("PRI * HTTP/2.0\r\n".utf8)) { return .http2 }
-        if startsRequest(client, at: 0) { return .http(clientStart: 0, serverStart: serverStart(connection, after: 0)) }
+        // RFC 9112 §2.2: empty lines before a request line are ignored.
+        let emptyLines = client.prefix(64).prefix { $0 == 0x0D || $0 == 0x0A }.count
+        if startsRequest(client, at: emptyLines) { return .http(clientStart: 0, serverStart: serverStart(connection, after: 0)) }
         // A capture begun inside the connection: the first request line at the start of a line.
         guard !connection.fromClient.sawSYN else { return .other }
         var position = 0

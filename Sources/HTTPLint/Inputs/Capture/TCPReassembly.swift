@@ -77,7 +77,11 @@ struct TCPStream {
             // The capture began inside the connection: this segment's first byte is offset 0.
             baseSequence = sequence
         }
-        if segment.has(TCPSegment.rst) { reset = true }
+        if segment.has(TCPSegment.rst) {
+            // Data on a RST is a diagnostic for the peer, never delivered (RFC 9293 §3.5.3).
+            reset = true
+            return
+        }
         guard let start = offset(of: sequence) else { return }
         if segment.has(TCPSegment.fin) {
             let end = start + segment.payload.count + segment.missing
