@@ -201,6 +201,15 @@ import Testing
         #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: method-not-allowed-without-allow"])
     }
 
+    @Test func aKeepAliveProbeWithAGarbageByteIsNotADifferingCopy() {
+        var packets = Self.connection()
+        // One byte below the next expected, after the whole response: Windows sends such probes.
+        packets.insert(Self.ipv4(Self.server, Self.client, Self.tcp(80, 40_000, seq: 5000 + UInt32(Self.response.count), flags: 0x10, [0])),
+                       at: packets.count - 1)
+        let reports = Linter().lintInput(named: "k.pcap", bytes: Self.pcap(packets.map { Self.ethernet($0) }))
+        #expect(findings(reports) == ["10.0.0.1:40000 → 10.0.0.2:80 #1: method-not-allowed-without-allow"])
+    }
+
     @Test func aRetransmissionThatDiffersIsNotedAndTheFirstCopyKept() {
         var packets = Self.connection()
         let index = packets.lastIndex { $0[12...15].elementsEqual(Self.server) && $0.count > 40 }!

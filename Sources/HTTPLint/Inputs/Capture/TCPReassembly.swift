@@ -106,6 +106,8 @@ struct TCPStream {
             start = 0
         }
         guard !payload.isEmpty else { return }
+        // A keep-alive probe: one byte below the next expected, sent again (often as garbage).
+        if payload.count == 1, start == bytes.count - 1, waiting.isEmpty { return }
         compareWithDelivered(payload, at: start, frame: frame)
         if start + payload.count <= bytes.count { return }
         if start > bytes.count {
@@ -114,21 +116,30 @@ struct TCPStream {
                 limitReachedAt = min(limitReachedAt ?? start, start)
                 return
             }
-            let position = waiting.firstIndex { $0.offset > start } ?? waiting.endIndex
-            waiting.insert((start, payload, frame), at: position)
+            // Segments after a hole mostly arrive in order: appending is the usual case.
+            if let last = waiting.last, last.offset > start {
+                let position = waiting.firstIndex { $0.offset > start } ?? waiting.endIndex
+                waiting.insert((start, payload, frame), at: position)
+            } else {
+                waiting.append((start, payload, frame))
+            }
             waitingBytes += payload.count
             return
         }
         append(payload.from(bytes.count - start), frame: frame)
-        // Segments that were waiting for these bytes follow them now, in order.
-        while let first = waiting.first, first.offset <= bytes.count {
-            waiting.removeFirst()
-            waitingBytes -= first.bytes.count
-            compareWithDelivered(first.bytes, at: first.offset, frame: first.frame)
-            if first.offset + first.bytes.count > bytes.count {
-                append(first.bytes.from(bytes.count - first.offset), frame: first.frame)
+        // Segments that were waiting for these bytes follow them now, in order (taken off the
+        // queue at once: one by one from its front would move the rest each time).
+        var taken = 0
+        while taken < waiting.count, waiting[taken].offset <= bytes.count {
+            let next = waiting[taken]
+            taken += 1
+            waitingBytes -= next.bytes.count
+            compareWithDelivered(next.bytes, at: next.offset, frame: next.frame)
+            if next.offset + next.bytes.count > bytes.count {
+                append(next.bytes.from(bytes.count - next.offset), frame: next.frame)
             }
         }
+        waiting.removeFirst(taken)
     }
 
     /// Appends in-order bytes, up to the limit.
