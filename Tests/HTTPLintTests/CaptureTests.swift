@@ -40,11 +40,13 @@ import Testing
         return file
     }
 
-    /// A pcapng block: type, length, body padded to 4 bytes, length again (little-endian).
-    static func block(_ type: UInt32, _ body: [UInt8]) -> [UInt8] {
+    /// A pcapng block: type, length, body padded to 4 bytes, length again (little-endian
+    /// unless `bigEndian`).
+    static func block(_ type: UInt32, _ body: [UInt8], bigEndian: Bool = false) -> [UInt8] {
         let padded = body + Array(repeating: 0, count: (4 - body.count % 4) % 4)
         let length = UInt32(12 + padded.count)
-        return le32(type) + le32(length) + padded + le32(length)
+        let u32: (UInt32) -> [UInt8] = { bigEndian ? be32($0) : le32($0) }
+        return u32(type) + u32(length) + padded + u32(length)
     }
 
     static let sectionHeader = block(0x0A0D_0D0A, le32(0x1A2B_3C4D) + [1, 0, 0, 0] + Array(repeating: 0xFF, count: 8))
@@ -130,6 +132,22 @@ import Testing
         let simple = Self.sectionHeader + Self.interface(1)
             + packets.map { Self.ethernet($0) }.flatMap { Self.block(3, Self.le32(UInt32($0.count)) + $0) }
         #expect(Self.streams(simple).first?.server == Self.response)
+    }
+
+    @Test func pcapngSectionsInEitherByteOrder() {
+        // A big-endian section, then a little-endian one: each has its own interfaces.
+        let packets = Self.connection()
+        let big = Self.block(0x0A0D_0D0A, Self.be32(0x1A2B_3C4D) + [0, 1, 0, 0] + Array(repeating: 0xFF, count: 8), bigEndian: true)
+            + Self.block(1, [0, 1, 0, 0] + Self.be32(0), bigEndian: true)
+            + packets.prefix(4).flatMap { packet in
+                let frame = Self.ethernet(packet)
+                return Self.block(6, Self.be32(0) + Self.be32(0) + Self.be32(0) + Self.be32(UInt32(frame.count)) + Self.be32(UInt32(frame.count))
+                                  + frame, bigEndian: true)
+            }
+        let little = Self.sectionHeader + Self.interface(1) + packets.dropFirst(4).flatMap { Self.enhanced(0, Self.ethernet($0)) }
+        let got = Self.streams(big + little)
+        #expect(got.first?.client == Self.request)
+        #expect(got.first?.server == Self.response)
     }
 
     @Test(arguments: [

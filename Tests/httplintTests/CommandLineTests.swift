@@ -277,7 +277,22 @@ import TestSupport
         let har = try run(["Samples/traffic/mitmproxy-nginx.har"])
         #expect(har.status == 1)
         #expect(har.stdout.hasPrefix("Samples/traffic/mitmproxy-nginx.har [entry 3: POST http://127.0.0.1:8481/index.html]:1:10: error:"))
-        #expect(try run(["--input", "pcap", "x"]).status == 2)
+        #expect(try run(["--input", "wireshark", "x"]).status == 2)
+    }
+
+    @Test func packetCaptureInputs() throws {
+        let capture = try run(["--no-color", "Samples/captures/pipelined-nginx.pcap"])
+        #expect(capture.status == 1)
+        #expect(capture.stdout.hasPrefix(
+            "Samples/captures/pipelined-nginx.pcap [127.0.0.1:42384 → 127.0.0.1:18481 #1]:61:10: error: 405 Not Allowed response has no Allow field"))
+        #expect(capture.stdout.contains("(frame 15) [method-not-allowed-without-allow]"))
+        #expect(untimed(capture.stdout).hasSuffix("httplint: 1 input, 6 responses: 1 error, 0 warnings, 1 info\n"))
+        let elsewhere = try run(["--port", "80,443", "Samples/captures/pipelined-nginx.pcap"])
+        #expect(elsewhere.status == 0)
+        #expect(elsewhere.stdout.contains("no HTTP/1.x connection on ports 80, 443 in the capture"))
+        #expect(try run(["--input", "pcap", "--port", "18481", "Samples/captures/pipelined-dropped.pcap"]).status == 1)
+        #expect(try run(["--ignore", "capture-gap", "Samples/captures/pipelined-dropped.pcap"]).status == 0)
+        #expect(try run(["--port", "0", "Samples/captures/pipelined-nginx.pcap"]).stderr.contains("--port takes TCP port numbers"))
     }
 
     @Test func quietAndStatistics() throws {

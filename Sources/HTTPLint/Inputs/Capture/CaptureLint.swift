@@ -110,10 +110,11 @@ extension Linter {
         var findings = lint(exchanges)
         var notes: [Finding] = []
 
-        // The first exchange that cannot be judged whole, and why.
-        var incomplete: (exchange: Int, note: Finding?)?
+        // The first exchange that cannot be judged whole; each side says why.
+        var incompleteFrom: Int?
         func markIncomplete(from index: Int, _ note: Finding?) {
-            if incomplete == nil || index < incomplete!.exchange { incomplete = (index, note) }
+            incompleteFrom = min(incompleteFrom ?? index, index)
+            if let note { notes.append(note) }
         }
         let responseEnd = responseSource.bytes.count
         func reachesEnd(_ exchange: Exchange) -> Bool {
@@ -159,17 +160,14 @@ extension Linter {
             markIncomplete(from: index, captureNote(client.limitReachedAt == nil ? CaptureNote.gap : CaptureNote.limitExceeded,
                                                     message + (index < exchanges.count ? "; the responses from here on are not linted" : ""),
                                                     at: .at(span.offset), exchange: index))
-        } else if client.limitReachedAt == nil, !(client.finOffset != nil || client.reset || server.reset),
+        } else if !(client.finOffset != nil || client.reset || server.reset),
                   let last = requests.last, last.deviations.contains(where: { $0.kind == .truncatedContent || $0.kind == .truncatedHeaderSection }),
                   requests.count - 1 < exchanges.count {
             markIncomplete(from: requests.count - 1, captureNote(CaptureNote.ended,
                 "the capture ends before the request this response answers does; it is not linted",
                 at: .at(exchanges[requests.count - 1].response.statusLineSpan.offset), exchange: requests.count - 1))
         }
-        if let incomplete {
-            findings.removeAll { $0.exchange >= incomplete.exchange }
-            if let note = incomplete.note { notes.append(note) }
-        }
+        if let incompleteFrom { findings.removeAll { $0.exchange >= incompleteFrom } }
         if !client.sawSYN || !server.sawSYN {
             let skippedClient = clientStart, skippedServer = serverStart
             var message = "the capture begins inside this connection (no handshake seen): exchanges before it are not in the capture"
