@@ -245,6 +245,17 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     for item in items {
         if StandardOutput.failed { break }  // the reader went away: stop linting
+        if options.inputKind == .records, item.problem == nil {
+            // Records are read a line at a time, each reported as it is linted.
+            flush()
+            do {
+                try Records.lint(try InputReader.Stream(item.path), with: linters.linter(for: item.path),
+                                 maxLineLength: 2 * options.limits.maxInputSize) { handle($0) }
+            } catch {
+                handle(InputReport(name: item.path, outcome: .failed(error.description)))
+            }
+            continue
+        }
         if streamsLargeInputs, item.path == "-", item.problem == nil {
             // Standard input has no size to ask for: always read a window at a time.
             flush()
