@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "HTTPLintCore"),
         // The rule catalogue: one rule per file, grouped by category folder.
         // Rules/README.md is the generated rule documentation (`httplint rules --docs`).
-        .target(name: "HTTPLintRules", dependencies: ["HTTPLintCore"], path: "Rules", exclude: ["README.md"]),
+        .target(name: "HTTPLintRules", dependencies: ["HTTPLintCore"], path: "Rules", exclude: ["README.md", "PEERS.md", "Peers"]),
         // Linter, inputs and reporters: everything a caller needs.
         .target(name: "HTTPLint", dependencies: ["HTTPLintCore", "HTTPLintRules"]),
         // XCTest and Swift Testing assertions; each framework behind `#if canImport`.
