@@ -179,7 +179,7 @@ import TestSupport
         defer { server.stop() }
         let directory = scratch.path("probe")
         let url = "http://127.0.0.1:\(server.port)/r"
-        let probed = try run(["probe", "--format", "json", "--rate", "1000", "--save", directory.path, url])
+        let probed = try run(["probe", "--format", "json", "--rate", "1000", "--timeout", "30", "--save", directory.path, url])
         #expect(probed.status == 1)
         #expect(probed.stderr.contains("httplint: probing \(url) with GET") && probed.stderr.contains("unusual requests on purpose"))
         let live = try #require(try JSONSerialization.jsonObject(with: Data(probed.stdout.utf8)) as? [String: Any])
