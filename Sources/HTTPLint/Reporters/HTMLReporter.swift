@@ -451,8 +451,9 @@ private struct HTMLPage {
             // Empty spans here: a marker between the bytes.
             for mark in marks where mark.range.isEmpty && mark.range.lowerBound == from {
                 if isEnd && !(endsRegion && wire.isLastTile) { continue }
+                let first = anchorsBefore([mark], wire: wire)
                 out.add("<mark class=\"point sev-"); out.add(mark.severity.rawValue); out.add("\"")
-                anchor([mark], wire: wire)
+                anchor([mark], first: first, wire: wire)
                 out.add(" title=\""); text(mark.rule); out.add("\"></mark>")
             }
             if isEnd { break }
@@ -463,8 +464,9 @@ private struct HTMLPage {
                 continue
             }
             let worst = active.map(\.severity).max() ?? .info
+            let first = anchorsBefore(active, wire: wire)
             out.add("<mark class=\"sev-"); out.add(worst.rawValue); out.add("\"")
-            anchor(active, wire: wire)
+            anchor(active, first: first, wire: wire)
             out.add(" title=\"")
             for (index, mark) in active.enumerated() {
                 if index > 0 { out.add(", ") }
@@ -476,18 +478,30 @@ private struct HTMLPage {
         }
     }
 
-    /// `data-f` naming the findings, and the id of the first whose bytes these are first.
-    private mutating func anchor(_ marks: [Highlight], wire: Wire) {
+    /// Empty anchors (`m7`, `r7`) for the findings whose bytes start here, but the first,
+    /// which the mark that follows carries (an element has one id).
+    private mutating func anchorsBefore(_ marks: [Highlight], wire: Wire) -> Int? {
+        var first: Int?
+        for mark in marks where !anchored.contains(wire.prefix + String(mark.number)) {
+            anchored.insert(wire.prefix + String(mark.number))
+            if first == nil {
+                first = mark.number
+            } else {
+                out.add("<span class=\"anchor\" id=\""); out.add(wire.prefix); out.add(mark.number); out.add("\"></span>")
+            }
+        }
+        return first
+    }
+
+    /// `data-f` naming the findings, and the id of the first whose bytes start here.
+    private mutating func anchor(_ marks: [Highlight], first: Int?, wire: Wire) {
         out.add(" data-f=\"")
         for (index, mark) in marks.enumerated() {
             if index > 0 { out.add(" ") }
             out.add(mark.number)
         }
         out.add("\"")
-        for mark in marks where anchored.insert(wire.prefix + String(mark.number)).inserted {
-            out.add(" id=\""); out.add(wire.prefix); out.add(mark.number); out.add("\"")
-            break
-        }
+        if let first { out.add(" id=\""); out.add(wire.prefix); out.add(first); out.add("\"") }
     }
 
     /// Wire bytes as text: printable ASCII and UTF-8 as themselves (HTML-escaped), everything
