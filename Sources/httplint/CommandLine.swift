@@ -332,7 +332,7 @@ enum CommandLineParser {
                                needed to read responses to HEAD and CONNECT and for rules
                                about the request, which stay silent without it
           --format FORMAT      output format on standard output (default: text); one of
-                               text, json, jsonl, sarif, junit, github, checkstyle, markdown
+                               text, json, jsonl, sarif, junit, github, checkstyle, markdown, html
           -o, --output FORMAT=PATH
                                also write a report in FORMAT to PATH (repeatable)
           --profile recommended|strict|all
