@@ -178,7 +178,7 @@ enum CommandLineParser {
                 let text = try value(for: name, inline: inline)
                 if text != "auto" {
                     guard let kind = InputKind(rawValue: text) else {
-                        throw UsageError(message: "unknown input kind '\(text)'; use auto, \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw UsageError(message: "unknown input kind '\(text)'; use auto, raw, curl, har, records or pcap")
                     }
                     options.inputKind = kind
                 }
@@ -333,16 +333,18 @@ enum CommandLineParser {
                                           status code means (registered, vendor, log-only)
 
         OPTIONS:
-          --input auto|raw|curl|har|pcap
+          --input auto|raw|curl|har|records|pcap
                                what the inputs are (default auto: HAR, curl -v and pcap or
                                pcapng captures are recognised; name curl -i transcripts
-                               with --input curl)
+                               with --input curl; records: JSON Lines of {"name",
+                               "response", "request"} (base64, or *_text), each its own
+                               input, from - or files)
           --port N[,N…]        in packet captures, read only connections on these TCP ports
           --request FILE       the raw request (or pipelined requests) the responses answer;
                                needed to read responses to HEAD and CONNECT and for rules
                                about the request, which stay silent without it
           --format FORMAT      output format on standard output (default: text); one of
-                               text, json, jsonl, sarif, junit, github, checkstyle, markdown
+                               text, json, jsonl, sarif, junit, github, checkstyle, markdown, html
           -o, --output FORMAT=PATH
                                also write a report in FORMAT to PATH (repeatable)
           --profile recommended|strict|all

@@ -65,14 +65,15 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// Stops accepting; connections being served end at their next read.
+    /// Stops accepting; connections being served end at their next read. The listening socket
+    /// is closed by the accepting thread when it leaves its loop: closed here, its descriptor
+    /// could be given to another test's server while that thread still polls it.
     public func stop() {
         lock.lock()
         defer { lock.unlock() }
         guard !stopped else { return }
         stopped = true
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private var isStopped: Bool {
@@ -82,11 +83,16 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while !isStopped {
             var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 100) > 0 else { continue }
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { continue }
+            if isStopped {
+                close(connection)
+                return
+            }
             Thread.detachNewThread { [self] in serve(connection) }
         }
     }
@@ -155,9 +161,8 @@ public final class PythonHTTPServer: @unchecked Sendable {
 
     public init?(directory: URL) {
         // A free port: bind to 0, read it, let it go.
-        guard let probe = try? TestHTTPServer(handler: { _ in .init("") }) else { return nil }
-        port = probe.port
-        probe.stop()
+        guard let free = Self.freePort() else { return nil }
+        port = free
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", directory.path]
@@ -183,6 +188,21 @@ public final class PythonHTTPServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// A port nothing listens on now: one the system picks for a socket bound to port 0.
+    static func freePort() -> Int? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
+    }
 
     /// Kills the server (SIGKILL: a child of a test runner may have SIGTERM blocked) and waits for it.
     public func stop() {

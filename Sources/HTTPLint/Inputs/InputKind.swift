@@ -6,12 +6,15 @@ public enum InputKind: String, CaseIterable, Sendable {
     case curl
     /// A HAR 1.2 archive (browsers, mitmproxy, Charles, Playwright).
     case har
+    /// JSON Lines of records, each an input of its own (see ``Records``); never detected,
+    /// always named (`--input records`).
+    case records
     /// A packet capture (pcap or pcapng): each HTTP/1.x connection reassembled and linted.
     case pcap
 
-    /// Recognises the kind: a pcap or pcapng magic number is a capture; a `.har` file or a JSON object with `"log"` is HAR; lines
-    /// starting with `* `, `> ` or `< ` are a `curl -v` transcript; anything else is read as
-    /// raw bytes (a `curl -i` transcript looks like raw bytes: name it with `--input curl`).
+    /// Recognises the kind: a pcap or pcapng magic number is a capture; a `.har` file or a
+    /// JSON object with `"log"` is HAR; lines starting with `* `, `> ` or `< ` are a `curl -v`
+    /// transcript; anything else is read as raw bytes (a `curl -i` transcript looks like raw bytes: name it with `--input curl`).
     public static func detect(_ bytes: [UInt8], name: String = "") -> InputKind {
         if CaptureFile.format(of: bytes) != nil { return .pcap }
         // The extension in any case, compared as bytes (`lowercased()` of every path cost more
@@ -33,7 +36,7 @@ public enum InputKind: String, CaseIterable, Sendable {
     /// its request are rebuilt from decoded parts.
     public var unsupportedRules: Set<String> {
         switch self {
-        case .raw, .pcap:
+        case .raw, .records, .pcap:
             return []
         case .curl:
             return Set(["truncated-content", "bytes-after-message", "invalid-chunk-size", "invalid-chunk-extension",
@@ -91,6 +94,16 @@ extension Linter {
                     return InputReport(name: name, part: entry.label, outcome: .linted(keepSupported(result)))
                 }
             }
+        case .records:
+            // Held whole (a file named with --input records): read line by line all the same.
+            var reports: [InputReport] = []
+            var number = 0
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                number += 1
+                reports += Records.lint(line, number: number, with: self)
+            }
+            return reports
         }
     }
 }

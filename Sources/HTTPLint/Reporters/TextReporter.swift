@@ -199,7 +199,7 @@ public struct TextReporter: Reporter {
     }
 
     /// One byte, or one UTF-8 character, as printable text, and how many bytes it took.
-    private static func display(_ bytes: ArraySlice<UInt8>, at index: Int) -> (String, Int) {
+    static func display(_ bytes: ArraySlice<UInt8>, at index: Int) -> (String, Int) {
         let byte = bytes[index]
         if byte >= 0x20 && byte < 0x7F { return (String(UnicodeScalar(byte)), 1) }
         if byte >= 0xC2 && byte <= 0xF4 {
