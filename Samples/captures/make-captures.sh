@@ -36,3 +36,6 @@ sleep 2; python3 client.py keepalive ::1 18481 keepalive-ipv6-nginx-ng --mss 100
 python3 edit.py pipelined-nginx.pcap pipelined-dropped.pcap drop 11
 python3 edit.py pipelined-nginx.pcap pipelined-duplicated.pcap duplicate 11
 python3 edit.py pipelined-nginx.pcap pipelined-duplicated-altered.pcap duplicate-altered 11
+
+# tcpflow's view of the pipelined connection (report.xml is not kept).
+tcpflow -r pipelined-nginx.pcap -o tcpflow && rm -f tcpflow/report.xml

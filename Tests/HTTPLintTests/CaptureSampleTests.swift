@@ -96,6 +96,25 @@ import Testing
         #expect(upload.flatMap(\.findings).isEmpty)
     }
 
+    /// tcpflow 1.6.1's files for the pipelined capture (`tcpflow -r pipelined-nginx.pcap -o
+    /// tcpflow`): a directory walk pairs them, the server's file as the input and the client's
+    /// as its requests, and they lint as the capture does.
+    @Test func tcpflowFilesArePairedAndLintAsTheCapture() throws {
+        let items = InputCollector.collect([PackageFiles.url(Self.directory + "tcpflow").path])
+        #expect(items.count == 1)
+        let item = try #require(items.first)
+        #expect(item.path.hasSuffix("/127.000.000.001.18481-127.000.000.001.42384"))
+        #expect(item.requestPath?.hasSuffix("/127.000.000.001.42384-127.000.000.001.18481") == true)
+        #expect(TCPFlow.isFlowName("::1.18481-::1.36792") && TCPFlow.isFlowName("010.000.000.001.00080-010.000.000.002.51234c2"))
+        #expect(!TCPFlow.isFlowName("notes.txt") && !TCPFlow.isFlowName("a.12345-b.12345") && !TCPFlow.isFlowName("1.2.3.4.80-1.2.3.4.8080"))
+
+        let requests = RequestParser.parse(SourceText(name: "requests", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: item.requestPath!)))))
+        let flow = Linter().lintInput(named: "flow", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: item.path))), requests: requests)
+        let capture = Linter().lintInput(named: "flow", bytes: try PackageFiles.bytes(Self.directory + "pipelined-nginx.pcap"))
+        #expect(flow.first?.responseCount == 6)
+        #expect(flow.flatMap(\.findings).map(Self.withoutFrame) == capture.flatMap(\.findings).map(Self.withoutFrame))
+    }
+
     @Test func directoryWalksPickUpCaptures() {
         let items = InputCollector.collect([PackageFiles.url(Self.directory).path])
         #expect(items.filter { $0.path.hasSuffix(".pcap") }.count == 10)

@@ -9,7 +9,8 @@ import Darwin
 
 /// Turns the paths named on the command line into the inputs to lint: files as given,
 /// directories walked recursively, and each response file paired with the request file
-/// next to it (`NAME.req` beside `NAME.http` or `NAME.resp`).
+/// next to it (`NAME.req` beside `NAME.http` or `NAME.resp`; tcpflow's two files of a
+/// connection with each other).
 public enum InputCollector {
     /// One input to lint.
     public struct Item: Sendable, Equatable {
@@ -51,12 +52,15 @@ public enum InputCollector {
             return [Item(path: directory, requestPath: nil,
                          problem: "directory '\(directory)' holds no response files (\(responseExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))")]
         }
+        // tcpflow's files are paired by their names.
+        let (flows, others) = TCPFlow.pairs(in: found)
         // The walk has seen every name: a request file is looked up among them, not on disk
         // (and not at all when the walk saw none, the usual case).
-        return found.map { path in
+        let items = others.map { path in
             Item(path: path, requestPath: requests.isEmpty ? nil : requestCandidate(for: path).flatMap { requests.contains($0) ? $0 : nil },
                  problem: nil)
         }
+        return flows.isEmpty ? items : (items + flows).sorted { $0.path < $1.path }
     }
 
     /// Collects the response files below `directory` in the order of their paths, and every
@@ -97,7 +101,8 @@ public enum InputCollector {
             if isDirectory {
                 entries.append((name + "/", path, true))
             } else if isFile, let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
-                      responseExtensions.contains(String(name[name.utf8.index(after: dot)...]).asciiLowercased()) {
+                      responseExtensions.contains(String(name[name.utf8.index(after: dot)...]).asciiLowercased())
+                        || TCPFlow.isFlowName(name) {
                 entries.append((name, path, false))
             }
         }

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// tcpflow's output: one file per direction of each TCP connection, named
+/// `SRC.SPORT-DST.DPORT` (tcpflow 1.6: IPv4 as `127.000.000.001`, IPv6 as `::1`, ports as five
+/// digits, a `cN` suffix for the N-th reuse of the same four-tuple). A pair becomes one input:
+/// the server's file is linted as responses, the client's as their requests, as a response
+/// file is with its `NAME.req`. The client is the side whose file starts with a request line.
+enum TCPFlow {
+    /// Whether `name` is a tcpflow file name.
+    static func isFlowName(_ name: String) -> Bool { endpoints(of: name) != nil }
+
+    /// The two endpoint parts of a flow name, and its reuse suffix.
+    private static func endpoints(of name: String) -> (source: Substring, destination: Substring, suffix: Substring)? {
+        let halves = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard halves.count == 2 else { return nil }
+        var destination = halves[1], suffix: Substring = ""
+        if let c = destination.lastIndex(of: "c"), destination[destination.index(after: c)...].allSatisfy(\.isASCII),
+           !destination[destination.index(after: c)...].isEmpty, destination[destination.index(after: c)...].allSatisfy(\.isNumber) {
+            suffix = destination[c...]
+            destination = destination[..<c]
+        }
+        func isEndpoint(_ text: Substring) -> Bool {
+            guard let dot = text.lastIndex(of: ".") else { return false }
+            let port = text[text.index(after: dot)...], address = text[..<dot]
+            guard port.count == 5, port.allSatisfy({ $0.isASCII && $0.isNumber }), !address.isEmpty else { return false }
+            let isIPv4 = address.split(separator: ".", omittingEmptySubsequences: false).count == 4
+                && address.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
+            let isIPv6 = address.contains(":") && address.allSatisfy { $0 == ":" || $0 == "." || $0.isHexDigit }
+            return isIPv4 || isIPv6
+        }
+        guard isEndpoint(halves[0]), isEndpoint(destination) else { return nil }
+        return (halves[0], destination, suffix)
+    }
+
+    /// Splits the paths a directory walk found into tcpflow pairs, as inputs (the server's file
+    /// with the client's as its request file), and the other paths. A flow file without its
+    /// partner is linted alone when it holds responses; flows that carry no HTTP/1.x are left out.
+    static func pairs(in paths: [String]) -> (items: [InputCollector.Item], others: [String]) {
+        var flows: [String: String] = [:]
+        var others: [String] = []
+        for path in paths {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if isFlowName(name) { flows[path] = name } else { others.append(path) }
+        }
+        var items: [InputCollector.Item] = []
+        var done: Set<String> = []
+        for path in flows.keys.sorted() where !done.contains(path) {
+            done.insert(path)
+            let name = flows[path]!
+            let parts = endpoints(of: name)!
+            let partner = String(path.dropLast(name.count)) + "\(parts.destination)-\(parts.source)\(parts.suffix)"
+            let hasPartner = flows[partner] != nil
+            if hasPartner { done.insert(partner) }
+            let head = firstBytes(path), partnerHead = hasPartner ? firstBytes(partner) : []
+            if ConnectionContent.startsRequest(head, at: 0) {
+                if hasPartner { items.append(InputCollector.Item(path: partner, requestPath: path, problem: nil)) }
+            } else if ConnectionContent.startsRequest(partnerHead, at: 0) {
+                items.append(InputCollector.Item(path: path, requestPath: partner, problem: nil))
+            } else if head.starts(with: Array("HTTP/1.".utf8)) {
+                items.append(InputCollector.Item(path: path, requestPath: nil, problem: nil))
+            } else if partnerHead.starts(with: Array("HTTP/1.".utf8)) {
+                items.append(InputCollector.Item(path: partner, requestPath: nil, problem: nil))
+            }
+        }
+        return (items, others)
+    }
+
+    /// The first kilobyte of a file (empty when it cannot be read).
+    private static func firstBytes(_ path: String) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 1024) }
+        return Array(buffer.prefix(max(count, 0)))
+    }
+}
