@@ -17,9 +17,30 @@ import TestSupport
         ("traffic/*.txt", "traffic/deep/curl-v.txt", false),
         ("**/cdn-??.http", "a/b/cdn-01.http", true),
         ("**/cdn-??.http", "a/b/cdn-1.http", false),
+        ("a/**", "a", true),
+        ("**/b/**/d.http", "b/d.http", true),
+        ("**/b/**/d.http", "a/b/c/c/d.http", true),
+        ("**/b/**/d.http", "a/c/d.http", false),
+        ("a/**/**/b/*.http", "a/x/b/y.http", true),
+        ("a/**/b/**/b/z.http", "a/b/b/z.http", true),
+        ("a/**/b/**/b/z.http", "a/b/z.http", false),
     ])
     func globs(_ pattern: String, _ path: String, _ matches: Bool) {
         #expect(Glob(pattern).matches(path) == matches, "\(pattern) vs \(path)")
+    }
+
+    /// Twenty `**` against a path sixty directories deep, matching and not: a glob that tried
+    /// every split for each `**` would not finish.
+    @Test func manyGlobstarsMatchInPolynomialTime() {
+        let deep = (1...60).map { "d\($0)" }.joined(separator: "/")
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            let failing = Glob(Array(repeating: "**/d*", count: 20).joined(separator: "/") + "/nomatch.http")
+            #expect(!failing.matches(deep + "/r.http"))
+            let matching = Glob(Array(repeating: "**/d*", count: 20).joined(separator: "/") + "/**/r.http")
+            #expect(matching.matches(deep + "/r.http"))
+        }
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
 
     func parse(_ json: String) throws -> ConfigurationFile {
