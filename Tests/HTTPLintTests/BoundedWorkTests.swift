@@ -1,0 +1,42 @@
+import Foundation
+import HTTPLint
+import Testing
+
+/// Work and output bounded for any input: large cases are made here, never committed.
+@Suite struct BoundedWorkTests {
+    /// A response whose one Cache-Control line holds `count` directives `max-age=x` (each one
+    /// not a number, each but the first repeated: 2 × `count` - 1 findings), and `extra` more.
+    static func brokenCacheControl(_ count: Int, _ extra: String = "") -> SourceText {
+        SourceText(name: "cc.http", text: brokenCacheControlText(count, extra))
+    }
+
+    static func brokenCacheControlText(_ count: Int, _ extra: String = "") -> String {
+        let value = Array(repeating: "max-age=x", count: count).joined(separator: ",") + extra
+        return "HTTP/1.1 200 OK\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\nCache-Control: \(value)\r\nContent-Length: 0\r\n\r\n"
+    }
+
+    @Test func oneRuleListsAtMostAHundredFindingsPerExchangeAndCountsTheRest() {
+        let findings = Linter().lint(Self.brokenCacheControl(100_000)).findings.filter { $0.rule == "invalid-cache-control" }
+        #expect(findings.count == FindingReporter.maxFindingsPerRule + 1)
+        #expect(findings.last?.message == "199899 more invalid-cache-control findings left out from here on (a rule lists at most 100 per exchange)")
+        #expect(findings.last?.severity == .error)
+        // The note stands where the first one left out would have been: on the field line.
+        #expect(findings.last?.span == findings[99].span)
+    }
+
+    @Test func aHundredFindingsOfOneRuleAreAllListedWithoutANote() {
+        let findings = Linter().lint(Self.brokenCacheControl(50, ",s-maxage=y")).findings.filter { $0.rule == "invalid-cache-control" }
+        #expect(findings.count == 100)
+        #expect(!findings.contains { $0.message.contains("left out") })
+        let oneMore = Linter().lint(Self.brokenCacheControl(51)).findings.filter { $0.rule == "invalid-cache-control" }
+        #expect(oneMore.last?.message == "1 more invalid-cache-control finding left out from here on (a rule lists at most 100 per exchange)")
+    }
+
+    @Test func theCapCountsEachExchangeAndRuleApart() {
+        let one = Self.brokenCacheControlText(150)
+        let findings = Linter().lint(SourceText(name: "two.http", text: one + one)).findings.filter { $0.rule == "invalid-cache-control" }
+        #expect(findings.count == 2 * 101)
+        #expect(findings.filter { $0.message.hasPrefix("199 more") }.count == 2)
+        #expect(Set(findings.map(\.exchange)) == [0, 1])
+    }
+}
