@@ -39,4 +39,28 @@ import Testing
         #expect(findings.filter { $0.message.hasPrefix("199 more") }.count == 2)
         #expect(Set(findings.map(\.exchange)) == [0, 1])
     }
+
+    /// A JSON response whose content is `size` bytes: spaces, then `{}`.
+    static func largeJSON(_ size: Int) -> SourceText {
+        SourceText(name: "big.json.http", bytes: Array("HTTP/1.1 200 OK\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\nContent-Type: application/json\r\nContent-Length: \(size)\r\n\r\n".utf8)
+            + Array(repeating: 0x20, count: size - 2) + Array("{}".utf8))
+    }
+
+    @Test func jsonTooLargeToCheckIsSaidToBeUnchecked() {
+        let findings = Linter().lint(Self.largeJSON((16 << 20) + 1)).findings
+        #expect(findings.map(\.rule) == ["content-not-checked"])
+        #expect(findings.first?.severity == .info)
+        #expect(findings.first?.message == "the content was not checked: it is 16777217 bytes, more than 16 MB, the most the JSON check reads, so whether it is JSON was not checked")
+        #expect(Linter().lint(Self.largeJSON(16 << 20)).findings.isEmpty)
+    }
+
+    @Test func jsonNestedTooDeepIsSaidToBeUnchecked() {
+        func lint(depth: Int) -> [Finding] {
+            let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            return Linter().lint(SourceText(name: "deep.http", text: "HTTP/1.1 200 OK\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\nContent-Type: application/json\r\nContent-Length: \(text.utf8.count)\r\n\r\n" + text)).findings
+        }
+        #expect(lint(depth: 10_000).map(\.rule) == ["content-not-checked"])
+        #expect(lint(depth: 10_000).first?.message.contains("nests deeper than 64 levels") == true)
+        #expect(lint(depth: 64).isEmpty)
+    }
 }
