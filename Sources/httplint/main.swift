@@ -38,15 +38,51 @@ func writeToStandardError(_ text: String) {
     writeAll(2, text)
 }
 
-/// Standard output, written unbuffered; after a failed write (the reader went away) nothing
-/// more is written and the run stops.
+/// Standard output, written unbuffered; after a failed write (the reader went away, the disk
+/// is full) nothing more is written and the run stops.
 enum StandardOutput {
     nonisolated(unsafe) static var failed = false
+    /// The `errno` of the failed write.
+    nonisolated(unsafe) static var failure: Int32 = 0
 
     static func write(_ text: String) {
         guard !failed, !text.isEmpty else { return }
-        if !writeAll(1, text) { failed = true }
+        if !writeAll(1, text) {
+            failed = true
+            failure = errno
+        }
     }
+
+    /// Why writing failed, for the closing error.
+    static var reason: String {
+        failure == EPIPE ? "the reader went away (was it closed early?)" : String(cString: strerror(failure))
+    }
+}
+
+/// Writes `text` to `path` whole or not at all: into a temporary file in the same directory,
+/// flushed to disk, then renamed over `path`. A full disk or any other failure leaves what was
+/// at `path` before (and no temporary file), never a truncated report.
+func writeReplacing(_ path: String, _ text: String) throws(WriteFailure) {
+    let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[...$0]) } ?? "./"
+    var template = Array((directory + ".httplint-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw WriteFailure(reason: String(cString: strerror(errno))) }
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var failure: Int32 = 0
+    if !writeAll(descriptor, text) || fsync(descriptor) != 0 { failure = errno }
+    // Read and write for whoever could before: mkstemp makes the file private to its owner.
+    let mask = umask(0); umask(mask)
+    fchmod(descriptor, 0o666 & ~mask)
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    if failure == 0, rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+        unlink(temporary)
+        throw WriteFailure(reason: String(cString: strerror(failure)))
+    }
+}
+
+struct WriteFailure: Error {
+    let reason: String
 }
 
 func printError(_ message: String) {
@@ -271,17 +307,17 @@ func lint(_ options: LintOptions) -> ExitStatus {
     var failedToWrite = false
     for file in files {
         do {
-            try Data((file.text + file.reporter.finish(reports)).utf8).write(to: URL(fileURLWithPath: file.output.path))
+            try writeReplacing(file.output.path, file.text + file.reporter.finish(reports))
         } catch {
-            printError("cannot write the \(file.output.format.rawValue) report to '\(file.output.path)': \(error.localizedDescription)")
+            printError("cannot write the \(file.output.format.rawValue) report to '\(file.output.path)': \(error.reason)")
             failedToWrite = true
         }
     }
     if let path = options.writeBaselinePath {
         do {
-            try Data(Baseline(recording: recorded).json().utf8).write(to: URL(fileURLWithPath: path))
+            try writeReplacing(path, Baseline(recording: recorded).json())
         } catch {
-            printError("cannot write the baseline to '\(path)': \(error.localizedDescription)")
+            printError("cannot write the baseline to '\(path)': \(error.reason)")
             failedToWrite = true
         }
     }
@@ -539,7 +575,7 @@ struct RequestFailure: Error {
 signal(SIGPIPE, SIG_IGN)
 var status = run(Array(CommandLine.arguments.dropFirst()))
 if StandardOutput.failed {
-    printError("cannot write to standard output (was it closed early?)")
+    printError("cannot write to standard output: \(StandardOutput.reason)")
     status = .failure
 }
 exit(status.rawValue)

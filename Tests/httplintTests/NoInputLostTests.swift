@@ -34,4 +34,36 @@ extension CommandLineTests {
             #expect(result.stderr.contains("dangling.http': it is a symbolic link to nothing (its target does not exist)"), "\(result.stderr)")
         }
     }
+
+    @Test func reportsAreWrittenWholeOrNotAtAll() throws {
+        let report = scratch.path("report.json").path
+        let good = try run(["--no-config", "--output", "json=\(report)", "Samples/nginx-200-static-file.http"])
+        #expect(good.status == 0)
+        let written = try Data(contentsOf: URL(fileURLWithPath: report))
+        #expect((try? JSONSerialization.jsonObject(with: written)) != nil)
+        // A report that cannot take its place (a directory is there) leaves nothing behind.
+        let blocked = scratch.path("blocked.json")
+        try FileManager.default.createDirectory(at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        let failed = try run(["--no-config", "--output", "json=\(blocked.path)", "Samples/nginx-200-static-file.http"])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("cannot write the json report to '\(blocked.path)'"), "\(failed.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+        #expect(!left.contains { $0.hasPrefix(".httplint-") }, "temporary files left: \(left)")
+    }
+
+    @Test func aFullDiskOnStandardOutputIsNamed() throws {
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { return }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["--no-config", "Samples/302-without-location.http"]
+        process.currentDirectoryURL = Self.root
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(errors.contains("cannot write to standard output: No space left on device"), "\(errors)")
+    }
 }
