@@ -46,6 +46,16 @@ import Testing
             + Array(repeating: 0x20, count: size - 2) + Array("{}".utf8))
     }
 
+    @Test func exactlyMaxChunksChunksIsWithinTheLimit() {
+        func limitFindings(chunks: Int) -> [Finding] {
+            let body = String(repeating: "1\r\na\r\n", count: chunks) + "0\r\n\r\n"
+            let source = SourceText(name: "c.http", text: "HTTP/1.1 200 OK\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n" + body)
+            return Linter(configuration: .init(limits: ParserLimits(maxChunks: 3))).lint(source).findings.filter { $0.rule == "limit-exceeded" }
+        }
+        #expect(limitFindings(chunks: 3).isEmpty)
+        #expect(limitFindings(chunks: 4).map(\.message) == ["the content has more than 3 chunks, the limit (--max-chunks); the rest of the input (11 bytes) is not read"])
+    }
+
     @Test func jsonTooLargeToCheckIsSaidToBeUnchecked() {
         let findings = Linter().lint(Self.largeJSON((16 << 20) + 1)).findings
         #expect(findings.map(\.rule) == ["content-not-checked"])

@@ -493,10 +493,6 @@ struct MessageScanner {
             }
             let line = self.line(at: position)
             guard withinLineLimit(line, "a chunk-size line") else { return result }
-            guard result.chunks.count < limits.maxChunks else {
-                exceed("the content has more than \(limits.maxChunks) chunks, the limit (--max-chunks)", at: line.span)
-                return result
-            }
             account(line)
             guard line.terminator != .endOfInput else {
                 record(.truncatedContent, line.span, "the input ends inside a chunk size line")
@@ -520,6 +516,11 @@ struct MessageScanner {
                 record(.invalidChunkSize, line.span,
                        "chunk size '\(preview(line.span))' is not hexadecimal digits; the chunk framing is lost from here, so the rest of the input is read as content")
                 position = end
+                return result
+            }
+            // Only data chunks count: the last-chunk (size 0) after exactly the limit is fine.
+            guard size == 0 || result.chunks.count < limits.maxChunks else {
+                exceed("the content has more than \(limits.maxChunks) chunks, the limit (--max-chunks)", at: line.span)
                 return result
             }
             checkChunkExtensions(index..<line.end, sizeEnd: index)
