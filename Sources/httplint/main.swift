@@ -292,13 +292,20 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     if !StandardOutput.failed { flush() }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    // Recorded findings this run did not meet: fixed since, or no longer linted (SwiftLint
+    // says the same of its baselines).
+    let unmatched = baseline.flatMap { baseline in
+        baseline.unmatched == 0 ? nil : "httplint: \(baseline.unmatched) baseline finding\(baseline.unmatched == 1 ? "" : "s") matched nothing in this run (fixed, or no longer linted); --write-baseline records the run afresh\n"
+    }
     if options.format == .text, let text = reporter as? TextReporter {
         if !options.quiet {
             StandardOutput.write(text.summary(summary, seconds: seconds))
             if suppressed > 0 { StandardOutput.write("httplint: \(suppressed) known finding\(suppressed == 1 ? "" : "s") left out by the baseline\n") }
+            if let unmatched { StandardOutput.write(unmatched) }
         }
     } else {
         StandardOutput.write(reporter.finish(options.quiet ? reports.map { $0.keepingOnly(.error) } : reports))
+        if let unmatched, !options.quiet { writeToStandardError(unmatched) }
     }
     if options.statistics {
         let statistics = RuleStatistics.render(findings: allFindings)

@@ -72,6 +72,12 @@ import TestSupport
         (#"{"overrides": [{"paths": []}]}"#, "unknown key \"paths\" in overrides[0]"),
         (#"["not", "an", "object"]"#, "the top level must be an object"),
         ("{broken", "not valid JSON"),
+        // Refused with the line and column of what is wrong.
+        ("{\"rules\": {},\n \"rules\": {}}", ".json:2:2: not valid JSON: duplicate key \"rules\""),
+        ("{\"rules\": {\"reason-phrase-mismatch\": \"off\",\n  \"reason-phrase-mismatch\": \"error\"}}", ":2:3: not valid JSON: duplicate key \"reason-phrase-mismatch\" in rules"),
+        ("{\"profile\": \"strict\",\n\n   \"failOn\": warning}", ":3:14: not valid JSON: expected a value"),
+        ("{\"overrides\": [\n  {\"rules\": {\"reason-phrase-mismatch\": \"off\"}}]}", ":2:3: overrides[0] has no \"files\""),
+        ("{\"rules\": {\n  \"no-such-rule\": \"off\"}}", ":2:19: unknown rule id \"no-such-rule\""),
     ])
     func mistakesAreErrorsThatNameTheKey(_ json: String, _ expected: String) {
         #expect {
@@ -79,6 +85,34 @@ import TestSupport
         } throws: { error in
             String(describing: error).contains(expected)
         }
+    }
+
+    @Test(arguments: [
+        ("{\"version\": 1, \"findings\": [], \"version\": 1}", ":1:32: not valid JSON: duplicate key \"version\""),
+        ("{\"version\": 1, \"findings\": [\n {\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"severity\": \"error\"}]}",
+         ".json:2:72: unknown key \"severity\" in findings[0]"),
+        ("{\"version\": 1, \"findings\": [\n {\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": -5}]}",
+         ".json:2:69: findings[0].count must be a whole number of findings, 1 or more"),
+        ("{\"version\": 1, \"findings\": [{\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": 1e300}]}", "count must be a whole number"),
+        ("{\"version\": 1, \"findings\": [{\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": 2.5}]}", "count must be a whole number"),
+        ("{\"version\": 1, \"findings\": [{\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": true}]}", "count must be a whole number"),
+        ("{\"version\": 1, \"extra\": 2, \"findings\": []}", ":1:25: unknown key \"extra\""),
+    ])
+    func baselineMistakesAreRefusedWhereTheyAre(_ json: String, _ expected: String) throws {
+        let url = scratch.path("\(UUID().uuidString).json")
+        try Data(json.utf8).write(to: url)
+        #expect {
+            _ = try Baseline(contentsOf: url.path)
+        } throws: { error in
+            String(describing: error).contains(expected)
+        }
+    }
+
+    @Test func baselineCountsWhatMatchedNothing() throws {
+        let url = scratch.path("baseline.json")
+        try Data(#"{"version": 1, "findings": [{"path": "a", "entry": null, "exchange": 0, "rule": "x", "message": "m", "count": 3}]}"#.utf8).write(to: url)
+        let baseline = try Baseline(contentsOf: url.path)
+        #expect(baseline.unmatched == 3)
     }
 
     @Test func severityOverridesAndForcedRules() {

@@ -67,3 +67,13 @@ extension CommandLineTests {
         #expect(errors.contains("cannot write to standard output: No space left on device"), "\(errors)")
     }
 }
+
+extension CommandLineTests {
+    @Test func theBaselineSummarySaysHowManyRecordedFindingsMatchedNothing() throws {
+        let baseline = scratch.path("baseline.json")
+        try Data(#"{"version": 1, "findings": [{"path": "gone.http", "entry": null, "exchange": 0, "rule": "missing-date", "message": "m", "count": 2}]}"#.utf8).write(to: baseline)
+        let result = try run(["--no-config", "--baseline", baseline.path, "Samples/nginx-200-static-file.http"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("httplint: 2 baseline findings matched nothing in this run (fixed, or no longer linted); --write-baseline records the run afresh\n"), "\(result.stdout)")
+    }
+}
