@@ -420,6 +420,10 @@ func lintStream(_ stream: InputReader.Stream, path: String, requests: [Request],
         var head: [UInt8] = []
         try stream.read(into: &head, upTo: 1 << 16)
         guard (options.inputKind ?? InputKind.detect(head, name: path)) == .raw else {
+            // Read whole: a file known to be too large is refused before it is read.
+            if let size = stream.size, size > options.limits.maxInputSize {
+                throw InputReader.tooLarge(path, options.limits.maxInputSize)
+            }
             while try stream.read(into: &head, upTo: 1 << 20) > 0 {
                 if head.count > options.limits.maxInputSize {
                     handle(InputReport(name: path, outcome: .failed(

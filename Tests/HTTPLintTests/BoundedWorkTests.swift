@@ -74,3 +74,18 @@ import Testing
         #expect(lint(depth: 64).isEmpty)
     }
 }
+
+/// A stream read a piece at a time grows its buffer geometrically: a few reallocations for the
+/// whole input, not one (and a copy of everything read so far) per call.
+@Test func streamedReadsGrowTheirBufferGeometrically() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("httplint-stream-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data(count: 2 << 20).write(to: URL(fileURLWithPath: path))
+    let stream = try InputReader.Stream(path)
+    #expect(stream.size == 2 << 20)
+    var bytes: [UInt8] = []
+    var capacities: Set<Int> = []
+    while try stream.read(into: &bytes, upTo: 64 << 10) > 0 { capacities.insert(bytes.capacity) }
+    #expect(bytes.count == 2 << 20)
+    #expect(capacities.count <= 7, "\(capacities.count) reallocations for 32 reads")
+}

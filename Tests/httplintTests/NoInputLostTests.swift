@@ -68,6 +68,24 @@ extension CommandLineTests {
     }
 }
 
+/// HAR and other inputs read whole: refused by size before a byte is read, read in
+/// amortised linear time.
+extension CommandLineTests {
+    @Test func anInputKnownToBeTooLargeIsRefusedBeforeItIsRead() throws {
+        // A sparse file of 64 GiB that starts like a HAR: reading it to the limit would take
+        // seconds; its size says at once that it is too large.
+        let path = scratch.path("huge.har").path
+        try Data(#"{"log": {"entries": ["#.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(truncate(path, 64 << 30) == 0)
+        let clock = ContinuousClock()
+        var result: Run?
+        let elapsed = try clock.measure { result = try run(["--no-config", path]) }
+        #expect(result?.status == 2)
+        #expect(result?.stderr.contains("it is larger than 268435456 bytes, the limit (--max-input-size)") == true, "\(result?.stderr ?? "")")
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
+    }
+}
+
 extension CommandLineTests {
     @Test func theBaselineSummarySaysHowManyRecordedFindingsMatchedNothing() throws {
         let baseline = scratch.path("baseline.json")
