@@ -193,6 +193,7 @@ public enum RuleCatalogue {
         UndecodableContent.self,
         RawDeflateContent.self,
         InvalidJSONContent.self,
+        ContentNotChecked.self,
     ]
 
     /// The description of the rule with `id`, if there is one.

@@ -14,6 +14,9 @@ final class ContentReading: ResponseReading {
     let json: [UInt8]?
     /// Whether ``json`` went through a decoder, so that its offsets are not those of the input.
     let jsonWasDecoded: Bool
+    /// Why content labelled as JSON, or content with codings httplint decodes, was not
+    /// checked although it is there to check: a check that gave up at a limit.
+    let notChecked: String?
     /// The media type as written, for messages.
     let mediaType: String
     private let content: Content
@@ -26,7 +29,7 @@ final class ContentReading: ResponseReading {
         let (isJSON, mediaType) = Self.jsonMediaType(response)
         self.mediaType = mediaType
         guard Self.hasContentAsSent(response) else {
-            (check, json, jsonWasDecoded) = (nil, nil, false)
+            (check, json, jsonWasDecoded, notChecked) = (nil, nil, false, nil)
             return
         }
         let codings = response.fields.named(.contentEncoding).flatMap(\.listElements)
@@ -49,7 +52,18 @@ final class ContentReading: ResponseReading {
             json = asSent
             jsonWasDecoded = false
         }
+        let limit = "\(Self.jsonLimit >> 20) MB"
+        if check?.stoppedAtLimit == true {
+            notChecked = "it decodes to more than \(ContentCodingCheck.outputLimit >> 20) MB, the most httplint decodes per response, so whether it decodes\(isJSON ? " and is JSON" : "") was not checked"
+        } else if isJSON, json == nil, !encoded || (decodable && check?.isComplete == true && check?.problem == nil) {
+            notChecked = "it is \(encoded ? "more than \(limit) decoded" : "\(response.content.length) bytes, more than \(limit)"), the most the JSON check reads, so whether it is JSON was not checked"
+        } else {
+            notChecked = nil
+        }
     }
+
+    /// What the JSON check finds in ``json``, found once for the rules that ask.
+    private(set) lazy var jsonVerdict: JSONText.DocumentVerdict? = json.map(JSONText.document)
 
     /// Whether the response carries content as a server sent it, whole: framed by
     /// Content-Length, chunked or the connection's close, not cut short, not empty, not a

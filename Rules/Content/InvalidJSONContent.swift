@@ -16,9 +16,10 @@ struct InvalidJSONContent: Rule {
             or framework sent with the API's JSON type, or a document cut or built by string \
             concatenation. httplint reads the content with its gzip and deflate codings undone \
             (other codings are not judged), up to 16 MB, and names the first byte that breaks \
-            the grammar; a leading byte order mark is let pass, as §8.1 allows parsers, and so \
-            is nesting deeper than 64 levels (not followed). Responses without content, 206 \
-            parts and content cut short are not judged.
+            the grammar; a leading byte order mark is let pass, as §8.1 allows parsers. Larger \
+            content, and nesting deeper than 64 levels (not followed), are not judged: \
+            content-not-checked says so. Responses without content, 206 parts and content cut \
+            short are not judged.
             """,
         fix: "Send a JSON document as the content, or label other content with its own media type (text/html for an error page)",
         spec: [SpecReference(rfc: 8259, section: "2"), SpecReference(rfc: 8259, section: "8.1"), .rfc9110("8.3"),
@@ -63,7 +64,7 @@ struct InvalidJSONContent: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let reading = report.reading(ContentReading.self, of: response)
-        guard let json = reading.json, case .invalid(let problem) = JSONText.document(json) else { return }
+        guard let json = reading.json, case .invalid(let problem)? = reading.jsonVerdict else { return }
         let preview = json.prefix(24)
         let looksLikeMarkup = json.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } == 0x3C
         var message = "the content is labelled \(Printable.escape(reading.mediaType)) but is not JSON: \(problem.reason) at byte \(problem.offset)"

@@ -18,7 +18,7 @@ struct LimitExceeded: DeviationRule {
             --max-field-section-size, --max-fields and --max-chunks), so a message past them is \
             either hostile or broken; it is reported and the rest of that input is skipped.
             """,
-        fix: "Send smaller heads (a few kilobytes of fields), or raise the limit if the input is meant to be this large",
+        fix: "Send smaller messages (heads of a few kilobytes, content in fewer and larger chunks), or raise the limit the finding names if the input is meant to be this large",
         spec: [.rfc9110("5.4"), .rfc9112("2.3")],
         triggering: [
             .generated(line: 2) { "HTTP/1.1 200 OK\nX-Long: " + String(repeating: "a", count: 1 << 20) + "\nContent-Length: 0\n\n" },

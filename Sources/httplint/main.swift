@@ -38,15 +38,51 @@ func writeToStandardError(_ text: String) {
     writeAll(2, text)
 }
 
-/// Standard output, written unbuffered; after a failed write (the reader went away) nothing
-/// more is written and the run stops.
+/// Standard output, written unbuffered; after a failed write (the reader went away, the disk
+/// is full) nothing more is written and the run stops.
 enum StandardOutput {
     nonisolated(unsafe) static var failed = false
+    /// The `errno` of the failed write.
+    nonisolated(unsafe) static var failure: Int32 = 0
 
     static func write(_ text: String) {
         guard !failed, !text.isEmpty else { return }
-        if !writeAll(1, text) { failed = true }
+        if !writeAll(1, text) {
+            failed = true
+            failure = errno
+        }
     }
+
+    /// Why writing failed, for the closing error.
+    static var reason: String {
+        failure == EPIPE ? "the reader went away (was it closed early?)" : String(cString: strerror(failure))
+    }
+}
+
+/// Writes `text` to `path` whole or not at all: into a temporary file in the same directory,
+/// flushed to disk, then renamed over `path`. A full disk or any other failure leaves what was
+/// at `path` before (and no temporary file), never a truncated report.
+func writeReplacing(_ path: String, _ text: String) throws(WriteFailure) {
+    let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[...$0]) } ?? "./"
+    var template = Array((directory + ".httplint-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw WriteFailure(reason: String(cString: strerror(errno))) }
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var failure: Int32 = 0
+    if !writeAll(descriptor, text) || fsync(descriptor) != 0 { failure = errno }
+    // Read and write for whoever could before: mkstemp makes the file private to its owner.
+    let mask = umask(0); umask(mask)
+    fchmod(descriptor, 0o666 & ~mask)
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    if failure == 0, rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+        unlink(temporary)
+        throw WriteFailure(reason: String(cString: strerror(failure)))
+    }
+}
+
+struct WriteFailure: Error {
+    let reason: String
 }
 
 func printError(_ message: String) {
@@ -133,15 +169,21 @@ func lint(_ options: LintOptions) -> ExitStatus {
         return !StandardOutput.failed
     })
     let reports = outcome.reports
+    // Recorded findings this run did not meet: fixed since, or no longer linted (SwiftLint
+    // says the same of its baselines).
+    let unmatched = outcome.baselineUnmatched == 0 ? nil
+        : "httplint: \(outcome.baselineUnmatched) baseline finding\(outcome.baselineUnmatched == 1 ? "" : "s") matched nothing in this run (fixed, or no longer linted); --write-baseline records the run afresh\n"
     if options.format == .text, let text = reporter as? TextReporter {
         if !options.quiet {
             StandardOutput.write(text.summary(outcome.summary, seconds: outcome.seconds))
             if outcome.suppressed > 0 {
                 StandardOutput.write("httplint: \(outcome.suppressed) known finding\(outcome.suppressed == 1 ? "" : "s") left out by the baseline\n")
             }
+            if let unmatched { StandardOutput.write(unmatched) }
         }
     } else {
         StandardOutput.write(reporter.finish(options.quiet ? reports.map { $0.keepingOnly(.error) } : reports))
+        if let unmatched, !options.quiet { writeToStandardError(unmatched) }
     }
     if options.statistics {
         let statistics = RuleStatistics.render(findings: allFindings)
@@ -150,17 +192,17 @@ func lint(_ options: LintOptions) -> ExitStatus {
     var failedToWrite = false
     for (index, file) in options.outputs.enumerated() {
         do {
-            try Data((fileTexts[index] + fileReporters[index].finish(reports)).utf8).write(to: URL(fileURLWithPath: file.path))
+            try writeReplacing(file.path, fileTexts[index] + fileReporters[index].finish(reports))
         } catch {
-            printError("cannot write the \(file.format.rawValue) report to '\(file.path)': \(error.localizedDescription)")
+            printError("cannot write the \(file.format.rawValue) report to '\(file.path)': \(error.reason)")
             failedToWrite = true
         }
     }
     if let path = options.writeBaselinePath {
         do {
-            try Data(Baseline(recording: outcome.recorded).json().utf8).write(to: URL(fileURLWithPath: path))
+            try writeReplacing(path, Baseline(recording: outcome.recorded).json())
         } catch {
-            printError("cannot write the baseline to '\(path)': \(error.localizedDescription)")
+            printError("cannot write the baseline to '\(path)': \(error.reason)")
             failedToWrite = true
         }
     }
@@ -186,7 +228,7 @@ struct ReportTexts: Sendable {
 signal(SIGPIPE, SIG_IGN)
 var status = run(Array(CommandLine.arguments.dropFirst()))
 if StandardOutput.failed {
-    printError("cannot write to standard output (was it closed early?)")
+    printError("cannot write to standard output: \(StandardOutput.reason)")
     status = .failure
 }
 exit(status.rawValue)

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target over httplint's own sources.
 #
-#   Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields|content [SECONDS]
+#   Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content [SECONDS]
 #
 # The sources of HTTPLintCore, the rules and HTTPLint are compiled into one module with
 # -sanitize=fuzzer,address together with Tests/Fuzz/Targets/TARGET.swift. Seeds come from
 # Samples/ and the llhttp vectors; the corpus grows in .build-fuzz/corpus-TARGET and crashes
-# land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test).
+# land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test). Leaks count as
+# crashes, except the process-lifetime statics named in Tests/Fuzz/lsan.supp.
 set -euo pipefail
-target=${1:?usage: Tests/Fuzz/run.sh parser|linter|har|curl|config|structured-fields|content [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content [SECONDS]}
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 entry="$root/Tests/Fuzz/Targets/$target.swift"
@@ -19,10 +20,11 @@ seeds="$work/seeds-$target"
 rm -rf "$src" "$seeds"
 mkdir -p "$src" "$seeds" "$work/corpus-$target" "$work/artifacts-$target"
 
-# One module: drop the cross-module imports.
+# One module: drop the cross-module imports and point module-qualified names (HTTPLintCore.Exchange) at it.
 while IFS= read -r file; do
   name=$(echo "${file#"$root"/}" | tr '/' '_')
-  sed -e '/^import HTTPLintCore$/d' -e '/^import HTTPLintRules$/d' -e '/^@_exported import /d' "$file" > "$src/$name"
+  sed -e '/^import HTTPLintCore$/d' -e '/^import HTTPLintRules$/d' -e '/^@_exported import /d' \
+    -e 's/\bHTTPLint\(Core\|Rules\)\?\.\([A-Z]\)/HTTPLintFuzz.\2/g' "$file" > "$src/$name"
 done < <(find "$root/Sources/HTTPLintCore" "$root/Rules" "$root/Sources/HTTPLint" -name '*.swift' | sort)
 cp "$entry" "$src/zz_target.swift"
 swiftc -parse-as-library -sanitize=fuzzer,address -O -module-name HTTPLintFuzz "$src"/*.swift -o "$work/fuzz-$target"
@@ -33,6 +35,14 @@ case "$target" in
     printf '{"rules": {"reason-phrase-mismatch": "off"}, "ignorePaths": ["a/**"], "overrides": [{"files": ["*.http"], "rules": {"missing-retry-after": "error"}}]}' > "$seeds/config.json"
     printf '{"version": 1, "findings": [{"path": "a", "entry": null, "exchange": 0, "rule": "x", "message": "m", "count": 2}]}' > "$seeds/baseline.json" ;;
   curl) cp "$root"/Samples/traffic/*.txt "$seeds"/ ;;
+  request)
+    find "$root/Samples" -name '*.req' -exec cp {} "$seeds"/ \;
+    printf 'GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabcPOST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n' > "$seeds/pipelined.req" ;;
+  glob)
+    printf 'captures/legacy/**\ncaptures/legacy/2024/a.http' > "$seeds/globstar"
+    printf '**/cdn-??.http\na/b/cdn-01.http' > "$seeds/question"
+    printf '*.har\ntraffic/run.har' > "$seeds/anywhere"
+    printf '**/d*/**/d*/**/d*/**/x\nd1/d2/d3/d4/d5/d6/d7/d8/x' > "$seeds/many" ;;
   content)
     python3 - "$seeds" <<'PY'
 import sys, zlib
@@ -64,5 +74,6 @@ PY
     ;;
 esac
 
-"$work/fuzz-$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+LSAN_OPTIONS="suppressions=$root/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+  "$work/fuzz-$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$work/artifacts-$target/" "$work/corpus-$target" "$seeds"

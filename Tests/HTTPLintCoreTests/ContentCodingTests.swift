@@ -74,7 +74,9 @@ import Testing
         #expect(inflate(Self.dynamicNumbers, limit: 100_000).0 == .limitReached)
         let gzip = Self.gzip(Self.dynamicNumbers, of: Self.numbers)
         let check = gzip.withUnsafeBufferPointer { ContentCodingCheck(content: $0, codings: ["gzip"], limit: 100_000) }
-        #expect(check.problem == nil && !check.isComplete)
+        #expect(check.problem == nil && !check.isComplete && check.stoppedAtLimit)
+        let whole = gzip.withUnsafeBufferPointer { ContentCodingCheck(content: $0, codings: ["gzip"]) }
+        #expect(whole.isComplete && !whole.stoppedAtLimit)
     }
 
     /// A gzip member around DEFLATE `data` that decodes to `text`, with header `flags` and their fields.

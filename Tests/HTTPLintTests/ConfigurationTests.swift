@@ -17,9 +17,33 @@ import TestSupport
         ("traffic/*.txt", "traffic/deep/curl-v.txt", false),
         ("**/cdn-??.http", "a/b/cdn-01.http", true),
         ("**/cdn-??.http", "a/b/cdn-1.http", false),
+        ("a/**", "a", true),
+        ("**/b/**/d.http", "b/d.http", true),
+        ("**/b/**/d.http", "a/b/c/c/d.http", true),
+        ("**/b/**/d.http", "a/c/d.http", false),
+        ("a/**/**/b/*.http", "a/x/b/y.http", true),
+        ("a/**/b/**/b/z.http", "a/b/b/z.http", true),
+        ("a/**/b/**/b/z.http", "a/b/z.http", false),
+        // Found by the glob fuzz target: a `*` in the path took the pattern's `*` literally.
+        ("*", "a/**cn1.http", true),
+        ("x*y", "x*zy", true),
     ])
     func globs(_ pattern: String, _ path: String, _ matches: Bool) {
         #expect(Glob(pattern).matches(path) == matches, "\(pattern) vs \(path)")
+    }
+
+    /// Twenty `**` against a path sixty directories deep, matching and not: a glob that tried
+    /// every split for each `**` would not finish.
+    @Test func manyGlobstarsMatchInPolynomialTime() {
+        let deep = (1...60).map { "d\($0)" }.joined(separator: "/")
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            let failing = Glob(Array(repeating: "**/d*", count: 20).joined(separator: "/") + "/nomatch.http")
+            #expect(!failing.matches(deep + "/r.http"))
+            let matching = Glob(Array(repeating: "**/d*", count: 20).joined(separator: "/") + "/**/r.http")
+            #expect(matching.matches(deep + "/r.http"))
+        }
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
 
     func parse(_ json: String) throws -> ConfigurationFile {
@@ -51,6 +75,12 @@ import TestSupport
         (#"{"overrides": [{"paths": []}]}"#, "unknown key \"paths\" in overrides[0]"),
         (#"["not", "an", "object"]"#, "the top level must be an object"),
         ("{broken", "not valid JSON"),
+        // Refused with the line and column of what is wrong.
+        ("{\"rules\": {},\n \"rules\": {}}", ".json:2:2: not valid JSON: duplicate key \"rules\""),
+        ("{\"rules\": {\"reason-phrase-mismatch\": \"off\",\n  \"reason-phrase-mismatch\": \"error\"}}", ":2:3: not valid JSON: duplicate key \"reason-phrase-mismatch\" in rules"),
+        ("{\"profile\": \"strict\",\n\n   \"failOn\": warning}", ":3:14: not valid JSON: expected a value"),
+        ("{\"overrides\": [\n  {\"rules\": {\"reason-phrase-mismatch\": \"off\"}}]}", ":2:3: overrides[0] has no \"files\""),
+        ("{\"rules\": {\n  \"no-such-rule\": \"off\"}}", ":2:19: unknown rule id \"no-such-rule\""),
     ])
     func mistakesAreErrorsThatNameTheKey(_ json: String, _ expected: String) {
         #expect {
@@ -58,6 +88,34 @@ import TestSupport
         } throws: { error in
             String(describing: error).contains(expected)
         }
+    }
+
+    @Test(arguments: [
+        ("{\"version\": 1, \"findings\": [], \"version\": 1}", ":1:32: not valid JSON: duplicate key \"version\""),
+        ("{\"version\": 1, \"findings\": [\n {\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"severity\": \"error\"}]}",
+         ".json:2:72: unknown key \"severity\" in findings[0]"),
+        ("{\"version\": 1, \"findings\": [\n {\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": -5}]}",
+         ".json:2:69: findings[0].count must be a whole number of findings, 1 or more"),
+        ("{\"version\": 1, \"findings\": [{\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": 1e300}]}", "count must be a whole number"),
+        ("{\"version\": 1, \"findings\": [{\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": 2.5}]}", "count must be a whole number"),
+        ("{\"version\": 1, \"findings\": [{\"path\": \"a\", \"exchange\": 0, \"rule\": \"x\", \"message\": \"m\", \"count\": true}]}", "count must be a whole number"),
+        ("{\"version\": 1, \"extra\": 2, \"findings\": []}", ":1:25: unknown key \"extra\""),
+    ])
+    func baselineMistakesAreRefusedWhereTheyAre(_ json: String, _ expected: String) throws {
+        let url = scratch.path("\(UUID().uuidString).json")
+        try Data(json.utf8).write(to: url)
+        #expect {
+            _ = try Baseline(contentsOf: url.path)
+        } throws: { error in
+            String(describing: error).contains(expected)
+        }
+    }
+
+    @Test func baselineCountsWhatMatchedNothing() throws {
+        let url = scratch.path("baseline.json")
+        try Data(#"{"version": 1, "findings": [{"path": "a", "entry": null, "exchange": 0, "rule": "x", "message": "m", "count": 3}]}"#.utf8).write(to: url)
+        let baseline = try Baseline(contentsOf: url.path)
+        #expect(baseline.unmatched == 3)
     }
 
     @Test func severityOverridesAndForcedRules() {

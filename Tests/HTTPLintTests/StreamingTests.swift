@@ -72,6 +72,28 @@ import Testing
         }
     }
 
+    /// Past a limit the stream stops at a window's end where a whole read sees the whole line
+    /// and input: the findings must still be equal (no length measured past the window).
+    @Test(arguments: ["line", "section", "fields", "chunks"])
+    func inputsPastALimitGiveTheSameFindingsStreamed(_ limit: String) {
+        let limits = ParserLimits(maxLineLength: 1000, maxFieldSectionSize: 4000, maxFields: 50, maxChunks: 20)
+        let linter = Linter(configuration: .init(profile: .all, limits: limits))
+        let head = "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+        let text: String
+        switch limit {
+        case "line": text = head + "X-Long: " + String(repeating: "a", count: 50_000) + "\r\nContent-Length: 0\r\n\r\n"
+        case "section": text = head + String(repeating: "X-A: " + String(repeating: "b", count: 900) + "\r\n", count: 40) + "\r\n"
+        case "fields": text = head + String(repeating: "X-A: 1\r\n", count: 2000) + "\r\n"
+        default: text = head + "Transfer-Encoding: chunked\r\n\r\n" + String(repeating: "1\r\na\r\n", count: 5000) + "0\r\n\r\n"
+        }
+        let bytes = Array((text + "HTTP/1.1 204 No Content\r\n\r\n").utf8)
+        let whole = Self.located(linter.lintInput(named: "stream", bytes: bytes, kind: .raw))
+        #expect(whole.contains { $0.rule == "limit-exceeded" })
+        for window in [64, 1500, 8192] {
+            #expect(Self.located(Self.streamed(bytes, window: window, linter: linter).reports) == whole, "window \(window)")
+        }
+    }
+
     @Test func anExchangeLargerThanTheLargestWindowIsAnInputError() {
         let bytes = Array(("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n" + String(repeating: "a", count: 5000)
             + "HTTP/1.1 204 No Content\r\n\r\n").utf8)

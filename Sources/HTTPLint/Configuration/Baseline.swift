@@ -43,6 +43,12 @@ public struct Baseline: Sendable {
         } catch {
             throw Problem(description: "baseline \(path): \(error.description)")
         }
+        let strict: StrictJSON
+        do {
+            strict = try StrictJSON(bytes)
+        } catch {
+            throw Problem(description: "baseline \(path):\(error.position): not valid JSON: \(error.reason)")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -52,14 +58,33 @@ public struct Baseline: Sendable {
         guard let root = object as? [String: Any], root["version"] as? Int == 1, let findings = root["findings"] as? [[String: Any]] else {
             throw Problem(description: "baseline \(path): not an httplint baseline (version 1 with a findings array)")
         }
+        if let unknown = root.keys.sorted().first(where: { $0 != "version" && $0 != "findings" }) {
+            throw Problem(description: "baseline \(path):\(strict.at(unknown))unknown key \"\(unknown)\"; a baseline has version and findings")
+        }
+        let file = path
         var counts: [Key: Int] = [:]
-        for item in findings {
+        let known: Set<String> = ["path", "entry", "exchange", "rule", "message", "count"]
+        for (index, item) in findings.enumerated() {
+            let at = "findings[\(index)]"
             guard let path = item["path"] as? String, let exchange = item["exchange"] as? Int, let rule = item["rule"] as? String,
                   let message = item["message"] as? String else {
-                throw Problem(description: "baseline \(path): an entry lacks path, exchange, rule or message")
+                throw Problem(description: "baseline \(file):\(strict.at(at))\(at) lacks path, exchange, rule or message")
+            }
+            if let unknown = item.keys.sorted().first(where: { !known.contains($0) }) {
+                throw Problem(description: "baseline \(file):\(strict.at(at + "." + unknown))unknown key \"\(unknown)\" in \(at); use \(known.sorted().joined(separator: ", "))")
+            }
+            // A count is a whole number of findings, at least 1: not -5, 2.5, 1e300 or true (its
+            // text must be the number's own).
+            var count = 1
+            if let value = item["count"] {
+                guard let number = value as? Int, number >= 1, "\(value)" == String(number),
+                      (value as? NSNumber).map({ String(cString: $0.objCType) != "c" }) ?? false else {
+                    throw Problem(description: "baseline \(file):\(strict.at(at + ".count"))\(at).count must be a whole number of findings, 1 or more")
+                }
+                count = number
             }
             counts[Key(path: path, entry: item["entry"] as? String, exchange: exchange, rule: rule, message: message),
-                   default: 0] += item["count"] as? Int ?? 1
+                   default: 0] += count
         }
         self.counts = counts
     }
@@ -67,6 +92,10 @@ public struct Baseline: Sendable {
     static func key(_ finding: Finding, in report: InputReport) -> Key {
         Key(path: report.name, entry: report.part, exchange: finding.exchange, rule: finding.rule, message: finding.message)
     }
+
+    /// How many recorded findings no finding of the run has used up so far: at the end of a
+    /// run, findings fixed since the baseline was written (or inputs no longer linted).
+    public var unmatched: Int { counts.values.reduce(0, +) }
 
     /// `report` without the findings the baseline still records, which it uses up; and how
     /// many were left out.

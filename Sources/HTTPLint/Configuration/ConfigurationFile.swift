@@ -59,70 +59,86 @@ public struct ConfigurationFile: Sendable {
         } catch {
             throw Problem(description: "\(path): cannot read it (\(error.description))")
         }
+        let strict: StrictJSON
+        do {
+            strict = try StrictJSON(Array(data))
+        } catch {
+            throw Problem(description: "\(path):\(error.position): not valid JSON: \(error.reason)")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
             throw Problem(description: "\(path): not valid JSON (\(error.localizedDescription))")
         }
-        return try parse(object, path: path)
+        return try parse(object, path: path, positions: strict)
     }
 
-    static func parse(_ object: Any, path: String) throws(Problem) -> ConfigurationFile {
-        guard let root = object as? [String: Any] else { throw Problem(description: "\(path): the top level must be an object") }
+    /// Checks the decoded file; `positions` (its strict reading) lets messages name the line
+    /// and column of what they refuse.
+    static func parse(_ object: Any, path: String, positions: StrictJSON? = nil) throws(Problem) -> ConfigurationFile {
+        /// `path:line:column` of the value at `key` (its path in the file), or `path` alone.
+        func place(_ key: String) -> String {
+            guard let position = positions?.positions[key] else { return path }
+            return "\(path):\(position)"
+        }
+        guard let root = object as? [String: Any] else { throw Problem(description: "\(place("")): the top level must be an object") }
         var file = ConfigurationFile(path: path)
         for (key, value) in root {
             switch key {
             case "profile":
                 guard let name = value as? String, let profile = Linter.Profile(named: name) else {
-                    throw Problem(description: "\(path): \"profile\" must be \"recommended\", \"strict\" or \"all\"")
+                    throw Problem(description: "\(place(key)): \"profile\" must be \"recommended\", \"strict\" or \"all\"")
                 }
                 file.profile = profile
             case "failOn":
                 guard let name = value as? String, let severity = Severity(rawValue: name) else {
-                    throw Problem(description: "\(path): \"failOn\" must be \"error\", \"warning\" or \"info\"")
+                    throw Problem(description: "\(place(key)): \"failOn\" must be \"error\", \"warning\" or \"info\"")
                 }
                 file.failOn = severity
             case "rules":
-                file.rules = try rules(value, path: path, key: "rules")
+                file.rules = try rules(value, path: path, key: "rules", place: place)
             case "ignorePaths":
-                file.ignorePaths = try globs(value, path: path, key: "ignorePaths")
+                file.ignorePaths = try globs(value, path: path, key: "ignorePaths", place: place)
             case "overrides":
-                guard let list = value as? [Any] else { throw Problem(description: "\(path): \"overrides\" must be an array") }
+                guard let list = value as? [Any] else { throw Problem(description: "\(place(key)): \"overrides\" must be an array") }
                 for (index, item) in list.enumerated() {
                     let key = "overrides[\(index)]"
-                    guard let entry = item as? [String: Any] else { throw Problem(description: "\(path): \(key) must be an object") }
+                    guard let entry = item as? [String: Any] else { throw Problem(description: "\(place(key)): \(key) must be an object") }
                     if let unknown = entry.keys.first(where: { $0 != "files" && $0 != "rules" }) {
-                        throw Problem(description: "\(path): unknown key \"\(unknown)\" in \(key); use \"files\" and \"rules\"")
+                        throw Problem(description: "\(place(key + "." + unknown)): unknown key \"\(unknown)\" in \(key); use \"files\" and \"rules\"")
                     }
-                    file.overrides.append(Override(files: try globs(entry["files"] ?? [], path: path, key: key + ".files"),
-                                                   rules: try rules(entry["rules"] ?? [:], path: path, key: key + ".rules")))
+                    guard let files = entry["files"] else {
+                        throw Problem(description: "\(place(key)): \(key) has no \"files\"; an override applies only to the paths its patterns name")
+                    }
+                    file.overrides.append(Override(files: try globs(files, path: path, key: key + ".files", place: place),
+                                                   rules: try rules(entry["rules"] ?? [:], path: path, key: key + ".rules", place: place)))
                 }
             default:
-                throw Problem(description: "\(path): unknown key \"\(key)\"; use profile, failOn, rules, ignorePaths or overrides")
+                throw Problem(description: "\(place(key)): unknown key \"\(key)\"; use profile, failOn, rules, ignorePaths or overrides")
             }
         }
         return file
     }
 
-    private static func rules(_ value: Any, path: String, key: String) throws(Problem) -> [String: RuleSetting] {
-        guard let map = value as? [String: Any] else { throw Problem(description: "\(path): \"\(key)\" must be an object of rule ids") }
+    private static func rules(_ value: Any, path: String, key: String, place: (String) -> String) throws(Problem) -> [String: RuleSetting] {
+        guard let map = value as? [String: Any] else { throw Problem(description: "\(place(key)): \"\(key)\" must be an object of rule ids") }
         var result: [String: RuleSetting] = [:]
         for (id, setting) in map {
             guard RuleCatalogue.description(of: id) != nil || Linter.captureNoteIDs.contains(id) else {
-                throw Problem(description: "\(path): unknown rule id \"\(id)\" in \(key); 'httplint rules' lists them")
+                throw Problem(description: "\(place(key + "." + id)): unknown rule id \"\(id)\" in \(key); 'httplint rules' lists them")
             }
             switch setting as? String {
             case "off"?: result[id] = .off
             case let name? where Severity(rawValue: name) != nil: result[id] = .severity(Severity(rawValue: name)!)
-            default: throw Problem(description: "\(path): \(key).\(id) must be \"off\", \"info\", \"warning\" or \"error\"")
+            default: throw Problem(description: "\(place(key + "." + id)): \(key).\(id) must be \"off\", \"info\", \"warning\" or \"error\"")
             }
         }
         return result
     }
 
-    private static func globs(_ value: Any, path: String, key: String) throws(Problem) -> [Glob] {
-        guard let list = value as? [String] else { throw Problem(description: "\(path): \"\(key)\" must be an array of path patterns") }
+    private static func globs(_ value: Any, path: String, key: String, place: (String) -> String) throws(Problem) -> [Glob] {
+        guard let list = value as? [String] else { throw Problem(description: "\(place(key)): \"\(key)\" must be an array of path patterns") }
         return list.map(Glob.init)
     }
 

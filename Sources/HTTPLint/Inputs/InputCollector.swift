@@ -43,7 +43,7 @@ public enum InputCollector {
 
     private static func walk(_ directory: String) -> [Item] {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var found: [String] = []
+        var found: [Found] = []
         var requests: Set<String> = []
         guard visit(root, into: &found, requests: &requests) else {
             return [Item(path: directory, requestPath: nil, problem: "cannot read directory '\(directory)'")]
@@ -52,29 +52,37 @@ public enum InputCollector {
             return [Item(path: directory, requestPath: nil,
                          problem: "directory '\(directory)' holds no response files (\(responseExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))")]
         }
-        // tcpflow's files are paired by their names.
-        let (flows, others) = TCPFlow.pairs(in: found)
+        // tcpflow's files are paired by their names; what could not be read keeps its place.
+        let (flows, others) = TCPFlow.pairs(in: found.filter { $0.problem == nil }.map(\.path))
+        let unreadable = found.compactMap { entry in entry.problem.map { Item(path: entry.path, requestPath: nil, problem: $0) } }
         // The walk has seen every name: a request file is looked up among them, not on disk
         // (and not at all when the walk saw none, the usual case).
         let items = others.map { path in
             Item(path: path, requestPath: requests.isEmpty ? nil : requestCandidate(for: path).flatMap { requests.contains($0) ? $0 : nil },
                  problem: nil)
         }
-        return flows.isEmpty ? items : (items + flows).sorted { $0.path < $1.path }
+        return flows.isEmpty && unreadable.isEmpty ? items : (items + flows + unreadable).sorted { $0.path < $1.path }
+    }
+
+    /// A response file the walk found, or an entry it met and cannot read (a subdirectory it
+    /// may not list, a link to a response file that is not there): an unreadable input.
+    private struct Found {
+        let path: String
+        let problem: String?
     }
 
     /// Collects the response files below `directory` in the order of their paths, and every
     /// entry named `*.req` (what ``pairedRequest(for:)`` would find on disk). Hidden entries are
     /// skipped, and symbolic links to directories are not followed, so that a link loop cannot
-    /// trap the walk.
+    /// trap the walk. What it meets and cannot read is kept with the reason, in its place.
     ///
     /// Each directory's entries are sorted by their name, with "/" after a directory's: the
     /// paths below one directory are then found together and in order, as a sort of all the
     /// paths at the end would put them (paths with a common start sort together), in a fraction
     /// of the comparisons, each of a short name rather than of two long paths.
-    private static func visit(_ directory: String, into found: inout [String], requests: inout Set<String>) -> Bool {
+    private static func visit(_ directory: String, into found: inout [Found], requests: inout Set<String>) -> Bool {
         guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return false }
-        var entries: [(key: String, path: String, isDirectory: Bool)] = []
+        var entries: [(key: String, path: String, isDirectory: Bool, problem: String?)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -84,12 +92,17 @@ public enum InputCollector {
             var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
             var isFile = Int32(entry.pointee.d_type) == Int32(DT_REG)
             var exists = true
+            var problem: String?
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFLNK {
+                if lstat(path, &info) != 0 {
+                    // Gone between the listing and now, or not to be looked at.
+                    problem = "cannot read '\(path)': \(String(cString: strerror(errno)))"
+                    exists = false
+                } else if (info.st_mode & S_IFMT) == S_IFLNK {
                     // A link to a file is read; a link to a directory is not walked.
                     exists = stat(path, &info) == 0
+                    if !exists { problem = "cannot read '\(path)': it is a symbolic link to \(errno == ENOENT ? "nothing (its target does not exist)" : String(cString: strerror(errno)))" }
                     isFile = exists && (info.st_mode & S_IFMT) == S_IFREG
                     isDirectory = false
                 } else {
@@ -98,21 +111,26 @@ public enum InputCollector {
                 }
             }
             if exists, name.hasSuffix(".req") { requests.insert(path) }
+            let isResponseFile = name.utf8.lastIndex(of: UInt8(ascii: ".")).map {
+                responseExtensions.contains(String(name[name.utf8.index(after: $0)...]).asciiLowercased())
+            } ?? false
             if isDirectory {
-                entries.append((name + "/", path, true))
-            } else if isFile, let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
-                      responseExtensions.contains(String(name[name.utf8.index(after: dot)...]).asciiLowercased())
-                        || TCPFlow.isFlowName(name) {
-                entries.append((name, path, false))
+                entries.append((name + "/", path, true, nil))
+            } else if isResponseFile || TCPFlow.isFlowName(name), isFile || problem != nil {
+                // An entry named like a response file that cannot be read is an input lost:
+                // reported, not skipped.
+                entries.append((name, path, false, problem))
             }
         }
         closedir(handle)
         entries.sort { $0.key < $1.key }
         for entry in entries {
             if entry.isDirectory {
-                _ = visit(entry.path, into: &found, requests: &requests)
+                if !visit(entry.path, into: &found, requests: &requests) {
+                    found.append(Found(path: entry.path, problem: "cannot read directory '\(entry.path)': \(String(cString: strerror(errno)))"))
+                }
             } else {
-                found.append(entry.path)
+                found.append(Found(path: entry.path, problem: entry.problem))
             }
         }
         return true

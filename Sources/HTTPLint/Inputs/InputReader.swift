@@ -51,6 +51,9 @@ public enum InputReader {
     /// An input read piece by piece, for inputs too large to hold whole.
     public final class Stream {
         public let name: String
+        /// The size of a regular file when opened; `nil` for standard input, pipes and FIFOs.
+        /// Known before a byte is read, so that an input over a limit is refused at once.
+        public let size: Int?
         private let descriptor: Int32
         private let owned: Bool
 
@@ -60,6 +63,7 @@ public enum InputReader {
                 name = "standard input"
                 descriptor = 0
                 owned = false
+                size = nil
                 return
             }
             var info = stat()
@@ -67,6 +71,8 @@ public enum InputReader {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw isDirectory(path) }
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { throw failure(errno, path) }
+            var opened = stat()
+            self.size = fstat(descriptor, &opened) == 0 && (opened.st_mode & S_IFMT) == S_IFREG ? Int(opened.st_size) : nil
             self.name = path
             self.descriptor = descriptor
             self.owned = true
@@ -78,7 +84,9 @@ public enum InputReader {
         @discardableResult
         public func read(into bytes: inout [UInt8], upTo count: Int) throws(Failure) -> Int {
             let start = bytes.count
-            bytes.reserveCapacity(start + count)
+            // Room grows geometrically: reserving exactly what each call asks for copied the
+            // whole input on every call (quadratic for a large input read a MiB at a time).
+            if bytes.capacity < start + count { bytes.reserveCapacity(max(start + count, 2 * bytes.capacity)) }
             var total = 0
             while total < count {
                 let piece = min(count - total, 1 << 20)
@@ -97,7 +105,8 @@ public enum InputReader {
         }
     }
 
-    private static func tooLarge(_ name: String, _ maxSize: Int) -> Failure {
+    /// The failure for an input larger than `maxSize` (--max-input-size).
+    public static func tooLarge(_ name: String, _ maxSize: Int) -> Failure {
         Failure(description: "cannot read '\(name)': it is larger than \(maxSize) bytes, the limit (--max-input-size)")
     }
 

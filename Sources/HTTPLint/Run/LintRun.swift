@@ -100,6 +100,8 @@ public final class LintRun: Sendable {
         public var seconds: Double = 0
         /// Whether the caller stopped the run (its handler answered false).
         public var stopped = false
+        /// Baseline findings that matched nothing in this run (fixed since, or no longer linted).
+        public var baselineUnmatched = 0
     }
 
     public let options: Options
@@ -281,6 +283,7 @@ public final class LintRun: Sendable {
         }
         if !stopped { flush() }
         outcome.stopped = stopped
+        outcome.baselineUnmatched = baseline?.unmatched ?? 0
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return outcome
     }
@@ -305,6 +308,10 @@ public final class LintRun: Sendable {
             var head: [UInt8] = []
             try stream.read(into: &head, upTo: 1 << 16)
             guard (options.inputKind ?? InputKind.detect(head, name: path)) == .raw else {
+                // Read whole: a file known to be too large is refused before it is read.
+                if let size = stream.size, size > options.limits.maxInputSize {
+                    throw InputReader.tooLarge(path, options.limits.maxInputSize)
+                }
                 while try stream.read(into: &head, upTo: 1 << 20) > 0 {
                     if head.count > options.limits.maxInputSize {
                         handle(InputReport(name: path, outcome: .failed(

@@ -19,6 +19,9 @@ public struct ContentCodingCheck: Sendable, Equatable {
     public private(set) var rawDeflate: Problem?
     /// Whether every layer was decoded and checked.
     public private(set) var isComplete = false
+    /// Whether the check gave up because the content decodes to more than its limit
+    /// (``outputLimit`` unless given): then nothing is known of whether it decodes.
+    public private(set) var stoppedAtLimit = false
     /// The content with every layer undone, when asked for (`keepingDecoded`), every layer
     /// decoded and it is no longer than asked.
     public private(set) var decoded: [UInt8]?
@@ -68,6 +71,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
             let isOutermost = data == nil
             switch outcome {
             case .unchecked:
+                stoppedAtLimit = true
                 return
             case .problem(let message, let offset):
                 problem = Problem(message: message + context, offset: isOutermost ? offset : nil)

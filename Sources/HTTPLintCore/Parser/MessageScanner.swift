@@ -42,7 +42,9 @@ struct MessageScanner {
 
     /// Records that `what` passed a limit at `span` and stops reading the input.
     mutating func exceed(_ what: String, at span: ByteSpan) {
-        record(.limitExceeded, span, "\(what); the rest of the input (\(end - span.offset) bytes) is not read")
+        // Neither the rest's size nor a too-long line's whole length is said: a streamed input
+        // knows neither (its window ends first), and its findings must equal a whole read's.
+        record(.limitExceeded, span, "\(what); the rest of the input is not read")
         limitExceeded = true
         position = end
     }
@@ -50,7 +52,7 @@ struct MessageScanner {
     /// Checks a line against the line-length limit; false (and reading stopped) when it is too long.
     mutating func withinLineLimit(_ line: Line, _ what: String) -> Bool {
         guard line.end - line.start > limits.maxLineLength else { return true }
-        exceed("\(what) of \(line.end - line.start) bytes is longer than the limit of \(limits.maxLineLength) (--max-line-length)",
+        exceed("\(what) is longer than \(limits.maxLineLength) bytes, the limit (--max-line-length)",
                at: ByteSpan(offset: line.start, length: min(line.end - line.start, 64)))
         return false
     }
@@ -493,10 +495,6 @@ struct MessageScanner {
             }
             let line = self.line(at: position)
             guard withinLineLimit(line, "a chunk-size line") else { return result }
-            guard result.chunks.count < limits.maxChunks else {
-                exceed("the content has more than \(limits.maxChunks) chunks, the limit (--max-chunks)", at: line.span)
-                return result
-            }
             account(line)
             guard line.terminator != .endOfInput else {
                 record(.truncatedContent, line.span, "the input ends inside a chunk size line")
@@ -520,6 +518,11 @@ struct MessageScanner {
                 record(.invalidChunkSize, line.span,
                        "chunk size '\(preview(line.span))' is not hexadecimal digits; the chunk framing is lost from here, so the rest of the input is read as content")
                 position = end
+                return result
+            }
+            // Only data chunks count: the last-chunk (size 0) after exactly the limit is fine.
+            guard size == 0 || result.chunks.count < limits.maxChunks else {
+                exceed("the content has more than \(limits.maxChunks) chunks, the limit (--max-chunks)", at: line.span)
                 return result
             }
             checkChunkExtensions(index..<line.end, sizeEnd: index)

@@ -54,7 +54,15 @@ extension ExchangeSetRule {
 /// Collects the findings of the rules run on one exchange, each under the id and severity of
 /// the rule running (``startRule(_:severity:)``), and lends them the readings they share
 /// (``reading(_:of:)``).
+///
+/// One rule keeps at most ``maxFindingsPerRule`` findings per exchange: past them, one more
+/// finding of the same rule, where the first one left out would have been, says how many were
+/// left out. A megabyte of one broken field then gives a hundred and one findings, not a
+/// hundred thousand.
 public struct FindingReporter {
+    /// The most findings one rule reports on one exchange (or, for a set rule, on one set)
+    /// before the rest are counted in one closing finding.
+    public static let maxFindingsPerRule = 100
     /// The id and severity of the rule reporting (not the whole description: they change with
     /// every rule).
     public var ruleID: String { ruleIDs.isEmpty ? "" : ruleIDs[ruleIndex] }
@@ -67,6 +75,10 @@ public struct FindingReporter {
     @usableFromInline var ruleIndex = 0
     public let exchangeIndex: Int
     public private(set) var findings: [Finding] = []
+    /// How many findings the rule reporting has made so far, those left out included.
+    @usableFromInline var countForRule = 0
+    /// Where in ``findings`` the note on the rule's findings left out is, once there is one.
+    private var leftOutNote: Int?
     /// The readings of this exchange's responses made so far, shared by the rules run on it.
     private let readings: ResponseReadings
 
@@ -98,6 +110,7 @@ public struct FindingReporter {
         ruleIDs = [ruleID]
         ruleIndex = 0
         currentSeverity = severity
+        countForRule = 0
     }
 
     /// ``startRule(_:severity:)`` for the rule at `index` in the ids the reporter was made with
@@ -106,6 +119,7 @@ public struct FindingReporter {
         precondition(ruleIDs.indices.contains(index), "rule index \(index) out of range")
         ruleIndex = index
         currentSeverity = severity
+        countForRule = 0
     }
 
     /// The `Reading` of `response`, made once for all the rules of this exchange.
@@ -122,8 +136,8 @@ public struct FindingReporter {
     ///   - requestSpan: the bytes of the exchange's request that obliged the server (a Host
     ///     field, a precondition, a Range), shown as a second place; `nil` for none.
     public mutating func add(_ message: String, at span: ByteSpan, status: Int?, request requestSpan: ByteSpan? = nil) {
-        findings.append(Finding(rule: ruleID, severity: severity, message: message, span: span,
-                                exchange: exchangeIndex, status: status, requestSpan: requestSpan))
+        append(Finding(rule: ruleID, severity: severity, message: message, span: span,
+                       exchange: exchangeIndex, status: status, requestSpan: requestSpan))
     }
 
     /// Reports a violation about `response`, at its status code.
@@ -134,8 +148,31 @@ public struct FindingReporter {
     /// Reports a violation about `response` of exchange `exchange` (a set rule's findings
     /// name the exchange they are about), optionally pointing at its request's bytes too.
     public mutating func add(_ message: String, about response: Response, exchange: Int, request requestSpan: ByteSpan? = nil) {
-        findings.append(Finding(rule: ruleID, severity: severity, message: message, span: response.statusAnchor,
-                                exchange: exchange, status: response.status, requestSpan: requestSpan))
+        append(Finding(rule: ruleID, severity: severity, message: message, span: response.statusAnchor,
+                       exchange: exchange, status: response.status, requestSpan: requestSpan))
+    }
+
+    /// Keeps `finding`, or counts it in the note on the findings left out once the rule has
+    /// made ``maxFindingsPerRule``.
+    private mutating func append(_ finding: Finding) {
+        countForRule += 1
+        guard countForRule > Self.maxFindingsPerRule else {
+            findings.append(finding)
+            return
+        }
+        // The note stands where the first finding left out would have been.
+        if countForRule == Self.maxFindingsPerRule + 1 { leftOutNote = nil }
+        let first = leftOutNote.map { findings[$0] } ?? finding
+        let leftOut = countForRule - Self.maxFindingsPerRule
+        let note = Finding(rule: first.rule, severity: first.severity,
+                           message: "\(leftOut) more \(first.rule) finding\(leftOut == 1 ? "" : "s") left out from here on (a rule lists at most \(Self.maxFindingsPerRule) per exchange)",
+                           span: first.span, exchange: first.exchange, status: first.status)
+        if let leftOutNote {
+            findings[leftOutNote] = note
+        } else {
+            leftOutNote = findings.count
+            findings.append(note)
+        }
     }
 
     /// Reports a violation about `response`, at its status code, that the request's bytes at
