@@ -26,6 +26,49 @@ public enum Printable {
     /// `text` with control characters shown as escapes.
     public static func escape(_ text: String) -> String { escape(Array(text.utf8)) }
 
+    /// `text` as a human-readable report shows it (text, GitHub annotations, Markdown, the
+    /// XML formats): what cannot be shown safely is escaped, everything else kept. For text that
+    /// came from the wire or a file name (a finding's message, a HAR entry's URL, a path),
+    /// applied once, where the text meets the output:
+    ///
+    /// - C0 controls and DEL as `\r`, `\n`, `\t` or `\x1B` (so no escape sequence reaches a
+    ///   terminal and no line break forges another line), C1 controls as `\x80`…`\x9F` (the
+    ///   byte they were read from);
+    /// - bidirectional controls (U+202A–U+202E, U+2066–U+2069) and every other format
+    ///   character (general category Cf: zero-width, U+FEFF), line and paragraph separators and
+    ///   noncharacters as `\u{202E}`, so text cannot be reordered or hidden.
+    ///
+    /// Text escaped by ``escape(_:)`` is printable ASCII and stays as it is: escaping twice
+    /// changes nothing.
+    public static func display(_ text: String) -> String {
+        // Nearly every message is printable ASCII: nothing to do.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0D: out += "\\r"
+            case 0x0A: out += "\\n"
+            case 0x09: out += "\\t"
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0: out += "\\x" + hex(UInt8(scalar.value))
+            case _ where isHidden(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Whether `scalar` changes how the text around it is shown, or is not shown at all:
+    /// format characters (bidirectional controls among them), line and paragraph separators
+    /// and noncharacters.
+    public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0xA0 else { return false }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator: return true
+        default: return scalar.properties.isNoncharacterCodePoint
+        }
+    }
+
     /// A phrase naming one byte: `"NUL (0x00)"`, `"'@' (0x40)"`.
     public static func describe(_ byte: UInt8) -> String {
         let names: [UInt8: String] = [0x00: "NUL", 0x09: "HTAB", 0x0A: "LF", 0x0D: "CR", 0x20: "a space", 0x7F: "DEL"]
