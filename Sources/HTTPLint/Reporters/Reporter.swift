@@ -88,6 +88,7 @@ public struct LocatedFinding: Sendable {
         guard case .linted(let result) = input.outcome, !result.findings.isEmpty else { return [] }
         let index = LineIndex(result.source)
         let requests = RequestsByExchange(result)
+        var codePoints = CodePointColumns(index)
         return result.findings.map { finding in
             let (line, column) = index.location(of: finding.span.offset)
             let (endLine, endColumn) = index.location(of: finding.span.end)
@@ -99,17 +100,52 @@ public struct LocatedFinding: Sendable {
             return LocatedFinding(
                 finding: finding, path: input.name, part: input.part, line: inputLine, column: inputColumn,
                 endLine: inputEndLine, endColumn: inputEndColumn,
-                codePointColumn: codePoints(index.lineBytes(line).prefix(column - 1)) + 1 + shift,
-                codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1 + endShift,
+                codePointColumn: codePoints.count(line: line, before: column) + 1 + shift,
+                codePointEndColumn: codePoints.count(line: endLine, before: endColumn) + 1 + endShift,
                 offset: result.source.origin.offset + finding.span.offset, rule: RuleCatalogue.description(of: finding.rule),
                 request: finding.requestSpan.flatMap { span in requests[finding.exchange].map { RequestLocation(span, in: $0) } })
         }
     }
 
-    /// Characters in UTF-8 bytes (bytes that do not continue a sequence), plus any columns
-    /// past the end of the line (the line break itself).
-    private static func codePoints(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+    /// Code points before a byte column, counted in time independent of the line's length:
+    /// a long line gets a table of counts every ``stride`` bytes the first time a finding is on
+    /// it, so that many findings on one long line (a 16 MB field value) cost a pass over the
+    /// line, not one each.
+    struct CodePointColumns {
+        private let index: LineIndex
+        /// For each long line seen: code points before byte `k * stride` of the line.
+        private var checkpoints: [Int: [Int]] = [:]
+        private static let stride = 64
+
+        init(_ index: LineIndex) { self.index = index }
+
+        /// Characters in the first `column - 1` bytes of `line` (bytes that do not continue a
+        /// UTF-8 sequence); columns past the end of the line (its line break) are not counted.
+        mutating func count(line: Int, before column: Int) -> Int {
+            let bytes = index.lineBytes(line)
+            let length = min(max(column - 1, 0), bytes.count)
+            guard bytes.count > 4 * Self.stride else { return Self.characters(bytes.prefix(length)) }
+            if checkpoints[line] == nil {
+                var table = [0]
+                table.reserveCapacity(bytes.count / Self.stride + 1)
+                var counted = 0
+                var from = bytes.startIndex
+                while from + Self.stride <= bytes.endIndex {
+                    counted += Self.characters(bytes[from..<from + Self.stride])
+                    table.append(counted)
+                    from += Self.stride
+                }
+                checkpoints[line] = table
+            }
+            let table = checkpoints[line]!
+            let whole = length / Self.stride
+            let start = bytes.startIndex + whole * Self.stride
+            return table[whole] + Self.characters(bytes[start..<bytes.startIndex + length])
+        }
+
+        private static func characters(_ bytes: ArraySlice<UInt8>) -> Int {
+            bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        }
     }
 
     /// The column just past the span on its first line, at least one past the start: for
