@@ -15,16 +15,21 @@ public struct JSONReporter: Reporter {
             ("tool", .object([("name", .string("httplint")), ("version", .string(HTTPLintVersion.current))])),
             ("inputs", .array(reports.map(input))),
             ("findings", .array(reports.flatMap(findings))),
-            ("summary", .object([
-                ("inputs", .number(summary.inputs)),
-                ("unreadable", .number(summary.unreadable)),
-                ("responses", .number(summary.responses)),
-                ("errors", .number(summary.count(.error))),
-                ("warnings", .number(summary.count(.warning))),
-                ("info", .number(summary.count(.info))),
-            ])),
+            ("summary", .object(Self.summaryMembers(summary))),
         ])
         return document.rendered() + "\n"
+    }
+
+    /// The run's totals, as the `summary` object (and the JSON Lines summary record) has them.
+    static func summaryMembers(_ summary: RunSummary) -> [(String, JSON)] {
+        [
+            ("inputs", .number(summary.inputs)),
+            ("unreadable", .number(summary.unreadable)),
+            ("responses", .number(summary.responses)),
+            ("errors", .number(summary.count(.error))),
+            ("warnings", .number(summary.count(.warning))),
+            ("info", .number(summary.count(.info))),
+        ]
     }
 
     private func input(_ report: InputReport) -> JSON {
@@ -58,7 +63,7 @@ public struct JSONReporter: Reporter {
             ("length", .number(finding.span.length)),
             ("spec", located.rule?.spec.first.map { .string($0.description) } ?? .null),
             ("specURL", located.rule?.spec.first.map { .string($0.url) } ?? .null),
-            ("fix", located.rule.map { .string($0.fix) } ?? .null),
+            ("fix", (finding.fix ?? located.rule?.fix).map(JSON.string) ?? .null),
             ("request", located.request.map { request in .object([
                 ("path", .string(request.path)), ("line", .number(request.line)), ("column", .number(request.column)),
                 ("offset", .number(request.offset)), ("length", .number(request.length)),

@@ -23,18 +23,40 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public var isStreaming: Bool { self == .text || self == .jsonl || self == .github }
 
     /// A reporter for this format.
-    public func reporter(useColor: Bool = false) -> any Reporter {
-        switch self {
+    ///
+    /// - Parameters:
+    ///   - failOn: the lowest severity that fails the run (JUnit fails only those test cases);
+    ///     `nil`: none does.
+    ///   - standardInputName: the name to report standard input (`-`) by; `nil` keeps `-`
+    ///     (SARIF shows it as `stdin`).
+    public func reporter(useColor: Bool = false, failOn: Severity? = .warning, standardInputName: String? = nil) -> any Reporter {
+        let reporter: any Reporter = switch self {
         case .text: TextReporter(useColor: useColor)
         case .json: JSONReporter()
         case .jsonl: JSONLinesReporter()
         case .sarif: SARIFReporter()
-        case .junit: JUnitReporter()
+        case .junit: JUnitReporter(failOn: failOn)
         case .github: GitHubReporter()
         case .checkstyle: CheckstyleReporter()
         case .markdown: MarkdownReporter()
         }
+        guard let standardInputName else { return reporter }
+        return StandardInputNaming(reporter: reporter, name: standardInputName)
     }
+}
+
+/// A reporter that reports standard input (`-`) by another name (`--stdin-filename`).
+struct StandardInputNaming: Reporter {
+    let reporter: any Reporter
+    let name: String
+
+    func render(_ input: InputReport) -> String { reporter.render(renamed(input)) }
+
+    func finish(_ inputs: [InputReport]) -> String {
+        reporter.finish(inputs.contains { $0.name == "-" } ? inputs.map(renamed) : inputs)
+    }
+
+    private func renamed(_ input: InputReport) -> InputReport { input.name == "-" ? input.renamed(name) : input }
 }
 
 /// A finding with everything a report shows about it: where it starts and ends in lines and
@@ -44,6 +66,8 @@ public struct LocatedFinding: Sendable {
     public let path: String
     /// The part of the input, when one input holds several (a HAR entry).
     public let part: String?
+    /// The line of the input where ``part`` starts, when known (a HAR entry's line).
+    public let partLine: Int?
     /// 1-based line and column of the first byte; the column counts bytes.
     public let line: Int
     public let column: Int
@@ -98,7 +122,7 @@ public struct LocatedFinding: Sendable {
             let (inputLine, inputColumn) = index.inputLocation(of: finding.span.offset)
             let (inputEndLine, inputEndColumn) = index.inputLocation(of: finding.span.end)
             return LocatedFinding(
-                finding: finding, path: input.name, part: input.part, line: inputLine, column: inputColumn,
+                finding: finding, path: input.name, part: input.part, partLine: input.partLine, line: inputLine, column: inputColumn,
                 endLine: inputEndLine, endColumn: inputEndColumn,
                 codePointColumn: codePoints.count(line: line, before: column) + 1 + shift,
                 codePointEndColumn: codePoints.count(line: endLine, before: endColumn) + 1 + endShift,
@@ -152,11 +176,14 @@ public struct LocatedFinding: Sendable {
     /// formats that underline within one line.
     public var underlineEndColumn: Int { endLine == line ? max(endColumn, column + 1) : column + 1 }
 
-    /// A stable identity for the finding across runs: rule, input, exchange and message,
-    /// not the line, so that it survives edits above it. 16 hex digits (FNV-1a).
+    /// A stable identity for the finding across runs: rule, the input's file name (its last
+    /// path component, so that neither the working directory nor the way the path was typed
+    /// changes it), the part (HAR entry), exchange and message; not the line, so that it
+    /// survives edits above it. 16 hex digits (FNV-1a).
     public var fingerprint: String {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in "\(finding.rule)|\(path)|\(finding.exchange)|\(finding.message)".utf8 {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        for byte in "\(finding.rule)|\(file)|\(part ?? "")|\(finding.exchange)|\(finding.message)".utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100000001b3
         }
