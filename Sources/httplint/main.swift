@@ -119,8 +119,11 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     let failOn = settings.failOn
     let linters = settings.linters
-    let reporter = options.format.reporter(useColor: settings.useColor)
-    var files = options.outputs.map { (output: $0, reporter: $0.format.reporter(), text: "") }
+    let failing = options.exitZero ? nil : failOn
+    let reporter = options.format.reporter(useColor: settings.useColor, failOn: failing, standardInputName: options.standardInputName)
+    var files = options.outputs.map {
+        (output: $0, reporter: $0.format.reporter(failOn: failing, standardInputName: options.standardInputName), text: "")
+    }
     var reports: [InputReport] = []
     var recorded: [InputReport] = []
     var suppressed = 0
@@ -256,7 +259,8 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     if !StandardOutput.failed { flush() }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-    if options.format == .text, let text = reporter as? TextReporter {
+    if options.format == .text {
+        let text = TextReporter()
         if !options.quiet {
             StandardOutput.write(text.summary(summary, seconds: seconds))
             if suppressed > 0 { StandardOutput.write("httplint: \(suppressed) known finding\(suppressed == 1 ? "" : "s") left out by the baseline\n") }
@@ -287,7 +291,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
     }
     if failedToWrite { return .failure }
     if anyFailed { return .failure }
-    return anyFailing ? .findings : .clean
+    return anyFailing && !options.exitZero ? .findings : .clean
 }
 
 /// What a run takes from its options and the configuration file: the file, the failing

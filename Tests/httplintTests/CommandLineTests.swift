@@ -142,6 +142,31 @@ import TestSupport
         }
     }
 
+    @Test func failOnNeverAndExitZeroOnlyCollect() throws {
+        let path = try temporaryFile(Array("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".utf8))
+        #expect(try run([path]).status == 1)
+        #expect(try run(["--fail-on", "never", path]).status == 0)
+        #expect(try run(["--exit-zero", "--format", "junit", path]).status == 0)
+        // Nothing fails in JUnit either: the finding is output, not a failure.
+        let junit = try run(["--fail-on=never", "--format", "junit", path]).stdout
+        #expect(junit.contains(#"failures="0""#) && junit.contains("<system-out>") && junit.contains("error: line 1, col 10: 401"))
+        // An input that cannot be read still exits 2.
+        #expect(try run(["--exit-zero", "no-such-file.http"]).status == 2)
+    }
+
+    @Test func standardInputIsNamedByStdinFilename() throws {
+        let response = Array("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".utf8)
+        let sarif = try run(["--format", "sarif", "-"], stdin: response).stdout
+        #expect(sarif.contains(#""uri" : "stdin""#) || sarif.contains(#""uri": "stdin""#))
+        let named = try run(["--format", "sarif", "--stdin-filename", "api/answer.http", "-"], stdin: response).stdout
+        #expect(named.contains(#""uri": "api/answer.http""#) && named.contains(#""uriBaseId": "%SRCROOT%""#))
+        let text = try run(["--no-color", "--stdin-filename=api/answer.http", "-"], stdin: response).stdout
+        #expect(text.contains("\napi/answer.http:1:10: error: 401 Unauthorized response has no WWW-Authenticate field"))
+        let jsonl = try run(["--format", "jsonl", "--stdin-filename", "api/answer.http", "-"], stdin: response).stdout
+        #expect(jsonl.contains(#"{"record":"input","path":"api/answer.http","entry":null,"responses":1,"findings":"#))
+        #expect(try run(["--stdin-filename", "", "-"], stdin: response).status == 2)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         for arguments in [[], ["--bogus", "x"], ["--ignore", "no-such-rule", "x"], ["--format", "xml", "x"],
                           ["--fail-on", "fatal", "x"], ["--profile", "lenient", "x"], ["--request"], ["explain", "no-such-rule"]] {
