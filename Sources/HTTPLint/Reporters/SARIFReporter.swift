@@ -51,6 +51,9 @@ public struct SARIFReporter: Reporter {
                 ]))])])),
             ])
         }
+        // Each input's location, made once rather than once per finding.
+        var locations: [String: [(String, JSON)]] = [:]
+        for input in files { locations[input.name] = artifactLocation(input.name) + [("index", .number(artifactIndex[input.name]!))] }
         let results: [JSON] = inputs.flatMap(LocatedFinding.all).map { located in
             let finding = located.finding
             var region: [(String, JSON)] = [
@@ -62,8 +65,8 @@ public struct SARIFReporter: Reporter {
                 ("byteLength", .number(finding.span.length)),
             ]
             if finding.span.length == 0 { region.removeSubrange(2...3) }
-            var physical: [(String, JSON)] = [("artifactLocation", .object(artifactLocation(located.path)
-                + [("index", .number(artifactIndex[located.path] ?? 0))]))]
+            var physical: [(String, JSON)] = [("artifactLocation", .object(locations[located.path]
+                ?? artifactLocation(located.path) + [("index", .number(0))]))]
             if located.part == nil {
                 physical.append(("region", .object(region)))
             } else if let line = located.partLine {
