@@ -56,6 +56,7 @@ import Testing
 
     @Test func theInputsReallyQuoteTheHostileText() {
         let messages = Self.reports().flatMap(\.findings).map(\.message)
+        #expect(messages.contains { $0.unicodeScalars.contains { SourceText.undecodedByte($0) == 0xFF } })
         // Without the escape at output, these messages would carry the bytes raw.
         #expect(messages.contains { $0.unicodeScalars.contains("\u{1B}") })
         #expect(messages.contains { $0.unicodeScalars.contains("\u{202E}") })
@@ -74,6 +75,8 @@ import Testing
         if format == .markdown { output = output.replacing("&#92;", with: "\\").replacing("&#93;", with: "]") }
         #expect(output.contains("\\x1B]0;pwned\\x07"), "\(format): the escape shows as text")
         #expect(output.contains("\\u{202E}"), "\(format): the bidi control shows as text")
+        // A byte that is not UTF-8 shows as the byte, not as a Latin-1 letter.
+        #expect(output.contains("\\xFF") && !output.contains("ÿ"), "\(format)")
     }
 
     @Test func textShowsTheEscapesWhereTheMessageQuotesThem() {
@@ -92,6 +95,8 @@ import Testing
         for document in documents {
             #expect(try JSONSerialization.jsonObject(with: Data(document.utf8)) is [String: Any])
             #expect(!document.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "JSON escapes every control")
+            #expect(!document.unicodeScalars.contains { SourceText.undecodedByte($0) != nil } && !document.contains("ÿ"),
+                    "messages show a byte that is not UTF-8 as \\xFF")
         }
     }
 }

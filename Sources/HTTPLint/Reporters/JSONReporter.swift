@@ -56,7 +56,7 @@ public struct JSONReporter: Reporter {
             ("status", finding.status.map(JSON.number) ?? .null),
             ("rule", .string(finding.rule)),
             ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(finding.message)),
+            ("message", .string(Printable.showingUndecodedBytes(finding.message))),
             ("line", .number(located.line)),
             ("column", .number(located.column)),
             ("offset", .number(located.offset)),

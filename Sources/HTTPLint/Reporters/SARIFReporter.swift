@@ -84,7 +84,7 @@ public struct SARIFReporter: Reporter {
             if let index = ruleIndex[finding.rule] { members.append(("ruleIndex", .number(index))) }
             members += [
                 ("level", .string(Self.level(finding.severity))),
-                ("message", .object([("text", .string(finding.message))])),
+                ("message", .object([("text", .string(Printable.showingUndecodedBytes(finding.message)))])),
                 ("locations", .array([.object(location)])),
             ]
             if let request = located.request {

@@ -5,7 +5,6 @@ public enum Printable {
     /// (`\r`, `\n`, `\t`, `\x00`).
     public static func escape<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         let text = SourceText.decode(bytes)
-        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -15,8 +14,8 @@ public enum Printable {
             case 0x09: out += "\\t"
             case 0x00..<0x20, 0x7F, 0x80..<0xA0:
                 out += "\\x" + hex(UInt8(scalar.value))
-            case 0xA0...0xFF where !isUTF8:
-                out += "\\x" + hex(UInt8(scalar.value))
+            case SourceText.undecodedBytes:
+                out += "\\x" + hex(UInt8(scalar.value - 0xF700))
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -33,7 +32,8 @@ public enum Printable {
     ///
     /// - C0 controls and DEL as `\r`, `\n`, `\t` or `\x1B` (so no escape sequence reaches a
     ///   terminal and no line break forges another line), C1 controls as `\x80`…`\x9F` (the
-    ///   byte they were read from);
+    ///   byte they were read from), and the bytes of text that was not UTF-8 as `\xFF`, like
+    ///   excerpts show them;
     /// - bidirectional controls (U+202A–U+202E, U+2066–U+2069) and every other format
     ///   character (general category Cf: zero-width, U+FEFF), line and paragraph separators and
     ///   noncharacters as `\u{202E}`, so text cannot be reordered or hidden.
@@ -51,9 +51,24 @@ public enum Printable {
             case 0x0A: out += "\\n"
             case 0x09: out += "\\t"
             case 0x00..<0x20, 0x7F, 0x80..<0xA0: out += "\\x" + hex(UInt8(scalar.value))
+            // A byte of text that was not UTF-8 (SourceText.decode): the byte it was.
+            case SourceText.undecodedBytes: out += "\\x" + hex(UInt8(scalar.value - 0xF700))
             case _ where isHidden(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
+        }
+        return out
+    }
+
+    /// `text` with the characters that stand for bytes that were not UTF-8
+    /// (``SourceText/undecodedBytes``) shown as those bytes, `\xFF`, and nothing else changed:
+    /// for machine formats, which escape the rest their own way.
+    public static func showingUndecodedBytes(_ text: String) -> String {
+        // Their UTF-8 starts with 0xEF; nearly every message has none.
+        guard text.utf8.contains(0xEF) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let byte = SourceText.undecodedByte(scalar) { out += "\\x" + hex(byte) } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }
