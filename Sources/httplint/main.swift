@@ -49,8 +49,9 @@ enum StandardOutput {
     }
 }
 
+/// One line on standard error; names and reasons in it (a file name) are escaped for the terminal.
 func printError(_ message: String) {
-    writeToStandardError("httplint: error: \(message)\n")
+    writeToStandardError("httplint: error: \(Printable.display(message))\n")
 }
 
 func run(_ arguments: [String]) -> ExitStatus {

@@ -154,6 +154,21 @@ import TestSupport
         #expect(try run(["--exit-zero", "no-such-file.http"]).status == 2)
     }
 
+    @Test func fileNamesReachNoTerminalRaw() throws {
+        // A missing file whose name sets the terminal's title and forges a line: standard
+        // error shows it escaped, and so do the reports.
+        let name = "gone\u{1B}]0;pwned\u{07}\nhttplint: error: forged\u{202E}.http"
+        for format in ["text", "github", "markdown", "junit", "checkstyle"] {
+            let result = try run(["--format", format, name])
+            #expect(result.status == 2)
+            for output in [result.stdout, result.stderr] {
+                #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(format)")
+                #expect(!output.contains("\nhttplint: error: forged"), "\(format)")
+            }
+            #expect(result.stderr.contains("gone\\x1B]0;pwned\\x07\\nhttplint: error: forged\\u{202E}.http"))
+        }
+    }
+
     @Test func standardInputIsNamedByStdinFilename() throws {
         let response = Array("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".utf8)
         let sarif = try run(["--format", "sarif", "-"], stdin: response).stdout
