@@ -125,6 +125,25 @@ import Testing
         for rule in rules { #expect(page.contains("### `\(rule["id"] as? String ?? "")`\n")) }
     }
 
+    /// Code-point columns on a long line come from a table of counts (so that many findings
+    /// on one line cost one pass over it): they equal counting from the line's start.
+    @Test func codePointColumnsOnLongLinesEqualCountingFromTheStart() throws {
+        let directives = (0..<400).map { $0 % 3 == 0 ? "max-age=é\($0)" : "max-age=x\($0)" }
+        let report = Self.report("HTTP/1.1 200 OK\r\nDate: Sat, 21 Nov 2026 10:00:00 GMT\r\nX-Ü: ü\r\nCache-Control: é, "
+                                 + directives.joined(separator: ", ") + "\r\nContent-Length: 0\r\n\r\n", name: "long.http")
+        guard case .linted(let result) = report.outcome else { Issue.record("not linted"); return }
+        let index = LineIndex(result.source)
+        let located = LocatedFinding.all(in: report)
+        #expect(located.filter { $0.line == 4 }.count > 100)
+        for item in located {
+            let (line, column) = index.location(of: item.finding.span.offset)
+            let expected = index.lineBytes(line).prefix(column - 1).filter { ($0 & 0xC0) != 0x80 }.count + 1
+            #expect(item.codePointColumn == expected, "\(item.finding.message)")
+            let (endLine, endColumn) = index.location(of: item.finding.span.end)
+            #expect(item.codePointEndColumn == index.lineBytes(endLine).prefix(endColumn - 1).filter { ($0 & 0xC0) != 0x80 }.count + 1)
+        }
+    }
+
     // MARK: JUnit
 
     /// The attribute values of every `<tag …>` in `xml`.
