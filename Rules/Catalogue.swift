@@ -124,6 +124,9 @@ public enum RuleCatalogue {
         ExpiresContradictsMaxAge.self,
         ExpiresBeforeDate.self,
         CachingSummary.self,
+        VaryHost.self,
+        VaryUserAgent.self,
+        NoCacheWithoutValidator.self,
         // Security/
         InvalidStrictTransportSecurity.self,
         ContentTypeOptionsNotNosniff.self,
@@ -156,6 +159,9 @@ public enum RuleCatalogue {
         XSSProtectionEnabled.self,
         InvalidFrameOptions.self,
         InvalidReferrerPolicy.self,
+        HSTSPreloadNotEligible.self,
+        CSPAllowsUnsafeScripts.self,
+        BackendSoftwareDisclosed.self,
         // Framing/
         NotAnHTTPResponse.self,
         MalformedStatusLine.self,

@@ -190,7 +190,7 @@ enum CommandLineParser {
                 let text = try value(for: name, inline: inline)
                 if text != "auto" {
                     guard let kind = InputKind(rawValue: text) else {
-                        throw UsageError(message: "unknown input kind '\(text)'; use auto, raw, curl or har")
+                        throw UsageError(message: "unknown input kind '\(text)'; use auto, raw, curl, har or records")
                     }
                     options.inputKind = kind
                 }
@@ -337,14 +337,16 @@ enum CommandLineParser {
                                           status code means (registered, vendor, log-only)
 
         OPTIONS:
-          --input auto|raw|curl|har
+          --input auto|raw|curl|har|records
                                what the inputs are (default auto: HAR and curl -v are
-                               recognised; name curl -i transcripts with --input curl)
+                               recognised; name curl -i transcripts with --input curl;
+                               records: JSON Lines of {"name", "response", "request"}
+                               (base64, or *_text), each its own input, from - or files)
           --request FILE       the raw request (or pipelined requests) the responses answer;
                                needed to read responses to HEAD and CONNECT and for rules
                                about the request, which stay silent without it
           --format FORMAT      output format on standard output (default: text); one of
-                               text, json, jsonl, sarif, junit, github, checkstyle, markdown
+                               text, json, jsonl, sarif, junit, github, checkstyle, markdown, html
           -o, --output FORMAT=PATH
                                also write a report in FORMAT to PATH (repeatable)
           --profile recommended|strict|all

@@ -12,9 +12,17 @@ func probe(_ options: ProbeOptions) -> ExitStatus {
         return .failure
     }
     let output = options.output
-    guard let settings = RunSettings(output) else { return .failure }
+    let settings: LintSettings
+    do {
+        settings = try LintSettings(profile: output.profile, failOn: output.failOn, ignoredRules: output.ignoredRules,
+                                    configurationPath: output.configPath, usesConfigurationFile: !output.noConfig,
+                                    limits: output.limits)
+    } catch {
+        printError(error.description)
+        return .failure
+    }
     let failOn = settings.failOn
-    let linter = settings.linters.linter(for: endpoint.description)
+    let linter = settings.linter(for: endpoint.description)
     let fields = options.headers.map { header -> (name: String, value: String) in
         let colon = header.firstIndex(of: ":")!
         return (String(header[..<colon]), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
@@ -44,7 +52,7 @@ func probe(_ options: ProbeOptions) -> ExitStatus {
         }
     }
     let reports = probe.lint(exchanges, with: linter)
-    let reporter = output.format.reporter(useColor: settings.useColor, failOn: output.exitZero ? nil : failOn)
+    let reporter = output.format.reporter(useColor: useColor(output), failOn: output.exitZero ? nil : failOn)
     let shown = output.quiet ? reports.map { $0.keepingOnly(.error) } : reports
     var anyFailed = false
     for report in shown {

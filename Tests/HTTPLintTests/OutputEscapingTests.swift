@@ -63,7 +63,7 @@ import Testing
         #expect(Self.reports().contains { $0.part?.contains("\u{1B}") == true })
     }
 
-    @Test(arguments: [OutputFormat.text, .github, .markdown, .junit, .checkstyle])
+    @Test(arguments: [OutputFormat.text, .github, .markdown, .junit, .checkstyle, .html])
     func humanReadableFormatsEscapeEverything(_ format: OutputFormat) {
         let reports = Self.reports()
         let reporter = format.reporter(failOn: .info)

@@ -6,12 +6,12 @@ import Testing
 /// Live probes of servers started by the tests on 127.0.0.1: a resource served as RFC 9110 asks
 /// must probe clean; each planted defect must be found by its rule; Python's http.server's
 /// known behaviour must be found. Servers are stopped when the test ends, also on failure.
-@Suite struct ProbeTests {
+@Suite(.serialized) struct ProbeTests {
     static func probe(_ resource: TestResource, robustness: Bool = false) throws -> [InputReport] {
         let server = try TestHTTPServer(handler: resource.reply)
         defer { server.stop() }
         let probe = Probe(endpoint: try HTTPEndpoint("http://127.0.0.1:\(server.port)/r"),
-                          options: .init(robustness: robustness, rate: 1000, client: .init(connectTimeout: 2, readTimeout: 2)))
+                          options: .init(robustness: robustness, rate: 1000, client: .init(connectTimeout: 30, readTimeout: 30)))
         let exchanges = probe.run()
         #expect(exchanges.allSatisfy { $0.failure == nil }, "\(exchanges.compactMap(\.failure))")
         return probe.lint(exchanges, with: Linter(configuration: .init(profile: .all)))

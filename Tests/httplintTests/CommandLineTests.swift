@@ -219,7 +219,7 @@ import TestSupport
         defer { server.stop() }
         let directory = scratch.path("probe")
         let url = "http://127.0.0.1:\(server.port)/r"
-        let probed = try run(["probe", "--format", "json", "--rate", "1000", "--save", directory.path, url])
+        let probed = try run(["probe", "--format", "json", "--rate", "1000", "--timeout", "30", "--save", directory.path, url])
         #expect(probed.status == 1)
         #expect(probed.stderr.contains("httplint: probing \(url) with GET") && probed.stderr.contains("unusual requests on purpose"))
         let live = try #require(try JSONSerialization.jsonObject(with: Data(probed.stdout.utf8)) as? [String: Any])
@@ -252,6 +252,20 @@ import TestSupport
         #expect(badHeader.status == 2 && badHeader.stderr.contains("--header takes 'Name: value'"))
         let refused = try run(["probe", "--timeout", "1", "http://127.0.0.1:1/"])
         #expect(refused.status == 2 && refused.stderr.contains("cannot connect to 127.0.0.1:1"))
+    }
+
+    @Test func recordsOnStandardInputAreEachTheirOwnInput() throws {
+        let lines = [
+            #"{"name": "edge/405", "response_text": "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"}"#,
+            "{broken",
+            #"{"name": "edge/ok", "response": "SFRUUC8xLjEgMjA0IE5vIENvbnRlbnQNCkRhdGU6IFNhdCwgMDUgRGVjIDIwMjYgMTA6MDA6MDAgR01UDQoNCg=="}"#,
+        ]
+        let result = try run(["--input", "records", "--format", "jsonl", "-"], stdin: Array(lines.joined(separator: "\n").utf8))
+        #expect(result.status == 2)
+        let records = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(records.contains { $0["path"] as? String == "edge/405" && $0["rule"] as? String == "method-not-allowed-without-allow" })
+        #expect(records.contains { $0["path"] as? String == "record 2" && $0["error"] != nil })
+        #expect(!records.contains { $0["path"] as? String == "edge/ok" && ($0["rule"] != nil || $0["error"] != nil) })
     }
 
     @Test func unreadableRequestFileIsAnInputError() throws {
@@ -359,7 +373,9 @@ import TestSupport
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/loop").path, withDestinationPath: root.path)
         let walked = try run(["--format", "jsonl", root.path])
         #expect(walked.status == 1)
-        #expect(walked.stdout.split(separator: "\n").count == 1, "the file is linted once: \(walked.stdout)")
+        // One finding and one record for the input (and the summary): the file is linted once.
+        #expect(walked.stdout.split(separator: "\n").filter { $0.contains(#""rule":"#) || $0.contains(#""record":"input""#) }.count == 2,
+                "the file is linted once: \(walked.stdout)")
 
         let har = root.appendingPathComponent("broken.har")
         try Data("<html>not json</html>".utf8).write(to: har)

@@ -6,6 +6,9 @@ public enum InputKind: String, CaseIterable, Sendable {
     case curl
     /// A HAR 1.2 archive (browsers, mitmproxy, Charles, Playwright).
     case har
+    /// JSON Lines of records, each an input of its own (see ``Records``); never detected,
+    /// always named (`--input records`).
+    case records
 
     /// Recognises the kind: a `.har` file or a JSON object with `"log"` is HAR; lines
     /// starting with `* `, `> ` or `< ` are a `curl -v` transcript; anything else is read as
@@ -30,7 +33,7 @@ public enum InputKind: String, CaseIterable, Sendable {
     /// its request are rebuilt from decoded parts.
     public var unsupportedRules: Set<String> {
         switch self {
-        case .raw:
+        case .raw, .records:
             return []
         case .curl:
             return Set(["truncated-content", "bytes-after-message", "invalid-chunk-size", "invalid-chunk-extension",
@@ -86,6 +89,16 @@ extension Linter {
                                        outcome: .linted(keepSupported(result)))
                 }
             }
+        case .records:
+            // Held whole (a file named with --input records): read line by line all the same.
+            var reports: [InputReport] = []
+            var number = 0
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                number += 1
+                reports += Records.lint(line, number: number, with: self)
+            }
+            return reports
         }
     }
 }

@@ -17,7 +17,7 @@ public protocol Reporter: Sendable {
 
 /// The output formats, by the name `--format` takes.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, jsonl, sarif, junit, github, checkstyle, markdown
+    case text, json, jsonl, sarif, junit, github, checkstyle, markdown, html
 
     /// Whether the format writes each input as it is linted, so a run need not keep reports.
     public var isStreaming: Bool { self == .text || self == .jsonl || self == .github }
@@ -39,6 +39,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .github: GitHubReporter()
         case .checkstyle: CheckstyleReporter()
         case .markdown: MarkdownReporter()
+        case .html: HTMLReporter()
         }
         guard let standardInputName else { return reporter }
         return StandardInputNaming(reporter: reporter, name: standardInputName)

@@ -185,7 +185,11 @@ public struct TextReporter: Reporter {
                 index += 1
                 continue
             }
-            let (shown, consumed) = display(bytes, at: index)
+            var (shown, consumed) = display(bytes, at: index)
+            // A character that reorders or hides text (a bidi control) is shown as its bytes.
+            if consumed > 1, let scalar = shown.unicodeScalars.first, Printable.isHidden(scalar) {
+                shown = bytes[index..<index + consumed].map { "\\x" + Printable.hex($0) }.joined()
+            }
             let count = shown.unicodeScalars.count
             if width + count > maxWidth { break }
             text.append(contentsOf: shown.utf8)
@@ -201,14 +205,14 @@ public struct TextReporter: Reporter {
     }
 
     /// One byte, or one UTF-8 character, as printable text, and how many bytes it took.
-    private static func display(_ bytes: ArraySlice<UInt8>, at index: Int) -> (String, Int) {
+    static func display(_ bytes: ArraySlice<UInt8>, at index: Int) -> (String, Int) {
         let byte = bytes[index]
         if byte >= 0x20 && byte < 0x7F { return (String(UnicodeScalar(byte)), 1) }
         if byte >= 0xC2 && byte <= 0xF4 {
             let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             if index + length <= bytes.endIndex,
                let text = String(validating: bytes[index..<index + length], as: UTF8.self),
-               !text.unicodeScalars.contains(where: { $0.value < 0xA0 || Printable.isHidden($0) }) {
+               !text.unicodeScalars.contains(where: { $0.value < 0xA0 }) {
                 return (text, length)
             }
         }
