@@ -39,7 +39,8 @@ struct TextWithoutCharset: Rule {
             guard let mediaType, mediaType.type == "text",
                   mediaType.subtype != "event-stream", mediaType.parameter("charset") == nil else { continue }
             report.add("Content-Type \(mediaType.type)/\(mediaType.subtype) has no charset, so recipients fall back to a default or guess",
-                       at: field.valueSpan, status: response.status)
+                       at: field.valueSpan, status: response.status,
+                       fix: "Add the charset: `Content-Type: \(mediaType.type)/\(mediaType.subtype); charset=utf-8`")
         }
     }
 }

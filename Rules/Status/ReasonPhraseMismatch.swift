@@ -41,14 +41,15 @@ struct ReasonPhraseMismatch: Rule {
             let phrase = response.reason
             if phrase == registration.phrase { continue }
             let lowered = phrase.asciiLowercased()
+            let fix = "Send the registered phrase: `\(status) \(registration.phrase)`"
             guard lowered != registration.phrase.asciiLowercased(),
                   ReasonPhraseOfAnotherCode.otherCodes(using: phrase, besides: status).isEmpty else { continue }
             if registration.formerPhrases.contains(where: { $0.asciiLowercased() == lowered }) {
                 report.add("reason phrase '\(phrase)' is the former name of \(status); it is now '\(registration.phrase)'",
-                           at: span, status: status)
+                           at: span, status: status, fix: fix)
             } else {
                 report.add("reason phrase '\(Printable.escape(phrase))' differs from the registered '\(registration.phrase)' for \(status)",
-                           at: span, status: status)
+                           at: span, status: status, fix: fix)
             }
         }
     }

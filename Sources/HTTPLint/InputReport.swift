@@ -12,17 +12,21 @@ public struct InputReport: Sendable {
     /// linted apart (a HAR entry: "entry 3: GET https://example.com/"). Lines and columns then
     /// refer to that part's response as rebuilt from the archive.
     public let part: String?
+    /// The 1-based line of the input where ``part`` starts (a HAR entry's line in the archive),
+    /// when known: machine formats point there as well as at the part.
+    public let partLine: Int?
     public let outcome: Outcome
     /// The number of responses (final and interim) read from the input.
     public let responseCount: Int
 
-    public init(name: String, part: String? = nil, outcome: Outcome) {
-        self.init(name: name, part: part, outcome: outcome, responseCount: Self.countResponses(outcome))
+    public init(name: String, part: String? = nil, partLine: Int? = nil, outcome: Outcome) {
+        self.init(name: name, part: part, partLine: partLine, outcome: outcome, responseCount: Self.countResponses(outcome))
     }
 
-    private init(name: String, part: String?, outcome: Outcome, responseCount: Int) {
+    private init(name: String, part: String?, partLine: Int?, outcome: Outcome, responseCount: Int) {
         self.name = name
         self.part = part
+        self.partLine = partLine
         self.outcome = outcome
         self.responseCount = responseCount
     }
@@ -33,7 +37,7 @@ public struct InputReport: Sendable {
     /// (memory freed by another thread than the one that took it waits on that thread's lock).
     public func keepingCountsOnly() -> InputReport {
         guard case .linted(let result) = outcome else { return self }
-        return InputReport(name: name, part: part, outcome: .linted(LintResult(
+        return InputReport(name: name, part: part, partLine: partLine, outcome: .linted(LintResult(
             source: Self.noSource, exchanges: [], findings: result.findings)), responseCount: responseCount)
     }
 
@@ -42,9 +46,14 @@ public struct InputReport: Sendable {
     /// The same report with only the findings at or above `severity` (for `--quiet`).
     public func keepingOnly(_ severity: Severity) -> InputReport {
         guard case .linted(let result) = outcome else { return self }
-        return InputReport(name: name, part: part, outcome: .linted(LintResult(
+        return InputReport(name: name, part: part, partLine: partLine, outcome: .linted(LintResult(
             source: result.source, exchanges: result.exchanges, findings: result.findings.filter { $0.severity >= severity })),
             responseCount: responseCount)
+    }
+
+    /// The same report under another name: standard input (`-`) as `--stdin-filename` names it.
+    public func renamed(_ name: String) -> InputReport {
+        InputReport(name: name, part: part, partLine: partLine, outcome: outcome, responseCount: responseCount)
     }
 
     public var findings: [Finding] {

@@ -73,7 +73,13 @@ public enum RuleDocumentation {
         return out + fieldTable()
     }
 
-    private static func markdownExample(_ example: Example) -> String {
+    /// Where a rule's section of `Rules/README.md` is in the repository: the page and the
+    /// anchor GitHub gives its heading.
+    public static func url(of id: String) -> String {
+        "\(HTTPLintVersion.repository)/blob/main/Rules/README.md#\(id)"
+    }
+
+    static func markdownExample(_ example: Example) -> String {
         "```\n" + render(example) .dropLast() + "```\n\n"
     }
 

@@ -116,7 +116,7 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
         var out = headline + "\n"
         for finding in findings {
             let (line, _) = lines.location(of: finding.span.offset)
-            out += "  \(finding.rule) (\(finding.severity)): \(finding.message)\n"
+            out += "  \(finding.rule) (\(finding.severity)): \(Printable.display(finding.message))\n"
             out += "    line \(line): \(Printable.escape(lines.lineBytes(line)))\n"
             if let request, let span = finding.requestSpan {
                 let requestLines = LineIndex(request.source)
@@ -140,7 +140,7 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     /// A single line for `#expect(report.isClean)` and logs.
     public var summary: String {
         guard !isClean else { return "conforms" }
-        let listed = failures.map { "[\($0.rule)] \($0.message)" } + missingExpectedRules.map { "[\($0)] expected, did not fire" }
+        let listed = failures.map { "[\($0.rule)] \(Printable.display($0.message))" } + missingExpectedRules.map { "[\($0)] expected, did not fire" }
             + unknownRules.map { "[\($0)] is not a rule id" }
         return listed.joined(separator: "; ")
     }

@@ -19,6 +19,10 @@ struct LintOptions: Equatable {
     var outputs: [FileOutput] = []
     /// `nil`: the profile's own threshold.
     var failOn: Severity?
+    /// Findings never make the exit status 1 (`--fail-on never`, `--exit-zero`).
+    var exitZero = false
+    /// The name standard input is reported by (`--stdin-filename`); `nil`: `-`.
+    var standardInputName: String?
     /// `nil`: the configuration file's, or `recommended`.
     var profile: Linter.Profile?
     /// `.httplint.json` to use; found from the current directory when `nil`.
@@ -150,10 +154,20 @@ enum CommandLineParser {
                 options.outputs.append(FileOutput(format: format, path: parts[1]))
             case "--fail-on":
                 let text = try value(for: name, inline: inline)
+                if text == "never" {
+                    options.exitZero = true
+                    continue
+                }
                 guard let severity = Severity(rawValue: text) else {
-                    throw UsageError(message: "unknown severity '\(text)' for --fail-on; use error, warning or info")
+                    throw UsageError(message: "unknown severity '\(text)' for --fail-on; use error, warning, info or never")
                 }
                 options.failOn = severity
+            case "--exit-zero":
+                options.exitZero = true
+            case "--stdin-filename":
+                let text = try value(for: name, inline: inline)
+                guard !text.isEmpty else { throw UsageError(message: "--stdin-filename needs a name") }
+                options.standardInputName = text
             case "--profile":
                 let text = try value(for: name, inline: inline)
                 guard let profile = Linter.Profile(named: text) else {
@@ -350,9 +364,13 @@ enum CommandLineParser {
           --profile recommended|strict|all
                                which rules run: recommended (default) leaves out opt-in rules;
                                all runs every rule; strict runs every rule and fails on info
-          --fail-on error|warning|info
+          --fail-on error|warning|info|never
                                lowest severity that makes the exit status 1 (default: warning,
-                               info with --profile strict)
+                               info with --profile strict); never (or --exit-zero): findings
+                               never do, for pipelines that only collect reports
+          --stdin-filename NAME
+                               report standard input (-) as NAME, such as the path it was
+                               read from (default: -; SARIF shows stdin)
           --ignore RULE        do not run RULE (repeatable)
           --config FILE        settings file (default: .httplint.json in the current
                                directory or the nearest parent); --no-config ignores it
@@ -396,7 +414,7 @@ enum CommandLineParser {
           --version            show the version
 
         EXIT STATUS:
-          0  no finding at or above the --fail-on severity
+          0  no finding at or above the --fail-on severity (or --fail-on never)
           1  at least one finding at or above the --fail-on severity
           2  usage error, or an input that could not be read
 

@@ -52,7 +52,7 @@ func probe(_ options: ProbeOptions) -> ExitStatus {
         }
     }
     let reports = probe.lint(exchanges, with: linter)
-    let reporter = output.format.reporter(useColor: useColor(output))
+    let reporter = output.format.reporter(useColor: useColor(output), failOn: output.exitZero ? nil : failOn)
     let shown = output.quiet ? reports.map { $0.keepingOnly(.error) } : reports
     var anyFailed = false
     for report in shown {
@@ -70,7 +70,7 @@ func probe(_ options: ProbeOptions) -> ExitStatus {
     }
     var failedToWrite = false
     for file in output.outputs {
-        let fileReporter = file.format.reporter()
+        let fileReporter = file.format.reporter(failOn: output.exitZero ? nil : failOn)
         let text = reports.map(fileReporter.render).joined() + fileReporter.finish(reports)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: file.path))
@@ -80,7 +80,7 @@ func probe(_ options: ProbeOptions) -> ExitStatus {
         }
     }
     if failedToWrite || anyFailed { return .failure }
-    return reports.contains { $0.findings.contains { $0.severity >= failOn } } ? .findings : .clean
+    return !output.exitZero && reports.contains { $0.findings.contains { $0.severity >= failOn } } ? .findings : .clean
 }
 
 private func formatRate(_ rate: Double) -> String {

@@ -85,8 +85,9 @@ struct WriteFailure: Error {
     let reason: String
 }
 
+/// One line on standard error; names and reasons in it (a file name) are escaped for the terminal.
 func printError(_ message: String) {
-    writeToStandardError("httplint: error: \(message)\n")
+    writeToStandardError("httplint: error: \(Printable.display(message))\n")
 }
 
 func run(_ arguments: [String]) -> ExitStatus {
@@ -150,8 +151,9 @@ func lint(_ options: LintOptions) -> ExitStatus {
         return .failure
     }
     for note in run.notes { writeToStandardError("httplint: note: \(note)\n") }
-    let reporter = options.format.reporter(useColor: useColor(options))
-    let fileReporters = options.outputs.map { $0.format.reporter() }
+    let failing = options.exitZero ? nil : run.failOn
+    let reporter = options.format.reporter(useColor: useColor(options), failOn: failing, standardInputName: options.standardInputName)
+    let fileReporters = options.outputs.map { $0.format.reporter(failOn: failing, standardInputName: options.standardInputName) }
     var fileTexts = options.outputs.map { _ in "" }
     var allFindings: [Finding] = []
     let outcome = run.run(render: { report in
@@ -173,7 +175,8 @@ func lint(_ options: LintOptions) -> ExitStatus {
     // says the same of its baselines).
     let unmatched = outcome.baselineUnmatched == 0 ? nil
         : "httplint: \(outcome.baselineUnmatched) baseline finding\(outcome.baselineUnmatched == 1 ? "" : "s") matched nothing in this run (fixed, or no longer linted); --write-baseline records the run afresh\n"
-    if options.format == .text, let text = reporter as? TextReporter {
+    if options.format == .text {
+        let text = TextReporter()
         if !options.quiet {
             StandardOutput.write(text.summary(outcome.summary, seconds: outcome.seconds))
             if outcome.suppressed > 0 {
@@ -207,7 +210,7 @@ func lint(_ options: LintOptions) -> ExitStatus {
         }
     }
     if failedToWrite || outcome.anyUnreadable { return .failure }
-    return outcome.anyFailing ? .findings : .clean
+    return outcome.anyFailing && !options.exitZero ? .findings : .clean
 }
 
 /// Colour on a terminal unless NO_COLOR is set or TERM is dumb, or as `--color`/`--no-color` say.

@@ -19,14 +19,16 @@ import Testing
         return Self.reports.map(reporter.render).joined() + reporter.finish(Self.reports)
     }
 
-    @Test func jsonLinesHasOneLinePerFindingAndPerUnreadableInput() throws {
+    @Test func jsonLinesHasOneLinePerFindingPerInputAndASummary() throws {
         let lines = render(.jsonl).split(separator: "\n")
         let findings = Self.reports.flatMap(\.findings)
-        #expect(lines.count == findings.count + 1)
+        // Each finding, each input (the unreadable one as its error), the summary.
+        #expect(lines.count == findings.count + Self.reports.count + 1)
         for line in lines {
             #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
         }
-        #expect(lines.last == #"{"path":"gone.http","error":"cannot read 'gone.http': no such file"}"#)
+        #expect(lines.dropLast().last == #"{"path":"gone.http","error":"cannot read 'gone.http': no such file"}"#)
+        #expect(lines.last == #"{"record":"summary","inputs":3,"unreadable":1,"responses":2,"errors":1,"warnings":1,"info":1}"#)
     }
 
     @Test func sarifHasRulesRegionsFingerprintsAndEveryInput() throws {
@@ -66,7 +68,7 @@ import Testing
         let xml = render(.checkstyle)
         #expect(xml.contains(#"<file name="dir/a b.http">"#))
         #expect(xml.contains(#"line="1" column="10" severity="error""#))
-        #expect(xml.contains(#"source="httplint.unauthorized-without-www-authenticate""#))
+        #expect(xml.contains(#"source="unauthorized-without-www-authenticate""#))
         #expect(xml.contains(#"source="httplint.input""#))
     }
 
@@ -83,8 +85,8 @@ import Testing
     @Test func markdownTableEscapesCells() {
         let markdown = render(.markdown)
         #expect(markdown.contains("3 inputs, 2 responses: **1** errors, **1** warnings"))
-        #expect(markdown.contains("| error | | `gone.http` | cannot read 'gone.http': no such file |"))
-        #expect(markdown.contains("\\|"))
+        #expect(markdown.contains("| error | | gone.http | cannot read 'gone.http': no such file |"))
+        #expect(markdown.contains("&lt;Nope&gt; &amp; &#124; 100%, ok: yes"))
         #expect(markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == Self.reports.flatMap(\.findings).count + 2)
     }
 }

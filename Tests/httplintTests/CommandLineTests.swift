@@ -142,6 +142,46 @@ import TestSupport
         }
     }
 
+    @Test func failOnNeverAndExitZeroOnlyCollect() throws {
+        let path = try temporaryFile(Array("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".utf8))
+        #expect(try run([path]).status == 1)
+        #expect(try run(["--fail-on", "never", path]).status == 0)
+        #expect(try run(["--exit-zero", "--format", "junit", path]).status == 0)
+        // Nothing fails in JUnit either: the finding is output, not a failure.
+        let junit = try run(["--fail-on=never", "--format", "junit", path]).stdout
+        #expect(junit.contains(#"failures="0""#) && junit.contains("<system-out>") && junit.contains("error: line 1, col 10: 401"))
+        // An input that cannot be read still exits 2.
+        #expect(try run(["--exit-zero", "no-such-file.http"]).status == 2)
+    }
+
+    @Test func fileNamesReachNoTerminalRaw() throws {
+        // A missing file whose name sets the terminal's title and forges a line: standard
+        // error shows it escaped, and so do the reports.
+        let name = "gone\u{1B}]0;pwned\u{07}\nhttplint: error: forged\u{202E}.http"
+        for format in ["text", "github", "markdown", "junit", "checkstyle"] {
+            let result = try run(["--format", format, name])
+            #expect(result.status == 2)
+            for output in [result.stdout, result.stderr] {
+                #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(format)")
+                #expect(!output.contains("\nhttplint: error: forged"), "\(format)")
+            }
+            #expect(result.stderr.contains("gone\\x1B]0;pwned\\x07\\nhttplint: error: forged\\u{202E}.http"))
+        }
+    }
+
+    @Test func standardInputIsNamedByStdinFilename() throws {
+        let response = Array("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".utf8)
+        let sarif = try run(["--format", "sarif", "-"], stdin: response).stdout
+        #expect(sarif.contains(#""uri" : "stdin""#) || sarif.contains(#""uri": "stdin""#))
+        let named = try run(["--format", "sarif", "--stdin-filename", "api/answer.http", "-"], stdin: response).stdout
+        #expect(named.contains(#""uri": "api/answer.http""#) && named.contains(#""uriBaseId": "%SRCROOT%""#))
+        let text = try run(["--no-color", "--stdin-filename=api/answer.http", "-"], stdin: response).stdout
+        #expect(text.contains("\napi/answer.http:1:10: error: 401 Unauthorized response has no WWW-Authenticate field"))
+        let jsonl = try run(["--format", "jsonl", "--stdin-filename", "api/answer.http", "-"], stdin: response).stdout
+        #expect(jsonl.contains(#"{"record":"input","path":"api/answer.http","entry":null,"responses":1,"findings":"#))
+        #expect(try run(["--stdin-filename", "", "-"], stdin: response).status == 2)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         for arguments in [[], ["--bogus", "x"], ["--ignore", "no-such-rule", "x"], ["--format", "xml", "x"],
                           ["--fail-on", "fatal", "x"], ["--profile", "lenient", "x"], ["--request"], ["explain", "no-such-rule"]] {
@@ -348,7 +388,9 @@ import TestSupport
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/loop").path, withDestinationPath: root.path)
         let walked = try run(["--format", "jsonl", root.path])
         #expect(walked.status == 1)
-        #expect(walked.stdout.split(separator: "\n").count == 1, "the file is linted once: \(walked.stdout)")
+        // One finding and one record for the input (and the summary): the file is linted once.
+        #expect(walked.stdout.split(separator: "\n").filter { $0.contains(#""rule":"#) || $0.contains(#""record":"input""#) }.count == 2,
+                "the file is linted once: \(walked.stdout)")
 
         let har = root.appendingPathComponent("broken.har")
         try Data("<html>not json</html>".utf8).write(to: har)

@@ -109,7 +109,7 @@ public struct Baseline: Sendable {
             suppressed += 1
             return false
         }
-        return (InputReport(name: report.name, part: report.part,
+        return (InputReport(name: report.name, part: report.part, partLine: report.partLine,
                             outcome: .linted(LintResult(source: result.source, exchanges: result.exchanges, findings: kept))),
                 suppressed)
     }

@@ -38,6 +38,47 @@ enum HARArchive {
         return .success(entries.enumerated().map { index, value in entry(index, value as? [String: Any] ?? [:]) })
     }
 
+    /// The 1-based line on which each entry of `log.entries` starts in the archive's bytes, in
+    /// order: reports point at the entry in the file (the parsed JSON keeps no positions). One
+    /// pass over the bytes, following strings and nesting; empty when the bytes are not such
+    /// an archive.
+    static func entryLines(_ bytes: [UInt8]) -> [Int] {
+        var lines: [Int] = []
+        var line = 1
+        var depth = 0
+        var inString = false
+        var escaped = false
+        // The last string read in the `log` object (depth 2), and whether it is a key.
+        var key: [UInt8] = []
+        var keyStart = -1
+        var entriesDepth = -1
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A { line += 1 }
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
+                    inString = false
+                    if keyStart >= 0 { key = Array(bytes[keyStart..<index]) }
+                }
+                continue
+            }
+            switch byte {
+            case 0x22:
+                inString = true
+                keyStart = depth == 2 ? index + 1 : -1
+            case 0x7B, 0x5B:  // { [
+                if depth == entriesDepth { lines.append(line) }
+                if byte == 0x5B, depth == 2, key == Array("entries".utf8), entriesDepth < 0 { entriesDepth = depth + 1 }
+                depth += 1
+            case 0x7D, 0x5D:  // } ]
+                depth -= 1
+                if depth < entriesDepth { return lines }
+            default:
+                break
+            }
+        }
+        return lines
+    }
+
     private static func entry(_ index: Int, _ entry: [String: Any]) -> Entry {
         let request = entry["request"] as? [String: Any] ?? [:]
         let response = entry["response"] as? [String: Any] ?? [:]

@@ -83,7 +83,8 @@ extension Linter {
                 return [InputReport(name: name, outcome: .failed("cannot read '\(name)' as HAR: \(problem.description)"))]
             case .success(let entries):
                 if entries.isEmpty { return [InputReport(name: name, outcome: .failed("'\(name)' is a HAR archive with no entries"))] }
-                return entries.map { entry in
+                let lines = HARArchive.entryLines(bytes)
+                return entries.enumerated().map { number, entry in
                     let source = SourceText(name: name, bytes: entry.response)
                     var requests: [Request] = []
                     if let request = entry.request {
@@ -91,7 +92,8 @@ extension Linter {
                     }
                     let exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests, limits: configuration.limits)
                     let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
-                    return InputReport(name: name, part: entry.label, outcome: .linted(keepSupported(result)))
+                    return InputReport(name: name, part: entry.label, partLine: number < lines.count ? lines[number] : nil,
+                                       outcome: .linted(keepSupported(result)))
                 }
             }
         case .records:

@@ -30,13 +30,32 @@ public struct GitHubReporter: Reporter {
 
     public func finish(_ inputs: [InputReport]) -> String { "" }
 
-    /// The message part: `%`, CR and LF are escaped.
+    /// The message part: controls and hidden characters shown as escapes (the text is from the
+    /// wire or a file name), then `%`, CR and LF escaped.
     private func data(_ text: String) -> String {
-        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+        Self.percentEncoding(Printable.display(text), [0x25, 0x0D, 0x0A])
     }
 
     /// A property value: also `:` and `,`.
     private func property(_ text: String) -> String {
-        data(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+        Self.percentEncoding(Printable.display(text), [0x25, 0x0D, 0x0A, 0x3A, 0x2C])
+    }
+
+    /// `text` with each of the ASCII `bytes` as `%XX`, in one pass (most text has none).
+    private static func percentEncoding(_ text: String, _ bytes: [UInt8]) -> String {
+        guard text.utf8.contains(where: bytes.contains) else { return text }
+        var out = ""
+        var runStart = text.utf8.startIndex
+        var index = runStart
+        while index != text.utf8.endIndex {
+            let byte = text.utf8[index]
+            if bytes.contains(byte) {
+                out += text[runStart..<index]
+                out += "%" + Printable.hex(byte)
+                runStart = text.utf8.index(after: index)
+            }
+            index = text.utf8.index(after: index)
+        }
+        return out + text[runStart..<index]
     }
 }

@@ -662,7 +662,7 @@ private struct HTMLPage {
     /// (``Printable``), markup characters as entities.
     private mutating func text(_ text: String) {
         let needsPrintable = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 >= 0xC2 }
-        let printable = needsPrintable ? Printable.escape(text) : text
+        let printable = needsPrintable ? Printable.display(text) : text
         for byte in printable.utf8 {
             switch byte {
             case UInt8(ascii: "&"): out.add("&amp;")

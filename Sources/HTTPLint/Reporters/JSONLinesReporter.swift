@@ -1,19 +1,45 @@
-/// JSON Lines: one finding per line, written as soon as its input is linted, with the same
-/// fields as the `json` format's findings; an input that could not be read gives one line
-/// `{"path": …, "error": …}`.
+import Foundation
+
+/// JSON Lines, written as each input is linted: one line per finding, with the same fields as
+/// the `json` format's findings; then one record for the input, so that a clean input can be
+/// told from one not processed; after the last input, one summary record.
 ///
 /// ```
-/// {"path":"a.http","exchange":0,"status":405,"rule":"method-not-allowed-without-allow",…}
+/// {"path":"a.http","entry":null,"exchange":0,"status":405,"rule":"method-not-allowed-without-allow",…}
+/// {"record":"input","path":"a.http","entry":null,"responses":1,"findings":1}
+/// {"record":"input","path":"clean.http","entry":null,"responses":1,"findings":0}
+/// {"path":"gone.http","error":"cannot read 'gone.http': no such file"}
+/// {"record":"summary","inputs":3,"unreadable":1,"responses":2,"errors":1,"warnings":0,"info":0}
 /// ```
-public struct JSONLinesReporter: Reporter {
+///
+/// An input that could not be read is its one `{"path": …, "error": …}` record. A HAR archive
+/// has a record per entry (with its `entry`), as in the `json` format's `inputs`. The summary
+/// counts what this reporter rendered (reporters are made per run).
+public final class JSONLinesReporter: Reporter, @unchecked Sendable {
+    /// Totals of the inputs rendered so far; inputs may be rendered on several threads.
+    private var summary = RunSummary()
+    private let lock = NSLock()
+
     public init() {}
 
     public func render(_ input: InputReport) -> String {
+        lock.lock()
+        summary.add(input)
+        lock.unlock()
         if case .failed(let reason) = input.outcome {
             return JSON.object([("path", .string(input.name)), ("error", .string(reason))]).compact() + "\n"
         }
-        return LocatedFinding.all(in: input).map { JSONReporter.object($0).compact() + "\n" }.joined()
+        var out = ""
+        for located in LocatedFinding.all(in: input) { out += JSONReporter.object(located).compact() + "\n" }
+        return out + JSON.object([
+            ("record", .string("input")), ("path", .string(input.name)), ("entry", input.part.map(JSON.string) ?? .null),
+            ("responses", .number(input.responseCount)), ("findings", .number(input.findings.count)),
+        ]).compact() + "\n"
     }
 
-    public func finish(_ inputs: [InputReport]) -> String { "" }
+    public func finish(_ inputs: [InputReport]) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return JSON.object([("record", .string("summary"))] + JSONReporter.summaryMembers(summary)).compact() + "\n"
+    }
 }

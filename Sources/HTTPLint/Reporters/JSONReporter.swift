@@ -15,16 +15,21 @@ public struct JSONReporter: Reporter {
             ("tool", .object([("name", .string("httplint")), ("version", .string(HTTPLintVersion.current))])),
             ("inputs", .array(reports.map(input))),
             ("findings", .array(reports.flatMap(findings))),
-            ("summary", .object([
-                ("inputs", .number(summary.inputs)),
-                ("unreadable", .number(summary.unreadable)),
-                ("responses", .number(summary.responses)),
-                ("errors", .number(summary.count(.error))),
-                ("warnings", .number(summary.count(.warning))),
-                ("info", .number(summary.count(.info))),
-            ])),
+            ("summary", .object(Self.summaryMembers(summary))),
         ])
         return document.rendered() + "\n"
+    }
+
+    /// The run's totals, as the `summary` object (and the JSON Lines summary record) has them.
+    static func summaryMembers(_ summary: RunSummary) -> [(String, JSON)] {
+        [
+            ("inputs", .number(summary.inputs)),
+            ("unreadable", .number(summary.unreadable)),
+            ("responses", .number(summary.responses)),
+            ("errors", .number(summary.count(.error))),
+            ("warnings", .number(summary.count(.warning))),
+            ("info", .number(summary.count(.info))),
+        ]
     }
 
     private func input(_ report: InputReport) -> JSON {
@@ -51,14 +56,14 @@ public struct JSONReporter: Reporter {
             ("status", finding.status.map(JSON.number) ?? .null),
             ("rule", .string(finding.rule)),
             ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(finding.message)),
+            ("message", .string(Printable.showingUndecodedBytes(finding.message))),
             ("line", .number(located.line)),
             ("column", .number(located.column)),
             ("offset", .number(located.offset)),
             ("length", .number(finding.span.length)),
             ("spec", located.rule?.spec.first.map { .string($0.description) } ?? .null),
             ("specURL", located.rule?.spec.first.map { .string($0.url) } ?? .null),
-            ("fix", located.rule.map { .string($0.fix) } ?? .null),
+            ("fix", (finding.fix ?? located.rule?.fix).map(JSON.string) ?? .null),
             ("request", located.request.map { request in .object([
                 ("path", .string(request.path)), ("line", .number(request.line)), ("column", .number(request.column)),
                 ("offset", .number(request.offset)), ("length", .number(request.length)),
@@ -78,50 +83,103 @@ enum JSON: Sendable {
 
     /// On one line, for JSON Lines.
     func compact() -> String {
-        switch self {
-        case .string(let text): return Self.quoted(text)
-        case .number(let number): return String(number)
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
-        case .array(let items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
-        case .object(let members):
-            return "{" + members.map { Self.quoted($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
-        }
+        var out = ""
+        write(into: &out, indent: nil)
+        return out
     }
 
     /// Pretty-printed with two-space indentation.
     func rendered(indent: Int = 0) -> String {
-        let inner = String(repeating: "  ", count: indent + 1)
-        let outer = String(repeating: "  ", count: indent)
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    /// Appends the value to `out`, pretty-printed at `indent`, or on one line when `nil`: one
+    /// string for the whole document, so that time is linear in its size.
+    private func write(into out: inout String, indent: Int?) {
         switch self {
-        case .string(let text): return Self.quoted(text)
-        case .number(let number): return String(number)
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
+        case .string(let text): Self.quote(text, into: &out)
+        case .number(let number): out += String(number)
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(outer)]"
+            guard let indent else {
+                out += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out += "," }
+                    item.write(into: &out, indent: nil)
+                }
+                out += "]"
+                return
+            }
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ",\n" }
+                Self.pad(&out, indent + 1)
+                item.write(into: &out, indent: indent + 1)
+            }
+            out += "\n"; Self.pad(&out, indent); out += "]"
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(outer)}"
+            guard let indent else {
+                out += "{"
+                for (index, member) in members.enumerated() {
+                    if index > 0 { out += "," }
+                    Self.quote(member.0, into: &out); out += ":"
+                    member.1.write(into: &out, indent: nil)
+                }
+                out += "}"
+                return
+            }
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += ",\n" }
+                Self.pad(&out, indent + 1)
+                Self.quote(member.0, into: &out); out += ": "
+                member.1.write(into: &out, indent: indent + 1)
+            }
+            out += "\n"; Self.pad(&out, indent); out += "}"
         }
     }
 
+    private static func pad(_ out: inout String, _ indent: Int) {
+        for _ in 0..<indent { out += "  " }
+    }
+
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u00" + Printable.hex(UInt8(scalar.value))
-            default: out.unicodeScalars.append(scalar)
+        var out = ""
+        quote(text, into: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string: runs of bytes that need no escape in one piece (every
+    /// byte to escape is ASCII, so a run never splits a character).
+    static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F {
+                index = utf8.index(after: index)
+                continue
             }
+            out += text[runStart..<index]
+            switch byte {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            default: out += "\\u00" + Printable.hex(byte)
+            }
+            index = utf8.index(after: index)
+            runStart = index
         }
-        return out + "\""
+        out += text[runStart..<index]
+        out += "\""
     }
 }

@@ -23,19 +23,41 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public var isStreaming: Bool { self == .text || self == .jsonl || self == .github }
 
     /// A reporter for this format.
-    public func reporter(useColor: Bool = false) -> any Reporter {
-        switch self {
+    ///
+    /// - Parameters:
+    ///   - failOn: the lowest severity that fails the run (JUnit fails only those test cases);
+    ///     `nil`: none does.
+    ///   - standardInputName: the name to report standard input (`-`) by; `nil` keeps `-`
+    ///     (SARIF shows it as `stdin`).
+    public func reporter(useColor: Bool = false, failOn: Severity? = .warning, standardInputName: String? = nil) -> any Reporter {
+        let reporter: any Reporter = switch self {
         case .text: TextReporter(useColor: useColor)
         case .json: JSONReporter()
         case .jsonl: JSONLinesReporter()
         case .sarif: SARIFReporter()
-        case .junit: JUnitReporter()
+        case .junit: JUnitReporter(failOn: failOn)
         case .github: GitHubReporter()
         case .checkstyle: CheckstyleReporter()
         case .markdown: MarkdownReporter()
         case .html: HTMLReporter()
         }
+        guard let standardInputName else { return reporter }
+        return StandardInputNaming(reporter: reporter, name: standardInputName)
     }
+}
+
+/// A reporter that reports standard input (`-`) by another name (`--stdin-filename`).
+struct StandardInputNaming: Reporter {
+    let reporter: any Reporter
+    let name: String
+
+    func render(_ input: InputReport) -> String { reporter.render(renamed(input)) }
+
+    func finish(_ inputs: [InputReport]) -> String {
+        reporter.finish(inputs.contains { $0.name == "-" } ? inputs.map(renamed) : inputs)
+    }
+
+    private func renamed(_ input: InputReport) -> InputReport { input.name == "-" ? input.renamed(name) : input }
 }
 
 /// A finding with everything a report shows about it: where it starts and ends in lines and
@@ -45,6 +67,8 @@ public struct LocatedFinding: Sendable {
     public let path: String
     /// The part of the input, when one input holds several (a HAR entry).
     public let part: String?
+    /// The line of the input where ``part`` starts, when known (a HAR entry's line).
+    public let partLine: Int?
     /// 1-based line and column of the first byte; the column counts bytes.
     public let line: Int
     public let column: Int
@@ -89,6 +113,7 @@ public struct LocatedFinding: Sendable {
         guard case .linted(let result) = input.outcome, !result.findings.isEmpty else { return [] }
         let index = LineIndex(result.source)
         let requests = RequestsByExchange(result)
+        var codePoints = CodePointColumns(index)
         return result.findings.map { finding in
             let (line, column) = index.location(of: finding.span.offset)
             let (endLine, endColumn) = index.location(of: finding.span.end)
@@ -98,30 +123,68 @@ public struct LocatedFinding: Sendable {
             let (inputLine, inputColumn) = index.inputLocation(of: finding.span.offset)
             let (inputEndLine, inputEndColumn) = index.inputLocation(of: finding.span.end)
             return LocatedFinding(
-                finding: finding, path: input.name, part: input.part, line: inputLine, column: inputColumn,
+                finding: finding, path: input.name, part: input.part, partLine: input.partLine, line: inputLine, column: inputColumn,
                 endLine: inputEndLine, endColumn: inputEndColumn,
-                codePointColumn: codePoints(index.lineBytes(line).prefix(column - 1)) + 1 + shift,
-                codePointEndColumn: codePoints(index.lineBytes(endLine).prefix(endColumn - 1)) + 1 + endShift,
+                codePointColumn: codePoints.count(line: line, before: column) + 1 + shift,
+                codePointEndColumn: codePoints.count(line: endLine, before: endColumn) + 1 + endShift,
                 offset: result.source.origin.offset + finding.span.offset, rule: RuleCatalogue.description(of: finding.rule),
                 request: finding.requestSpan.flatMap { span in requests[finding.exchange].map { RequestLocation(span, in: $0) } })
         }
     }
 
-    /// Characters in UTF-8 bytes (bytes that do not continue a sequence), plus any columns
-    /// past the end of the line (the line break itself).
-    private static func codePoints(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+    /// Code points before a byte column, counted in time independent of the line's length:
+    /// a long line gets a table of counts every ``stride`` bytes the first time a finding is on
+    /// it, so that many findings on one long line (a 16 MB field value) cost a pass over the
+    /// line, not one each.
+    struct CodePointColumns {
+        private let index: LineIndex
+        /// For each long line seen: code points before byte `k * stride` of the line.
+        private var checkpoints: [Int: [Int]] = [:]
+        private static let stride = 64
+
+        init(_ index: LineIndex) { self.index = index }
+
+        /// Characters in the first `column - 1` bytes of `line` (bytes that do not continue a
+        /// UTF-8 sequence); columns past the end of the line (its line break) are not counted.
+        mutating func count(line: Int, before column: Int) -> Int {
+            let bytes = index.lineBytes(line)
+            let length = min(max(column - 1, 0), bytes.count)
+            guard bytes.count > 4 * Self.stride else { return Self.characters(bytes.prefix(length)) }
+            if checkpoints[line] == nil {
+                var table = [0]
+                table.reserveCapacity(bytes.count / Self.stride + 1)
+                var counted = 0
+                var from = bytes.startIndex
+                while from + Self.stride <= bytes.endIndex {
+                    counted += Self.characters(bytes[from..<from + Self.stride])
+                    table.append(counted)
+                    from += Self.stride
+                }
+                checkpoints[line] = table
+            }
+            let table = checkpoints[line]!
+            let whole = length / Self.stride
+            let start = bytes.startIndex + whole * Self.stride
+            return table[whole] + Self.characters(bytes[start..<bytes.startIndex + length])
+        }
+
+        private static func characters(_ bytes: ArraySlice<UInt8>) -> Int {
+            bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        }
     }
 
     /// The column just past the span on its first line, at least one past the start: for
     /// formats that underline within one line.
     public var underlineEndColumn: Int { endLine == line ? max(endColumn, column + 1) : column + 1 }
 
-    /// A stable identity for the finding across runs: rule, input, exchange and message,
-    /// not the line, so that it survives edits above it. 16 hex digits (FNV-1a).
+    /// A stable identity for the finding across runs: rule, the input's file name (its last
+    /// path component, so that neither the working directory nor the way the path was typed
+    /// changes it), the part (HAR entry), exchange and message; not the line, so that it
+    /// survives edits above it. 16 hex digits (FNV-1a).
     public var fingerprint: String {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in "\(finding.rule)|\(path)|\(finding.exchange)|\(finding.message)".utf8 {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        for byte in "\(finding.rule)|\(file)|\(part ?? "")|\(finding.exchange)|\(finding.message)".utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100000001b3
         }

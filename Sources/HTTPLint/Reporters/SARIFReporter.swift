@@ -1,9 +1,29 @@
+import Foundation
+
 /// SARIF 2.1.0 (OASIS), as GitHub code scanning and other tools read it: every rule with its
 /// summary, rationale, fix and spec link; every finding with its region as line and column
 /// (code points) and as byte offset and length, and a stable fingerprint; every input as an
 /// artifact, and an execution notification for each input that could not be read.
+/// SARIF 2.1.0 (OASIS), as GitHub code scanning and other tools read it: every rule with its
+/// name, summary, rationale, help (text and Markdown with the fix and examples) and a link to
+/// its documentation; every finding with its region as line and column (code points) and as
+/// byte offset and length, and a stable fingerprint; every input as an artifact, and an
+/// execution notification for each input that could not be read.
+///
+/// Paths are URIs relative to `%SRCROOT%`, the working directory (declared in
+/// `originalUriBaseIds`), so that code scanning maps results to the repository's files; a path
+/// outside it is an absolute `file://` URI, and standard input is `stdin` unless
+/// `--stdin-filename` names it. A HAR entry's findings point at the entry's line in the archive
+/// and name the entry as a logical location.
 public struct SARIFReporter: Reporter {
-    public init() {}
+    /// The directory `%SRCROOT%` stands for, absolute.
+    public let workingDirectory: String
+
+    /// - Parameter workingDirectory: what relative paths are relative to; the current
+    ///   directory when `nil`.
+    public init(workingDirectory: String? = nil) {
+        self.workingDirectory = workingDirectory ?? FileManager.default.currentDirectoryPath
+    }
 
     public func render(_ input: InputReport) -> String { "" }
 
@@ -11,10 +31,13 @@ public struct SARIFReporter: Reporter {
         let rules = RuleCatalogue.rules.map { $0.description }
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [InputReport] = []
-        for input in inputs where !files.contains(where: { $0.name == input.name }) { files.append(input) }
-        let artifactIndex = Dictionary(files.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var artifactIndex: [String: Int] = [:]
+        for input in inputs where artifactIndex[input.name] == nil {
+            artifactIndex[input.name] = files.count
+            files.append(input)
+        }
         let artifacts: [JSON] = files.map { input in
-            var members: [(String, JSON)] = [("location", .object([("uri", .string(Self.uri(input.name)))]))]
+            var members: [(String, JSON)] = [("location", .object(artifactLocation(input.name)))]
             if case .linted(let result) = input.outcome, input.part == nil { members.append(("length", .number(result.source.bytes.count))) }
             return .object(members)
         }
@@ -24,10 +47,13 @@ public struct SARIFReporter: Reporter {
                 ("level", .string("error")),
                 ("message", .object([("text", .string(reason))])),
                 ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(Self.uri(input.name)))])),
+                    ("artifactLocation", .object(artifactLocation(input.name))),
                 ]))])])),
             ])
         }
+        // Each input's location, made once rather than once per finding.
+        var locations: [String: [(String, JSON)]] = [:]
+        for input in files { locations[input.name] = artifactLocation(input.name) + [("index", .number(artifactIndex[input.name]!))] }
         let results: [JSON] = inputs.flatMap(LocatedFinding.all).map { located in
             let finding = located.finding
             var region: [(String, JSON)] = [
@@ -39,10 +65,15 @@ public struct SARIFReporter: Reporter {
                 ("byteLength", .number(finding.span.length)),
             ]
             if finding.span.length == 0 { region.removeSubrange(2...3) }
-            var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(Self.uri(located.path))),
-                                                                           ("index", .number(artifactIndex[located.path] ?? 0))]))]
-            // A HAR entry's lines are those of the rebuilt response, not of the archive: no region.
-            if located.part == nil { physical.append(("region", .object(region))) }
+            var physical: [(String, JSON)] = [("artifactLocation", .object(locations[located.path]
+                ?? artifactLocation(located.path) + [("index", .number(0))]))]
+            if located.part == nil {
+                physical.append(("region", .object(region)))
+            } else if let line = located.partLine {
+                // A HAR entry's lines are those of the rebuilt response: the region is the
+                // entry's line in the archive.
+                physical.append(("region", .object([("startLine", .number(line))])))
+            }
             var location: [(String, JSON)] = [("physicalLocation", .object(physical))]
             if let part = located.part {
                 location.append(("logicalLocations", .array([.object([("fullyQualifiedName", .string(part)), ("kind", .string("entry"))])])))
@@ -53,7 +84,7 @@ public struct SARIFReporter: Reporter {
             if let index = ruleIndex[finding.rule] { members.append(("ruleIndex", .number(index))) }
             members += [
                 ("level", .string(Self.level(finding.severity))),
-                ("message", .object([("text", .string(finding.message))])),
+                ("message", .object([("text", .string(Printable.showingUndecodedBytes(finding.message)))])),
                 ("locations", .array([.object(location)])),
             ]
             if let request = located.request {
@@ -65,7 +96,7 @@ public struct SARIFReporter: Reporter {
                 if request.length == 0 { region.removeSubrange(2...3) }
                 // A probe's request is named "URL [step] request": its artifact is the URL.
                 let path = request.path.components(separatedBy: " [").first ?? request.path
-                var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(Self.uri(path)))]))]
+                var physical: [(String, JSON)] = [("artifactLocation", .object(artifactLocation(path)))]
                 if located.part == nil { physical.append(("region", .object(region))) }
                 members.append(("relatedLocations", .array([.object([
                     ("id", .number(1)),
@@ -74,7 +105,7 @@ public struct SARIFReporter: Reporter {
                 ])])))
             }
             members += [
-                ("partialFingerprints", .object([("httplintFinding/v1", .string(located.fingerprint))])),
+                ("partialFingerprints", .object([("httplintFinding/v2", .string(located.fingerprint))])),
                 ("properties", .object([("exchange", .number(finding.exchange)),
                                         ("status", finding.status.map(JSON.number) ?? .null)])),
             ]
@@ -84,6 +115,7 @@ public struct SARIFReporter: Reporter {
             ("name", .string("httplint")),
             ("version", .string(HTTPLintVersion.current)),
             ("semanticVersion", .string(HTTPLintVersion.current)),
+            ("informationUri", .string(HTTPLintVersion.repository)),
             ("rules", .array(rules.map(Self.rule))),
         ])
         let run: JSON = .object([
@@ -92,6 +124,9 @@ public struct SARIFReporter: Reporter {
                 ("executionSuccessful", .bool(notifications.isEmpty)),
                 ("toolExecutionNotifications", .array(notifications)),
             ])])),
+            ("originalUriBaseIds", .object([
+                (Self.sourceRoot, .object([("uri", .string(Self.fileURI(Self.directory(workingDirectory))))])),
+            ])),
             ("artifacts", .array(artifacts)),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(results)),
@@ -104,20 +139,64 @@ public struct SARIFReporter: Reporter {
         return document.rendered() + "\n"
     }
 
+    /// The base id relative paths use: the working directory.
+    static let sourceRoot = "%SRCROOT%"
+
+    /// An `artifactLocation`'s members for an input's name: a relative URI under
+    /// `%SRCROOT%` for a path inside the working directory (however it was typed), an absolute
+    /// `file://` URI for one outside it, a probed server's URL as it is.
+    func artifactLocation(_ name: String) -> [(String, JSON)] {
+        let lower = name.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return [("uri", .string(Self.uri(name)))] }
+        let path = name == "-" ? "stdin" : name
+        let root = Self.directory(workingDirectory)
+        let absolute = Self.normalized(path.hasPrefix("/") ? path : root + path)
+        if absolute.hasPrefix(root), absolute.count > root.count {
+            return [("uri", .string(Self.uri(String(absolute.dropFirst(root.count))))), ("uriBaseId", .string(Self.sourceRoot))]
+        }
+        return [("uri", .string(Self.fileURI(absolute)))]
+    }
+
+    /// `path` with a trailing `/`.
+    static func directory(_ path: String) -> String {
+        let normal = normalized(path)
+        return normal.hasSuffix("/") ? normal : normal + "/"
+    }
+
+    /// An absolute path without `.`, `..` and empty components.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// An absolute path as a `file://` URI.
+    static func fileURI(_ path: String) -> String { "file://" + uri(path) }
+
+    /// A rule as code scanning shows it: its name, summary and rationale, help in text and
+    /// Markdown (rationale, fix, spec, examples), and its own section of `Rules/README.md`;
+    /// the RFC sections it cites are in `properties.specs`.
     private static func rule(_ d: RuleDescription) -> JSON {
         let spec = d.spec.map { "\($0) <\($0.url)>" }.joined(separator: ", ")
-        var members: [(String, JSON)] = [
+        var markdown = "\(d.rationale)\n\n**Fix:** \(d.fix).\n\n**Spec:** "
+            + d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ") + "\n\n"
+        markdown += "Triggers on:\n\n" + d.triggering.map(RuleDocumentation.markdownExample).joined()
+        markdown += "Does not trigger on:\n\n" + d.nonTriggering.map(RuleDocumentation.markdownExample).joined()
+        return .object([
             ("id", .string(d.id)),
+            ("name", .string(d.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
             ("shortDescription", .object([("text", .string(d.summary))])),
             ("fullDescription", .object([("text", .string(d.rationale))])),
-            ("help", .object([("text", .string("\(d.fix). Spec: \(spec)"))])),
-        ]
-        if let first = d.spec.first { members.append(("helpUri", .string(first.url))) }
-        members += [
+            ("help", .object([("text", .string("\(d.fix). Spec: \(spec)")), ("markdown", .string(markdown))])),
+            ("helpUri", .string(RuleDocumentation.url(of: d.id))),
             ("defaultConfiguration", .object([("level", .string(level(d.severity))), ("enabled", .bool(d.isEnabledByDefault))])),
-            ("properties", .object([("tags", .array([.string(d.category.rawValue)]))])),
-        ]
-        return .object(members)
+            ("properties", .object([("tags", .array([.string(d.category.rawValue)])),
+                                    ("specs", .array(d.spec.map { .string($0.url) }))])),
+        ])
     }
 
     static func level(_ severity: Severity) -> String {
@@ -134,6 +213,7 @@ public struct SARIFReporter: Reporter {
         // A probed server's URL is already a URI: its scheme's colon is kept.
         let lower = path.lowercased()
         if lower.hasPrefix("http://") { return "http://" + uri(String(path.dropFirst(7))).replacingColons() }
+        if lower.hasPrefix("https://") { return "https://" + uri(String(path.dropFirst(8))).replacingColons() }
         var out = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)

@@ -18,12 +18,13 @@ public struct TextReporter: Reporter {
     public func render(_ report: InputReport) -> String {
         switch report.outcome {
         case .failed(let reason):
-            return paint("\(report.name): ", .bold) + paint("error:", .red) + " \(reason)\n"
+            return paint("\(Printable.display(report.name)): ", .bold) + paint("error:", .red) + " \(Printable.display(reason))\n"
         case .linted(let result):
             // A clean input prints nothing: no need to index its lines.
             if result.findings.isEmpty { return "" }
             let index = LineIndex(result.source)
-            let name = report.part.map { "\(report.name) [\($0)]" } ?? report.name
+            // Names and messages hold text from the wire and from file names: escaped once, here.
+            let name = Printable.display(report.part.map { "\(report.name) [\($0)]" } ?? report.name)
             // Built as bytes: appending a finding's dozen pieces to a string cost more than
             // linting a small input.
             var out = TextBuilder(capacity: 512 * result.findings.count)
@@ -71,7 +72,7 @@ public struct TextReporter: Reporter {
         start(color(finding.severity), &out)
         out.add(finding.severity.rawValue); out.add(byte: colon)
         end(&out)
-        out.add(byte: space); out.add(finding.message); out.add(byte: space)
+        out.add(byte: space); out.add(Printable.display(finding.message)); out.add(byte: space)
         start(.dim, &out)
         out.add(byte: UInt8(ascii: "[")); out.add(finding.rule); out.add(byte: UInt8(ascii: "]"))
         end(&out)
@@ -89,7 +90,7 @@ public struct TextReporter: Reporter {
             let (requestLine, requestColumn) = requestIndex.location(of: span.offset)
             out.add("    "); out.add(repeating: space, count: gutter); out.add("   ")
             start(.bold, &out)
-            out.add(request.source.name); out.add(byte: colon); out.add(requestLine); out.add(byte: colon); out.add(requestColumn)
+            out.add(Printable.display(request.source.name)); out.add(byte: colon); out.add(requestLine); out.add(byte: colon); out.add(requestColumn)
             out.add(": ")
             end(&out)
             out.add("note: in the request\n")
@@ -105,7 +106,8 @@ public struct TextReporter: Reporter {
             out.add(byte: newline)
         }
         if let rule {
-            out.add("    "); out.add(repeating: space, count: gutter); out.add("   fix: "); out.add(rule.fix); out.add(byte: newline)
+            out.add("    "); out.add(repeating: space, count: gutter); out.add("   fix: ")
+            out.add(finding.fix.map(Printable.display) ?? rule.fix); out.add(byte: newline)
             if let spec = rule.spec.first {
                 out.add("    "); out.add(repeating: space, count: gutter); out.add("   spec: "); spec.writeDescription(into: &out)
                 out.add(" <"); spec.writeURL(into: &out); out.add(">\n")
@@ -183,7 +185,11 @@ public struct TextReporter: Reporter {
                 index += 1
                 continue
             }
-            let (shown, consumed) = display(bytes, at: index)
+            var (shown, consumed) = display(bytes, at: index)
+            // A character that reorders or hides text (a bidi control) is shown as its bytes.
+            if consumed > 1, let scalar = shown.unicodeScalars.first, Printable.isHidden(scalar) {
+                shown = bytes[index..<index + consumed].map { "\\x" + Printable.hex($0) }.joined()
+            }
             let count = shown.unicodeScalars.count
             if width + count > maxWidth { break }
             text.append(contentsOf: shown.utf8)

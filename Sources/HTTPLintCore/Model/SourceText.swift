@@ -51,7 +51,9 @@ public final class SourceText: Sendable {
         Self.decode(bytes[clamped(span)])
     }
 
-    /// Decodes wire bytes without losing any: UTF-8 if valid, else Latin-1 (ISO 8859-1).
+    /// Decodes wire bytes without losing any: UTF-8 if valid; otherwise each ASCII byte as
+    /// itself and each other byte as one character of ``undecodedBytes``, a private-use range,
+    /// so that reports can show it as the byte it was (`\xFF`, not `ÿ`).
     public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         // Most wire text is ASCII, which needs no validation beyond the check for it.
         if let ascii = bytes.withContiguousStorageIfAvailable({ buffer -> String? in
@@ -60,7 +62,18 @@ public final class SourceText: Sendable {
             return combined < 0x80 ? String(decoding: buffer, as: UTF8.self) : nil
         }), let ascii { return ascii }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        return String(String.UnicodeScalarView(bytes.map { byte in
+            byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(undecodedBytes.lowerBound + UInt32(byte) - 0x80)!
+        }))
+    }
+
+    /// The characters that stand for bytes 0x80–0xFF of text that is not UTF-8, in order
+    /// (U+F780 for 0x80 to U+F7FF for 0xFF: private use, which no HTTP text needs).
+    public static let undecodedBytes: ClosedRange<UInt32> = 0xF780...0xF7FF
+
+    /// The byte `scalar` stands for, when ``decode(_:)`` made it for a byte that was not UTF-8.
+    @inlinable public static func undecodedByte(_ scalar: Unicode.Scalar) -> UInt8? {
+        (0xF780...0xF7FF).contains(scalar.value) ? UInt8(scalar.value - 0xF700) : nil
     }
 
     /// `span` limited to the bytes that exist.

@@ -135,9 +135,12 @@ public struct FindingReporter {
     ///   - status: the status code of the response concerned.
     ///   - requestSpan: the bytes of the exchange's request that obliged the server (a Host
     ///     field, a precondition, a Range), shown as a second place; `nil` for none.
-    public mutating func add(_ message: String, at span: ByteSpan, status: Int?, request requestSpan: ByteSpan? = nil) {
+    ///   - fix: how to fix this finding, naming its values, when the description's fix can only
+    ///     give an example (``Finding/fix``); `nil`: the description's.
+    public mutating func add(_ message: String, at span: ByteSpan, status: Int?, request requestSpan: ByteSpan? = nil,
+                             fix: String? = nil) {
         append(Finding(rule: ruleID, severity: severity, message: message, span: span,
-                       exchange: exchangeIndex, status: status, requestSpan: requestSpan))
+                       exchange: exchangeIndex, status: status, requestSpan: requestSpan, fix: fix))
     }
 
     /// Reports a violation about `response`, at its status code.
@@ -205,9 +208,14 @@ public struct Finding: Sendable, Hashable {
     /// offsets refer to): the request bytes that obliged the server, or that are themselves at
     /// fault. `nil` when the finding concerns the response alone.
     public let requestSpan: ByteSpan?
+    /// How to fix this finding, naming its values ("Send the registered phrase: `404 Not
+    /// Found`"), when the rule's own fix (``RuleDescription/fix``) can only give an example;
+    /// `nil` when the rule's fix says it all.
+    public let fix: String?
 
     public init(rule: String, severity: Severity, message: String, span: ByteSpan, exchange: Int, status: Int?,
-                requestSpan: ByteSpan? = nil) {
+                requestSpan: ByteSpan? = nil, fix: String? = nil) {
+        self.fix = fix
         self.rule = rule
         self.severity = severity
         self.message = message
