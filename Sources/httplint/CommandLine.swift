@@ -115,10 +115,7 @@ enum CommandLineParser {
         var index = 0
         var onlyInputs = false
         func value(for option: String, inline: String?) throws(UsageError) -> String {
-            if let inline { return inline }
-            index += 1
-            guard index < arguments.count else { throw UsageError(message: "option \(option) needs a value") }
-            return arguments[index]
+            try optionValue(option, inline, arguments, &index)
         }
         while index < arguments.count {
             let argument = arguments[index]
@@ -257,10 +254,7 @@ enum CommandLineParser {
         var save: String?
         var index = 0
         func value(_ option: String, _ inline: String?) throws(UsageError) -> String {
-            if let inline { return inline }
-            index += 1
-            guard index < arguments.count else { throw UsageError(message: "option \(option) needs a value") }
-            return arguments[index]
+            try optionValue(option, inline, arguments, &index)
         }
         while index < arguments.count {
             let argument = arguments[index]
@@ -318,6 +312,14 @@ enum CommandLineParser {
         return .probe(ProbeOptions(url: output.inputs[0], method: method ?? (data == nil ? "GET" : "POST"), headers: headers,
                                    data: data, robustness: robustness, rate: rate, timeout: timeout, saveDirectory: save,
                                    output: output))
+    }
+
+    /// An option's value: given inline (`--format=json`), or the next argument (`index` moves to it).
+    private static func optionValue(_ option: String, _ inline: String?, _ arguments: [String], _ index: inout Int) throws(UsageError) -> String {
+        if let inline { return inline }
+        index += 1
+        guard index < arguments.count else { throw UsageError(message: "option \(option) needs a value") }
+        return arguments[index]
     }
 
     /// `4096`, `64K`, `16M`, `1G` (binary multiples).
