@@ -96,8 +96,9 @@ public struct Linter: Sendable {
     /// The rules to run per exchange, found from its fields; `nil` (every plan is asked) when
     /// rules are not skipped or there are too many for it.
     private let selection: RuleSelection?
-    /// The positions of the rules that judge an input's exchanges together.
-    private let setRules: [Int]
+    /// The rules that judge an input's exchanges together, and their positions among `rules`
+    /// (cast once here: a cast per input cost a conformance look-up per rule).
+    private let setRules: [(index: Int, rule: any ExchangeSetRule)]
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -113,7 +114,10 @@ public struct Linter: Sendable {
         }
         self.selection = skips ? RuleSelection(gates: gates, deviationOnly: deviationOnly) : nil
         let made = self.rules
-        self.setRules = made.indices.filter { made[$0] is any ExchangeSetRule }
+        self.setRules = descriptions.indices.compactMap { index in
+            guard descriptions[index].comparesExchanges, let rule = made[index] as? any ExchangeSetRule else { return nil }
+            return (index, rule)
+        }
     }
 
     /// Parses `response` (one or more responses) and runs every enabled rule on each exchange.
@@ -160,9 +164,9 @@ public struct Linter: Sendable {
         if !setRules.isEmpty, let first = exchanges.first {
             readings.removeAll()
             var reporter = FindingReporter(ruleIDs: ruleIDs, severity: .info, exchangeIndex: first.index, readings: readings)
-            for index in setRules {
+            for (index, rule) in setRules {
                 reporter.startRule(at: index, severity: plans[index].severity)
-                (rules[index] as? any ExchangeSetRule)?.check(exchanges: exchanges, &reporter)
+                rule.check(exchanges: exchanges, &reporter)
             }
             findings.append(contentsOf: reporter.findings)
         }

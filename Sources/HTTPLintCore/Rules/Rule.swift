@@ -14,6 +14,8 @@ public protocol Rule: Sendable {
     /// Reports every violation in `exchange`. A rule never parses bytes again: it reads the
     /// model. Rules that need the request stay silent when `exchange.request` is `nil`.
     func check(_ exchange: Exchange, _ report: inout FindingReporter)
+    /// Whether the rule judges an input's exchanges together (``ExchangeSetRule``); provided.
+    static var comparesExchanges: Bool { get }
 }
 
 /// A rule that reports the parser's deviations of one kind. The parser finds them while it
@@ -49,6 +51,13 @@ public protocol ExchangeSetRule: Rule {
 extension ExchangeSetRule {
     /// Nothing to judge in one exchange alone.
     public func check(_ exchange: Exchange, _ report: inout FindingReporter) {}
+    public static var comparesExchanges: Bool { true }
+}
+
+extension Rule {
+    /// Whether the rule is an ``ExchangeSetRule``: known from the type's witness table, without
+    /// a dynamic cast (a conformance look-up per rule cost more than linting a small input).
+    public static var comparesExchanges: Bool { false }
 }
 
 /// Collects the findings of the rules run on one exchange, each under the id and severity of
