@@ -97,15 +97,7 @@ extension Linter {
                 }
             }
         case .records:
-            // Held whole (a file named with --input records): read line by line all the same.
-            var reports: [InputReport] = []
-            var number = 0
-            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-            where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                number += 1
-                reports += Records.lint(line, number: number, with: self)
-            }
-            return reports
+            return Records.lint(bytes, with: self)
         }
     }
 }

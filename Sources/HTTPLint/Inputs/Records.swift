@@ -68,7 +68,7 @@ public enum Records {
         var number = 0
         var skipping = false
         func handle(_ line: ArraySlice<UInt8>) {
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+            guard !isBlank(line) else { return }
             number += 1
             guard line.count <= maxLineLength else {
                 emit(tooLong(number, maxLineLength))
@@ -109,6 +109,22 @@ public enum Records {
 
     private static func tooLong(_ number: Int, _ limit: Int) -> InputReport {
         InputReport(name: "record \(number)", outcome: .failed("record \(number) is longer than \(limit) bytes, the limit for one record; skipped"))
+    }
+
+    /// The reports of every record in `bytes`, held whole (a file named with `--input records`).
+    public static func lint(_ bytes: [UInt8], with linter: Linter) -> [InputReport] {
+        var reports: [InputReport] = []
+        var number = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) where !isBlank(line) {
+            number += 1
+            reports += lint(line, number: number, with: linter)
+        }
+        return reports
+    }
+
+    /// A line of whitespace only holds no record (and is not counted).
+    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// The reports of the record on one line.

@@ -103,11 +103,20 @@ public struct HTTPExchangeClient: Sendable {
             try socket.send(request)
             recorded.request = request
         }
-        while !isComplete(recorded.response, requests: requests, expected: expected) {
+        // The answers are parsed again only when the socket has been drained or they have doubled
+        // since the last look, so that a large answer read in many pieces is parsed a bounded
+        // number of times, not once per piece.
+        var checkedAt = -1
+        while true {
+            let size = recorded.response.count
+            if size != checkedAt, size >= 2 * max(checkedAt, 0) || !socket.hasPendingData {
+                if isComplete(recorded.response, requests: requests, expected: expected) { break }
+                checkedAt = size
+            }
             switch socket.read(into: &recorded.response, timeout: options.readTimeout, limit: options.maxResponseSize) {
             case .data: continue
             case .closed: recorded.closedByServer = true
-            case .timedOut: recorded.timedOut = true
+            case .timedOut: recorded.timedOut = !isComplete(recorded.response, requests: requests, expected: expected)
             case .full: break
             }
             break
@@ -263,6 +272,12 @@ private final class Connection {
             }
             throw .init(description: "sending the request failed after \(sent) of \(bytes.count) bytes: \(Self.errorText())")
         }
+    }
+
+    /// Whether bytes are waiting to be read now.
+    var hasPendingData: Bool {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&poller, 1, 0) > 0
     }
 
     /// Reads what is there, waiting up to `timeout` seconds for the first byte.

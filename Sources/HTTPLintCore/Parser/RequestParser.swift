@@ -254,9 +254,13 @@ extension Request {
     /// framing cannot be trusted (RFC 9112 §6.1, §6.3): an invalid or conflicting
     /// Content-Length without Transfer-Encoding, a Transfer-Encoding that does not end in
     /// chunked, Transfer-Encoding with Content-Length, or Transfer-Encoding in HTTP/1.0.
-    public var requiresClose: Bool {
+    public var requiresClose: Bool { closeReason != nil }
+
+    /// The deviation that makes the server close the connection after answering (see
+    /// ``requiresClose``), when there is one.
+    public var closeReason: Deviation? {
         let hasTransferEncoding = !fields.named("Transfer-Encoding").isEmpty
-        return deviations.contains { deviation in
+        return deviations.first { deviation in
             switch deviation.kind {
             case .invalidContentLength, .conflictingContentLength: !hasTransferEncoding
             case .transferEncodingNotChunkedLast, .transferEncodingWithContentLength, .transferEncodingInHTTP10: true
@@ -277,10 +281,10 @@ public enum HostSyntax {
             let literal = host[host.index(after: host.startIndex)..<close]
             guard !literal.isEmpty, literal.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." || $0.isLetter }) else { return false }
             host = host[host.index(after: close)...]
-            return host.isEmpty || (host.first == ":" && host.dropFirst().allSatisfy(\.isPortDigit))
+            return host.isEmpty || (host.first == ":" && host.dropFirst().allSatisfy(\.isASCIIDigitCharacter))
         }
         if let colon = host.lastIndex(of: ":") {
-            guard host[host.index(after: colon)...].allSatisfy(\.isPortDigit) else { return false }
+            guard host[host.index(after: colon)...].allSatisfy(\.isASCIIDigitCharacter) else { return false }
             host = host[..<colon]
         }
         return host.unicodeScalars.allSatisfy { scalar in
@@ -304,8 +308,9 @@ public enum HostSyntax {
     }
 }
 
-private extension Character {
-    /// A DIGIT of a port; named apart from the rules' own helper so that the fuzz build, one
-    /// module of every source, compiles.
-    var isPortDigit: Bool { isASCII && isNumber }
+/// The digits of HTTP grammars (`DIGIT`, RFC 5234 Appendix B.1): ASCII only, unlike
+/// `Character.isNumber`, which also accepts other scripts' digits. Shared by the parsers and
+/// the rules that read numbers from strings (ports, ages, max-age, lengths, ranges).
+extension Character {
+    public var isASCIIDigitCharacter: Bool { asciiValue.map(ASCII.isDigit) ?? false }
 }

@@ -69,7 +69,7 @@ private struct StreamParser {
             // not have read as a request.
             if !reportedAfterUnframeable, interim.isEmpty, !exchanges.isEmpty,
                let earlier = requests.prefix(exchanges.count).firstIndex(where: \.requiresClose) {
-                let reason = requests[earlier].deviations.first { Self.closeKinds.contains($0.kind) }?.message ?? ""
+                let reason = requests[earlier].closeReason?.message ?? ""
                 pending.append(Deviation(.responseAfterUnframeableRequest, scanner.line(at: scanner.position).span,
                     "a response follows the answer to request \(earlier + 1) (\(requests[earlier].method) \(Printable.escape(String(requests[earlier].target.prefix(40))))), after which the server must close the connection: \(reason)"))
                 reportedAfterUnframeable = true
@@ -106,10 +106,6 @@ private struct StreamParser {
         }
         return exchanges
     }
-
-    /// The request deviations after which a server must close the connection.
-    static let closeKinds: Set<Deviation.Kind> = [.invalidContentLength, .conflictingContentLength, .transferEncodingNotChunkedLast,
-                                                  .transferEncodingWithContentLength, .transferEncodingInHTTP10]
 
     /// Whether a Connection field lists `close`. Each field's table place is read where it is
     /// stored; only a Connection field is copied (to read its list): a test on a copy of each
