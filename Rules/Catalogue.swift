@@ -167,6 +167,9 @@ public enum RuleCatalogue {
         InvalidReferrerPolicy.self,
         HSTSPreloadNotEligible.self,
         CSPAllowsUnsafeScripts.self,
+        CSPMissingObjectSrc.self,
+        CSPMissingBaseURI.self,
+        ReferrerPolicyUnsafeURL.self,
         BackendSoftwareDisclosed.self,
         // Framing/
         NotAnHTTPResponse.self,
