@@ -170,6 +170,12 @@ public enum RuleCatalogue {
         CSPMissingObjectSrc.self,
         CSPMissingBaseURI.self,
         ReferrerPolicyUnsafeURL.self,
+        ReportingEndpointUnusable.self,
+        ReportingEndpointUndefined.self,
+        CrossOriginPolicyReportToNotString.self,
+        InvalidNELPolicy.self,
+        NELGroupUndefined.self,
+        InvalidReportToGroup.self,
         BackendSoftwareDisclosed.self,
         // Framing/
         NotAnHTTPResponse.self,
