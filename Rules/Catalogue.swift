@@ -100,6 +100,8 @@ public enum RuleCatalogue {
         UnportableContentDispositionFilename.self,
         ContentDispositionFilenameEscapes.self,
         ContentDispositionFilenameFallback.self,
+        CharsetReplacementEncoding.self,
+        CharsetLabelRemapped.self,
         UnregisteredCharset.self,
         RepeatedMediaTypeParameter.self,
         TextWithoutCharset.self,
