@@ -246,7 +246,11 @@ enum EndpointURL {
     }
 
     static func judge(_ written: String) -> Verdict {
-        let text = written.trimmingWhitespace()
+        // The URL parser removes tabs and newlines anywhere, and trims C0 controls and spaces.
+        func isC0OrSpace(_ character: Character) -> Bool { character.asciiValue.map { $0 <= 0x20 } ?? false }
+        var text = Substring(written.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
+        while let first = text.first, isC0OrSpace(first) { text.removeFirst() }
+        while let last = text.last, isC0OrSpace(last) { text.removeLast() }
         guard let colon = text.firstIndex(of: ":"),
               let first = text.first, first.isASCII, first.isLetter,
               text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
@@ -256,8 +260,9 @@ enum EndpointURL {
         let rest = text[text.index(after: colon)...]
         if scheme == "data" { return .notSecure }
         guard ["http", "https", "ws", "wss", "ftp"].contains(scheme), rest.hasPrefix("//") else { return .usable }
-        // The authority ends at the first of / \ ? #, and the host follows the last @.
-        var authority = rest.dropFirst(2).prefix { !"/\\?#".contains($0) }
+        // Further slashes and backslashes are skipped ("special authority ignore slashes
+        // state"); the authority ends at the first of / \ ? #, and the host follows the last @.
+        var authority = rest.dropFirst(2).drop { $0 == "/" || $0 == "\\" }.prefix { !"/\\?#".contains($0) }
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         var host: Substring
         var port: Substring = ""
