@@ -102,6 +102,7 @@ public enum RuleCatalogue {
         ContentDispositionFilenameFallback.self,
         CharsetReplacementEncoding.self,
         CharsetLabelRemapped.self,
+        ContentTypeExtendedParameter.self,
         UnregisteredCharset.self,
         RepeatedMediaTypeParameter.self,
         TextWithoutCharset.self,
@@ -178,6 +179,7 @@ public enum RuleCatalogue {
         InvalidNELPolicy.self,
         NELGroupUndefined.self,
         InvalidReportToGroup.self,
+        InvalidSpeculationRulesURL.self,
         BackendSoftwareDisclosed.self,
         // Framing/
         NotAnHTTPResponse.self,
