@@ -13,11 +13,12 @@ struct CookieMaxAgeOutsideGrammar: Rule {
             are more lenient (§5.2.2): they take an optional `-` and digits, so `Max-Age=-1` \
             expires the cookie at once and `Max-Age=0600` means 600 seconds. The cookie works, \
             which is why this is advice only; other consumers of the field (proxies, \
-            frameworks, security scanners) may follow the stricter grammar. A lone `0`, the \
-            usual way to delete a cookie, is not reported. Values that are not numbers at all \
-            are invalid-cookie-max-age's.
+            frameworks, security scanners) may follow the stricter grammar. A lone `0` is \
+            outside the grammar too, but it is the common way to delete a cookie and every \
+            reader takes it the same way, so it is not reported. Values that are not numbers \
+            at all are invalid-cookie-max-age's.
             """,
-        fix: "Write Max-Age without leading zeros; to delete a cookie, send `Max-Age=0` or an Expires date in the past rather than a negative number",
+        fix: "Write Max-Age without leading zeros; to delete a cookie, send an Expires date in the past (as RFC 6265 §3.1 does) rather than a negative Max-Age",
         spec: [SpecReference(rfc: 6265, section: "4.1.1"), SpecReference(rfc: 6265, section: "5.2.2")],
         fields: ["Set-Cookie"],
         runsWhen: .anyFieldPresent,

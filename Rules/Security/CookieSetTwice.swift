@@ -14,7 +14,8 @@ struct CookieSetTwice: Rule {
             it (§5.3 step 11), so the earlier field has no effect; often the two come from \
             different layers of the server that each think they own the cookie. Cookies with \
             the same name but another Domain or Path are distinct cookies and are not \
-            reported. Domain and Path are compared as user agents store them: the last \
+            reported, nor is a Partitioned cookie beside an unpartitioned one (browsers that \
+            partition keep them apart). Domain and Path are compared as user agents store them: the last \
             attribute of each, Domain lowercased without a leading dot, and a Path that is \
             empty or does not start with `/` taken as the default path.
             """,
@@ -31,6 +32,7 @@ struct CookieSetTwice: Rule {
             // Different paths or domains make different cookies.
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: sid=; Path=/app; Max-Age=0\nSet-Cookie: sid=a1; Path=/\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: sid=; Max-Age=0\nSet-Cookie: sid=a1; Domain=example.com\nContent-Length: 0\n\n"),
+            Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: __Host-id=1; Secure; Path=/\nSet-Cookie: __Host-id=2; Secure; Path=/; Partitioned\nContent-Length: 0\n\n"),
             // Cookie names are case-sensitive.
             Example("HTTP/1.1 200 OK\nDate: Mon, 06 Jan 2025 10:00:00 GMT\nSet-Cookie: SID=a1\nSet-Cookie: sid=b2\nContent-Length: 0\n\n"),
         ]
@@ -40,6 +42,7 @@ struct CookieSetTwice: Rule {
         let name: String
         let domain: String?
         let path: String?
+        let partitioned: Bool
     }
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
@@ -63,6 +66,6 @@ struct CookieSetTwice: Rule {
         if domain?.isEmpty == true { domain = nil }
         var path = cookie.last("Path")?.value
         if let value = path, !value.hasPrefix("/") { path = nil }
-        return Key(name: cookie.name, domain: domain?.asciiLowercased(), path: path)
+        return Key(name: cookie.name, domain: domain?.asciiLowercased(), path: path, partitioned: cookie.has("Partitioned"))
     }
 }

@@ -11,8 +11,9 @@ struct CookieTooLarge: Rule {
             RFC 6265 §6.1 asks user agents to support at least 4096 bytes per cookie, \
             measured as the sum of the lengths of its name, value and attributes, and tells \
             servers to use as few and as small cookies as they can. A bigger cookie is beyond \
-            what every user agent promises to keep: browsers drop it (current ones refuse a \
-            name and value over 4096 bytes), and the state it was meant to carry is lost. \
+            what every user agent promises to keep and may be dropped, losing the state it \
+            was meant to carry (current browsers refuse a cookie whose name and value alone \
+            pass 4096 bytes, and cap each attribute value at 1024). \
             The size here counts the name, the value and each attribute's name and value, \
             without the separators, so it never overstates the cookie.
             """,
