@@ -14,10 +14,12 @@ struct ReportingEndpointUndefined: Rule {
             Reporting-Endpoints field of the response that created it (Reporting API, \
             "Process reporting endpoints for response"; the endpoints are per document, not \
             remembered for the origin). A name this response does not define therefore \
-            receives nothing, and for CSP a report-to also makes browsers ignore report-uri, \
-            so the violations are lost. Not reported: names a Report-To group in the same \
-            response defines (Chromium's older mechanism still honours those), and responses \
-            whose Reporting-Endpoints or Report-To does not parse, where the names are unknown.
+            receives nothing in browsers that follow the Reporting API, and for CSP a \
+            report-to also makes browsers ignore report-uri, so the violations are lost. Only \
+            Chromium's older Report-To mechanism may still find a group of that name that \
+            another response of the origin set. Not reported: names a Report-To group in the \
+            same response defines, and responses whose Reporting-Endpoints or Report-To does \
+            not parse, where the names are unknown.
             """,
         fix: "Define the endpoint in the same response: `Reporting-Endpoints: csp-endpoint=\"https://example.com/reports\"`",
         spec: [SpecReference(document: "Reporting API", section: "Process reporting endpoints for response",
@@ -61,12 +63,12 @@ struct ReportingEndpointUndefined: Rule {
         }
         for policy in report.reading(CSPPolicies.self, of: response).all {
             guard let name = policy.first("report-to")?.values.first, !defined.contains(name) else { continue }
-            report.add("\(policy.fieldName) report-to names the endpoint '\(Printable.escape(name))', \(undefined(name)); the violation reports go nowhere",
+            report.add("\(policy.fieldName) report-to names the endpoint '\(Printable.escape(name))', \(undefined(name)); browsers following the Reporting API drop the violation reports",
                        at: policy.field.valueSpan, status: response.status)
         }
         for fieldName in Self.crossOriginFields {
             guard let (name, field) = Self.reportTo(of: fieldName, in: response), !defined.contains(name) else { continue }
-            report.add("\(fieldName) report-to names the endpoint '\(Printable.escape(name))', \(undefined(name)); its reports go nowhere",
+            report.add("\(fieldName) report-to names the endpoint '\(Printable.escape(name))', \(undefined(name)); browsers following the Reporting API drop its reports",
                        at: field.valueSpan, status: response.status)
         }
     }
