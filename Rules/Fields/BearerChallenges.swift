@@ -24,11 +24,15 @@ enum BearerChallenges {
     }
 
     /// Whether the request has an `Authorization: Bearer` field (§2.1).
-    static func hasBearerAuthorization(_ request: Request) -> Bool {
+    static func hasBearerAuthorization(_ request: Request) -> Bool { hasAuthorization(request, scheme: "Bearer") }
+
+    /// Whether the request has an Authorization field of `scheme` (compared without case,
+    /// RFC 9110 §11.1).
+    static func hasAuthorization(_ request: Request, scheme: String) -> Bool {
         request.fields.named("Authorization").contains { field in
             let value = field.value.trimmingWhitespace()
-            return value.count >= 6 && value.prefix(6).asciiLowercased() == "bearer"
-                && (value.count == 6 || value.dropFirst(6).first == " ")
+            let name = value.prefix { $0 != " " && $0 != "\t" }
+            return name.asciiLowercased() == scheme.asciiLowercased()
         }
     }
 

@@ -16,7 +16,8 @@ struct PreconditionFailedOnIgnoredCondition: Rule {
             never leads to 412 anyway (its false outcome is 304). If-Range never gives 412: when \
             it is false the whole representation is sent (§13.1.5). A 412 (§15.5.13) to such a \
             request evaluated a condition it had to ignore. Requests carrying WebDAV's `If` \
-            field (RFC 4918 §10.4), which has preconditions of its own, are not judged.
+            field (RFC 4918 §10.4), which has preconditions of its own, are not judged, nor QUERY \
+            (RFC 10008), whose conditional form works like GET's.
             """,
         fix: "Ignore preconditions on CONNECT, OPTIONS and TRACE, and If-Modified-Since on methods other than GET and HEAD",
         spec: [.rfc9110("13.2.1"), .rfc9110("13.1.3"), .rfc9110("13.1.5"), .rfc9110("15.5.13")],
@@ -52,7 +53,7 @@ struct PreconditionFailedOnIgnoredCondition: Rule {
         if Self.ignoringAll.contains(request.method) {
             report.add("412 to \(request.method), whose preconditions (\(present.joined(separator: ", "))) a server must ignore",
                        about: response, request: request.fields.first(named: first)?.lineSpan ?? request.methodSpan)
-        } else if request.method != "GET", !request.isHEAD, present.allSatisfy({ $0 == "If-Modified-Since" || $0 == "If-Range" }) {
+        } else if !NotModifiedForOtherMethod.conditionalLikeGET.contains(request.method), present.allSatisfy({ $0 == "If-Modified-Since" || $0 == "If-Range" }) {
             report.add("412 to \(Printable.escape(request.method)) whose only preconditions (\(present.joined(separator: ", "))) must be ignored for that method",
                        about: response, request: request.fields.first(named: first)?.lineSpan ?? request.methodSpan)
         }
