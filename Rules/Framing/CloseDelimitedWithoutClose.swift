@@ -18,7 +18,7 @@ struct CloseDelimitedWithoutClose: Rule {
             code". Without it the client is told that the connection persists and learns \
             otherwise only from the close; §6.3 also asks servers to "generate encoding or \
             length-delimited messages whenever possible", since a close cannot be told apart \
-            from a cut connection. HTTP/1.0 responses, which do not persist by default, are \
+            from a cut connection. HTTP/1.0 responses (and HTTP/2 ones, as curl shows them), which do not persist by default, are \
             not reported, nor, when the request is not known, a 2xx without Content-Type, which \
             may be the start of a CONNECT tunnel.
             """,
@@ -32,6 +32,7 @@ struct CloseDelimitedWithoutClose: Rule {
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nContent-Type: text/plain\nConnection: close\n\nhello\n"),
             Example("HTTP/1.0 200 OK\nContent-Type: text/plain\n\nhello\n"),
+            Example("HTTP/2 200\ncontent-type: text/plain\n\nhello\n"),
             Example("HTTP/1.1 200 OK\nContent-Length: 6\n\nhello\n"),
             Example("HTTP/1.1 204 No Content\n\n"),
             Example("HTTP/1.1 200 Connection established\n\n\u{16}\u{03}\u{01}"),
@@ -42,7 +43,7 @@ struct CloseDelimitedWithoutClose: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard response.content.framing == .closeDelimited, let version = response.version, version >= .http11,
+        guard response.content.framing == .closeDelimited, let version = response.version, version.major == 1, version.minor >= 1,
               !response.fields.named("Connection").contains(where: { $0.listContains("close") }) else { return }
         // Without the request a 2xx to CONNECT (a tunnel, RFC 9110 §9.3.6) reads as close-delimited:
         // such answers carry no Content-Type, unlike a representation.
