@@ -708,11 +708,14 @@ public enum Brotli {
             var distanceCodes = PrefixCodes(alphabetSize: distanceAlphabet)
             for _ in 0..<distanceTrees { try readPrefixCode(distanceAlphabet, into: &distanceCodes) }
 
+            var literals = categories[0]
+            var commands = categories[1]
+            var distanceBlocks = categories[2]
             var left = length
             while left > 0 {
-                if categories[1].left == 0 { try switchBlock(&categories[1], blockCodes, 1) }
-                categories[1].left -= 1
-                let command = try symbol(commandCodes, categories[1].type)
+                if commands.left == 0 { try switchBlock(&commands, blockCodes, 1) }
+                commands.left -= 1
+                let command = try symbol(commandCodes, commands.type)
                 let cell = command >> 6
                 let insertCode = Int(Brotli.cellInsert[cell]) + (command >> 3 & 7)
                 let copyCode = Int(Brotli.cellCopy[cell]) + (command & 7)
@@ -725,9 +728,9 @@ public enum Brotli {
                     var p1 = byte(back: 1)
                     var p2 = byte(back: 2)
                     for _ in 0..<insertLength {
-                        if categories[0].left == 0 { try switchBlock(&categories[0], blockCodes, 0) }
-                        categories[0].left -= 1
-                        let type = categories[0].type
+                        if literals.left == 0 { try switchBlock(&literals, blockCodes, 0) }
+                        literals.left -= 1
+                        let type = literals.type
                         let context = switch modes[type] {
                         case 0: Int(p1 & 0x3F)
                         case 1: Int(p1 >> 2)
@@ -748,10 +751,10 @@ public enum Brotli {
                 if isLastDistance {
                     distance = distances[distanceIndex & 3]
                 } else {
-                    if categories[2].left == 0 { try switchBlock(&categories[2], blockCodes, 2) }
-                    categories[2].left -= 1
+                    if distanceBlocks.left == 0 { try switchBlock(&distanceBlocks, blockCodes, 2) }
+                    distanceBlocks.left -= 1
                     let context = copyLength > 4 ? 3 : copyLength - 2
-                    let code = try symbol(distanceCodes, Int(distanceMap[categories[2].type << 2 | context]))
+                    let code = try symbol(distanceCodes, Int(distanceMap[distanceBlocks.type << 2 | context]))
                     if code < 16 {
                         isLastDistance = code == 0
                         let base = distances[(distanceIndex - (code < 4 ? code : code < 10 ? 0 : 1)) & 3]
