@@ -17,7 +17,7 @@ struct UndecodableContent: Rule {
             (uncompressed bytes labelled gzip or br, a compressed file cut short, a wrong \
             checksum or length in the trailer) fails in clients: browsers show an error page \
             instead of the resource. httplint decodes each gzip, x-gzip, deflate and br layer, \
-            in the order Content-Encoding lists them undone from the last, and compares the \
+            the last listed first, and compares the \
             CRC-32 or Adler-32 and the length a gzip or zlib trailer gives (brotli carries no \
             checksum); a brotli stream is rejected where RFC 7932 says it should be and the \
             reference decoder does (non-zero padding bits, a needless zero length nibble, a \
