@@ -1,6 +1,6 @@
 /// Compressed content for the examples of the content rules: one short JSON document as
 /// DEFLATE data (RFC 1951), and the same data in the gzip (RFC 1952) and zlib (RFC 1950)
-/// formats, made by a standard compressor.
+/// formats, made by a standard compressor, and as brotli data (RFC 7932).
 enum CompressedExamples {
     /// What the data decodes to: 73 bytes.
     static let text = #"{"id": 42, "name": "httplint", "tags": ["http", "lint", "http", "lint"]}"# + "\n"
@@ -17,6 +17,19 @@ enum CompressedExamples {
 
     /// Header (a 32 KB window, default level), the DEFLATE data, Adler-32 most byte first.
     static let zlib: [UInt8] = [0x78, 0x9C] + deflate + [0x09, 0x8D, 0x15, 0x4D]
+
+    /// ``text`` as brotli data, made by the reference compressor (`brotli -q 5`, version 1.0.9).
+    static let brotli: [UInt8] = [
+        0xA1, 0x40, 0x02, 0x00, 0x20, 0xEA, 0xB6, 0x6E, 0x49, 0x63, 0xF9, 0x49, 0x4C, 0x4F, 0x55, 0x0C, 0x82,
+        0x82, 0x07, 0x3D, 0x86, 0x37, 0x11, 0x36, 0xE0, 0x80, 0x3D, 0x48, 0x60, 0x9D, 0x68, 0x10, 0xBD, 0x15,
+        0xAA, 0xEA, 0xDC, 0x8F, 0x36, 0xA8, 0x28, 0x59, 0x40, 0xEF, 0x67, 0x52, 0xC1, 0x15, 0x71, 0xB7, 0x79,
+        0x50, 0xC0, 0x05, 0xA5, 0xA2, 0x06, 0xA4, 0x71, 0x49, 0xFB, 0x09,
+    ]
+
+    /// ``gzip`` compressed again as brotli data (`Content-Encoding: gzip, br`): the reference
+    /// compressor (`brotli -q 5`) stores it whole in one uncompressed meta-block, after the
+    /// stream header (a 1 KB window) and the meta-block header, and ends with an empty last one.
+    static let gzipThenBrotli: [UInt8] = [0x21, 0x08, 0x01, 0x04] + gzip + [0x03]
 
     /// `bytes` with the byte at `index` replaced by `value`.
     static func changing(_ bytes: [UInt8], at index: Int, to value: UInt8) -> [UInt8] {

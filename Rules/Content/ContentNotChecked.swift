@@ -15,7 +15,7 @@ struct ContentNotChecked: Rule {
             Past those limits neither rule can say whether the content is sound, and silence \
             would read as a pass. This finding names the limit that stopped the check, so that \
             a clean report is not taken for a checked one. Codings httplint does not decode at \
-            all (br, zstd) are not reported here: unknown-content-coding covers unregistered \
+            all (compress, zstd) are not reported here: unknown-content-coding covers unregistered \
             ones, and the others are simply outside what httplint reads.
             """,
         fix: "Check such content with a tool made for it, or send smaller documents (paginate, stream, or split deeply nested data)",
@@ -32,7 +32,7 @@ struct ContentNotChecked: Rule {
             Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Length: 128\n\n"
                     + String(repeating: "[", count: 64) + String(repeating: "]", count: 64)),
             // Codings httplint does not decode are outside what it reads, not a check given up.
-            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: br\nContent-Length: 5\n\n", Array("hello".utf8)),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: compress\nContent-Length: 5\n\n", Array("hello".utf8)),
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: gzip\nContent-Length: 67\n\n",
                          CompressedExamples.gzip),
         ]

@@ -14,8 +14,8 @@ struct InvalidJSONContent: Rule {
             +json suffix of RFC 6839 §3.1 (problem+json, ld+json…), that does not parse makes \
             clients' JSON parsers throw. The usual cause is an error page in HTML from a proxy \
             or framework sent with the API's JSON type, or a document cut or built by string \
-            concatenation. httplint reads the content with its gzip and deflate codings undone \
-            (other codings are not judged), up to 16 MB, and names the first byte that breaks \
+            concatenation. httplint reads the content with its gzip, deflate and br codings \
+            undone (other codings are not judged), up to 16 MB, and names the first byte that breaks \
             the grammar; a leading byte order mark is let pass, as §8.1 allows parsers. Larger \
             content, and nesting deeper than 64 levels (not followed), are not judged: \
             content-not-checked says so. Responses without content, 206 parts and content cut \
@@ -57,7 +57,7 @@ struct InvalidJSONContent: Rule {
             Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Length: 20\n\n",
                     request: "HEAD / HTTP/1.1\nHost: example.com\n\n"),
             // A coding httplint does not decode.
-            Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: br\nContent-Length: 4\n\nabcd"),
+            Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: compress\nContent-Length: 4\n\nabcd"),
         ]
     )
 

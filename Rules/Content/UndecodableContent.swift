@@ -1,22 +1,29 @@
 import HTTPLintCore
 
-/// Content that does not decode with the gzip or deflate coding Content-Encoding names.
+/// Content that does not decode with the gzip, deflate or br coding Content-Encoding names.
 struct UndecodableContent: Rule {
     static let description = RuleDescription(
         id: "undecodable-content",
         severity: .error,
         category: .content,
-        summary: "Content that does not decode with its Content-Encoding (gzip, deflate)",
+        summary: "Content that does not decode with its Content-Encoding (gzip, deflate, br)",
         rationale: """
             RFC 9110 §8.4.1: Content-Encoding lists the codings applied to the representation, \
             in the order applied, and a recipient undoes them to get the data. gzip (and \
             x-gzip) is the format of RFC 1952 (§8.4.1.3); deflate is the zlib format of RFC \
-            1950 around DEFLATE data of RFC 1951 (§8.4.1.2). Content that does not decode \
-            (uncompressed bytes labelled gzip, a compressed file cut short, a wrong checksum or \
-            length in the trailer) fails in clients: browsers show an error page instead of \
-            the resource. httplint decodes each gzip, x-gzip and deflate layer and compares the \
-            CRC-32 or Adler-32 and the length its trailer gives; br, zstd and compress are not \
-            decoded, and decoding stops without a verdict past 128 MB. Not judged: responses \
+            1950 around DEFLATE data of RFC 1951 (§8.4.1.2); br is the brotli format of RFC \
+            7932, whose §10 says that a stream that ends before its last meta-block is \
+            complete "should be rejected as invalid". Content that does not decode \
+            (uncompressed bytes labelled gzip or br, a compressed file cut short, a wrong \
+            checksum or length in the trailer) fails in clients: browsers show an error page \
+            instead of the resource. httplint decodes each gzip, x-gzip, deflate and br layer, \
+            the last listed first, and compares the \
+            CRC-32 or Adler-32 and the length a gzip or zlib trailer gives (brotli carries no \
+            checksum); a brotli stream is rejected where RFC 7932 says it should be and the \
+            reference decoder does (non-zero padding bits, a needless zero length nibble, a \
+            copy past its meta-block's length). zstd and compress are not decoded, and \
+            decoding stops without a verdict past 128 MB. Bytes after the end of the \
+            compressed data are not judged. Not judged: responses \
             without content (HEAD, 204, 304, an empty body), a 206 part, content already cut \
             short (truncated-content), content with a transfer coding besides chunked, and \
             inputs whose content a tool decoded (HAR entries, curl transcripts, URL-loader \
@@ -24,7 +31,8 @@ struct UndecodableContent: Rule {
             """,
         fix: "Send the content compressed whole with the coding Content-Encoding names, or drop Content-Encoding for content sent as is",
         spec: [.rfc9110("8.4.1"), .rfc9110("8.4.1.3"), .rfc9110("8.4.1.2"), SpecReference(rfc: 1952, section: "2.3"),
-               SpecReference(rfc: 1950, section: "2.2"), SpecReference(rfc: 1951, section: "3.2")],
+               SpecReference(rfc: 1950, section: "2.2"), SpecReference(rfc: 1951, section: "3.2"),
+               SpecReference(rfc: 7932, section: "9"), SpecReference(rfc: 7932, section: "10")],
         fields: ["Content-Encoding"],
         runsWhen: .anyFieldPresent,
         triggering: [
@@ -51,8 +59,24 @@ struct UndecodableContent: Rule {
             // Two codings listed, one applied: the gzip layer decodes to JSON text, which is not deflate data.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: deflate, gzip\nContent-Length: 67\n\n",
                          CompressedExamples.gzip, line: 6),
+            // Plain text labelled br (brotli data has no magic bytes; this is not a brotli stream).
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/html\nContent-Encoding: br\nContent-Length: 15\n\n",
+                         Array("<!doctype html>".utf8), line: 7),
+            // Brotli data cut short, with a Content-Length that matches the cut.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: br\nContent-Length: 40\n\n",
+                         Array(CompressedExamples.brotli.prefix(40)), line: 7),
+            // Applied as gzip then br, listed the other way round: the br layer is gzip data.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: br, gzip\nContent-Length: 67\n\n",
+                         CompressedExamples.gzip, line: 6),
         ],
         nonTriggering: [
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: br\nContent-Length: 62\n\n",
+                         CompressedExamples.brotli),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: BR\nTransfer-Encoding: chunked\n\n",
+                         CompressedExamples.chunked(CompressedExamples.brotli, size: 16)),
+            // Two codings applied in the order listed: br undone first, then gzip.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: gzip, br\nContent-Length: 72\n\n",
+                         CompressedExamples.gzipThenBrotli),
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: gzip\nContent-Length: 67\n\n",
                          CompressedExamples.gzip),
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: X-GZIP\nContent-Length: 67\n\n",
@@ -71,7 +95,7 @@ struct UndecodableContent: Rule {
             .withContent("HTTP/1.1 206 Partial Content\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: gzip\nContent-Range: bytes 0-19/67\nContent-Length: 20\n\n",
                          Array(CompressedExamples.gzip.prefix(20)), request: "GET / HTTP/1.1\nHost: example.com\nRange: bytes=0-19\n\n"),
             // Codings httplint does not decode are not judged.
-            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: br\nContent-Length: 5\n\n", Array("hello".utf8)),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: compress\nContent-Length: 5\n\n", Array("hello".utf8)),
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: gzip, zstd\nContent-Length: 5\n\n", Array("hello".utf8)),
         ]
     )

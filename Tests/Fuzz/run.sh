@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target over httplint's own sources.
 #
-#   Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content [SECONDS]
+#   Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli [SECONDS]
 #
 # The sources of HTTPLintCore, the rules and HTTPLint are compiled into one module with
 # -sanitize=fuzzer,address together with Tests/Fuzz/Targets/TARGET.swift. Seeds come from
@@ -9,7 +9,7 @@
 # land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test). Leaks count as
 # crashes, except the process-lifetime statics named in Tests/Fuzz/lsan.supp.
 set -euo pipefail
-target=${1:?usage: Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli [SECONDS]}
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 entry="$root/Tests/Fuzz/Targets/$target.swift"
@@ -50,6 +50,31 @@ text = b"".join(b"%d: the quick brown fox jumps over the lazy dog\n" % i for i i
 for number, (wbits, level, strategy) in enumerate([(31, 6, 0), (31, 0, 0), (15, 9, 0), (-15, 1, zlib.Z_FIXED), (31, 9, zlib.Z_HUFFMAN_ONLY)]):
     compressor = zlib.compressobj(level, zlib.DEFLATED, wbits, 8, strategy)
     open(f"{sys.argv[1]}/content-{number}", "wb").write(compressor.compress(text) + compressor.flush())
+PY
+    ;;
+  brotli)
+    # Streams of the reference compressor (when the brotli tool is installed) over text,
+    # HTML-like and binary bytes at several qualities and windows, and hand-made streams of
+    # uncompressed meta-blocks (RFC 7932 §11.1's trivial compressor).
+    python3 - "$seeds" <<'PY'
+import shutil, subprocess, sys
+text = b"".join(b"%d: the quick brown fox jumps over the lazy dog, <a href=\"/x\">caf\xc3\xa9</a>\n" % i for i in range(200))
+binary = bytes((i * 7919 >> 3) & 0xFF for i in range(3000)) + bytes(range(256)) * 4
+bodies = {"text": text, "binary": binary, "short": b"hello", "empty": b""}
+if shutil.which("brotli"):
+    for name, body in bodies.items():
+        for quality, window in [(0, 10), (1, 16), (5, 18), (9, 22), (11, 24), (11, 10)]:
+            out = subprocess.run(["brotli", "-c", "-q", str(quality), "-w", str(window)], input=body, capture_output=True, check=True).stdout
+            open(f"{sys.argv[1]}/brotli-{name}-q{quality}-w{window}", "wb").write(out)
+for name, body in bodies.items():
+    stream = bytearray([12]) if body else bytearray([6])
+    for start in range(0, len(body), 65536):
+        part = body[start:start + 65536]
+        last = len(part) - 1
+        stream += bytes([(last & 31) << 3, last >> 5 & 0xFF, 8 + (last >> 13)]) + part
+    if body:
+        stream.append(3)
+    open(f"{sys.argv[1]}/stored-{name}", "wb").write(bytes(stream))
 PY
     ;;
   structured-fields)

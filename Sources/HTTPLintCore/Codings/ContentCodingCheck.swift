@@ -1,11 +1,14 @@
 /// Whether content decodes with the content codings it is labelled with (RFC 9110 §8.4.1):
 /// `gzip` and `x-gzip` (RFC 1952), `deflate` (zlib data, RFC 1950) and the DEFLATE data inside
-/// both (RFC 1951). Each layer is decoded and its checksum and length compared; nothing of
-/// the decoded content is kept beyond what an inner layer needs.
+/// both (RFC 1951), and `br` (RFC 7932). Each layer is decoded and, for gzip and deflate, its
+/// checksum and length compared (brotli data carries neither); nothing of the decoded content
+/// is kept beyond what an inner layer needs.
 ///
-/// Codings httplint cannot decode (`br`, `zstd`, `compress`, unregistered ones) end the check
+/// Codings httplint cannot decode (`zstd`, `compress`, unregistered ones) end the check
 /// without a verdict, as does decoding more than ``outputLimit`` bytes. Only the first gzip
-/// member is read, and bytes after the end of the compressed data are not judged.
+/// member is read, and bytes after the end of the compressed data (after gzip's trailer,
+/// zlib's Adler-32, or brotli's last meta-block) are not judged: none of the formats says
+/// what a decoder does with them, and decoders in use differ.
 public struct ContentCodingCheck: Sendable, Equatable {
     /// What is wrong and, when it shows at a known byte of the checked content, its index there.
     public struct Problem: Sendable, Equatable {
@@ -36,12 +39,13 @@ public struct ContentCodingCheck: Sendable, Equatable {
     }
 
     private enum Layer {
-        case gzip, deflate, identity
+        case gzip, deflate, br, identity
 
         init?(_ name: String) {
             switch name.asciiLowercased() {
             case "gzip", "x-gzip": self = .gzip
             case "deflate": self = .deflate
+            case "br": self = .br
             case "identity": self = .identity
             default: return nil
             }
@@ -97,6 +101,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
         switch layer {
         case .gzip: gzip(data, keep: keep, limit: limit)
         case .deflate: zlib(data, keep: keep, limit: limit)
+        case .br: brotli(data, keep: keep, limit: limit)
         case .identity: .decoded(output: data.count <= keep ? Array(data) : nil, produced: 0, rawDeflate: false)
         }
     }
@@ -224,15 +229,39 @@ public struct ContentCodingCheck: Sendable, Equatable {
         }
     }
 
+    // MARK: br (RFC 7932)
+
+    private static func brotli(_ data: UnsafeBufferPointer<UInt8>, keep: Int, limit: Int) -> LayerOutcome {
+        var output = Output(keep: keep)
+        let (outcome, produced) = Brotli.decode(data, from: 0, limit: limit) { output.append($0) }
+        // Brotli data has no magic bytes: say so when what failed looks like text sent as is.
+        let hint = looksUncompressed(data) ? "; \(describeStart(data))" : ""
+        switch outcome {
+        case .limitReached:
+            return .unchecked
+        case .truncated:
+            return .problem("the br data is cut short: the content ends inside the compressed data, after \(produced) decoded bytes" + hint, offset: data.count)
+        case .invalid(let reason, let offset):
+            return .problem("the content is labelled br but does not decode: \(reason), \(offset) bytes in" + hint, offset: offset)
+        case .complete:
+            return .decoded(output: output.bytes, produced: produced, rawDeflate: false)
+        }
+    }
+
     // MARK: Messages
+
+    /// Whether the first bytes (up to 16) are all printable ASCII, tab or line ends.
+    private static func looksUncompressed(_ data: UnsafeBufferPointer<UInt8>) -> Bool {
+        let head = data.prefix(16)
+        return !head.isEmpty && head.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
 
     /// The first bytes, and whether they look like uncompressed text.
     private static func describeStart(_ data: UnsafeBufferPointer<UInt8>) -> String {
         let head = Array(data.prefix(16))
         guard !head.isEmpty else { return "it is empty" }
         let bytes = head.map { hex($0) }.joined(separator: " ")
-        let looksLikeText = head.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        return "it starts with \(bytes)" + (looksLikeText ? " ('\(Printable.escape(head))'), which looks uncompressed" : "")
+        return "it starts with \(bytes)" + (looksUncompressed(data) ? " ('\(Printable.escape(head))'), which looks uncompressed" : "")
     }
 
     private static func littleEndian32(_ data: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
