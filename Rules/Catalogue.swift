@@ -205,6 +205,7 @@ public enum RuleCatalogue {
         RawDeflateContent.self,
         InvalidJSONContent.self,
         ContentNotChecked.self,
+        DigestMismatch.self,
     ]
 
     /// The description of the rule with `id`, if there is one.
