@@ -108,6 +108,8 @@ public enum RuleCatalogue {
         InvalidLink.self,
         InvalidLinkParameter.self,
         LinkRev.self,
+        SunsetBeforeDeprecation.self,
+        CriticalHintNotListed.self,
         InvalidVia.self,
         InvalidServer.self,
         InvalidUpgrade.self,
