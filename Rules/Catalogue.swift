@@ -122,6 +122,8 @@ public enum RuleCatalogue {
         BasicChallengeWithoutRealm.self,
         RealmNotQuoted.self,
         WhitespaceAroundEquals.self,
+        NeedlessQuotedPair.self,
+        RequiredWhitespaceNotOneSpace.self,
         BasicChallengeCharsetNotUTF8.self,
         // Caching/
         InvalidCacheControl.self,
