@@ -130,6 +130,7 @@ public enum RuleCatalogue {
         RequestDirectiveInResponse.self,
         QualifiedDirectiveTokenForm.self,
         ImmutableWithoutEffect.self,
+        SharedCacheableSetCookie.self,
         ConflictingCacheControl.self,
         InvalidAge.self,
         InvalidCDNCacheControl.self,
