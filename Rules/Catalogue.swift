@@ -131,6 +131,7 @@ public enum RuleCatalogue {
         QualifiedDirectiveTokenForm.self,
         ImmutableWithoutEffect.self,
         SharedCacheableSetCookie.self,
+        StaleDespiteMustRevalidate.self,
         ConflictingCacheControl.self,
         InvalidAge.self,
         InvalidCDNCacheControl.self,
