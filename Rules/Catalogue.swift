@@ -198,6 +198,7 @@ public enum RuleCatalogue {
         TransferEncodingWithContentLength.self,
         TransferEncodingNotChunkedLast.self,
         TrailerWithoutChunked.self,
+        IdentityTransferCoding.self,
         InvalidTransferEncoding.self,
         TransferEncodingInHTTP10.self,
         InvalidChunkSize.self,
