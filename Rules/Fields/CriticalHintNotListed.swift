@@ -12,7 +12,9 @@ struct CriticalHintNotListed: Rule {
             hints without which the response would be the wrong one: after processing the \
             response's Accept-CH, a client that would now send a critical hint it did not send \
             retries the request with it. A hint the same response's Accept-CH does not ask for \
-            is never sent, so it never causes the retry and Critical-CH does nothing for it. A \
+            is never sent (unless it is one of the low-entropy hints Sec-CH-UA, Sec-CH-UA-Mobile \
+            and Sec-CH-UA-Platform, sent by default), so it never causes the retry and \
+            Critical-CH does nothing for it. A \
             hint that selects the response also has to be in Vary: RFC 8942 §3.2 says a server \
             choosing a response by hints "needs to generate a Vary response header field" \
             listing them, or caches hand one variant to clients whose hints differ. A draft \
@@ -30,6 +32,8 @@ struct CriticalHintNotListed: Rule {
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nAccept-CH: Sec-CH-UA-Mobile, Sec-CH-Prefers-Reduced-Motion\nVary: sec-ch-prefers-reduced-motion\nCritical-CH: Sec-CH-Prefers-Reduced-Motion\nContent-Length: 0\n\n"),
+            // Low-entropy hints are sent unasked.
+            Example("HTTP/1.1 200 OK\nAccept-CH: Sec-CH-UA-Model\nVary: Sec-CH-UA-Model, Sec-CH-UA-Mobile\nCritical-CH: Sec-CH-UA-Mobile\nContent-Length: 0\n\n"),
             // Without Accept-CH here the client keeps the preferences it stored earlier; no cache stores a no-store response.
             Example("HTTP/1.1 200 OK\nCache-Control: no-store\nCritical-CH: Sec-CH-UA-Mobile\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 200 OK\nVary: *\nCritical-CH: Sec-CH-UA-Mobile\nContent-Length: 0\n\n"),
@@ -48,7 +52,7 @@ struct CriticalHintNotListed: Rule {
         let varied = Set(response.fields.listElements(named: "Vary").map { $0.asciiLowercased() })
         for hint in hints {
             let key = hint.asciiLowercased()
-            if !acceptFields.isEmpty, !accepted.contains(key) {
+            if !acceptFields.isEmpty, !accepted.contains(key), !Self.sentByDefault.contains(key) {
                 report.add("Critical-CH names \(Printable.escape(hint)), which this response's Accept-CH does not ask for, so no client retries to send it",
                            at: anchor.lineSpan, status: response.status)
             }
@@ -58,6 +62,10 @@ struct CriticalHintNotListed: Rule {
             }
         }
     }
+
+    /// The low-entropy hints user agents send without being asked (User-Agent Client Hints,
+    /// "low-entropy hint table"): Critical-CH needs no Accept-CH for them.
+    static let sentByDefault: Set<String> = ["sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform"]
 
     /// The list members as tokens (Structured Field tokens, written bare), without duplicates.
     static func tokens(_ elements: [String]) -> [String] {
