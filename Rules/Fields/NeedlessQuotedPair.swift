@@ -6,25 +6,31 @@ struct NeedlessQuotedPair: Rule {
         id: "needless-quoted-pair",
         severity: .info,
         category: .fields,
-        summary: "Quoted authentication parameter escaping a character other than '\"' or '\\'",
+        summary: "Quoted string escaping a character other than '\"' or '\\'",
         rationale: """
             RFC 9110 §5.6.4: "A sender SHOULD NOT generate a quoted-pair in a quoted-string \
             except where necessary to quote DQUOTE and backslash octets occurring within that \
             string." Recipients are to remove the backslash, but not all do: a realm or scope \
-            written `a\\.b` shows, or is compared, with the backslash kept. The quoted values of \
-            WWW-Authenticate and Proxy-Authenticate challenges are checked.
+            written `a\\.b` shows, or is compared, with the backslash kept, and a file name \
+            `C:\\temp\\a.txt` written with single backslashes loses them. The quoted strings of \
+            WWW-Authenticate, Proxy-Authenticate, Link, Content-Type, Content-Disposition and \
+            Cache-Control are checked.
             """,
         fix: "Write the character itself; escape only '\"' and '\\' inside quotes",
         spec: [.rfc9110("5.6.4"), .rfc9110("11.2")],
-        fields: ["WWW-Authenticate", "Proxy-Authenticate"],
+        fields: ["WWW-Authenticate", "Proxy-Authenticate", "Link", "Content-Type", "Content-Disposition", "Cache-Control"],
         runsWhen: .anyFieldPresent,
         triggering: [
             Example("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm=\"example\\.com\"\nContent-Length: 0\n\n", line: 2),
             Example("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm=\"api\", scope=\"read\\ write\"\nContent-Length: 0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nContent-Disposition: attachment; filename=\"C:\\temp\\a.txt\"\nContent-Length: 0\n\n", line: 2),
+            Example("HTTP/1.1 200 OK\nLink: </a>; rel=\"next\"; title=\"\\next\"\nContent-Length: 0\n\n", line: 2),
         ],
         nonTriggering: [
             Example("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm=\"say \\\"hi\\\" to C:\\\\\"\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm=\"example.com\"\nContent-Length: 0\n\n"),
+            // A backslash outside quotes (in a Link target) is no quoted-pair.
+            Example("HTTP/1.1 200 OK\nLink: <https://example.com/a\\b>; rel=\"next\"; title=\"a \\\"b\\\"\"\nContent-Disposition: attachment; filename=\"a\\\\b.txt\"\nContent-Length: 0\n\n"),
         ]
     )
 
@@ -40,5 +46,47 @@ struct NeedlessQuotedPair: Rule {
                 }
             }
         }
+        for (name, hasTargets) in Self.quotedStringFields {
+            for field in response.fields.named(name) {
+                let escapes = Self.needlessEscapes(in: field.readValueBytes, skippingTargets: hasTargets)
+                guard !escapes.isEmpty else { continue }
+                let escaped = escapes.map { "\\" + Printable.escape([$0]) }.joined(separator: " ")
+                report.add("a quoted string in \(name) escapes what needs no escape (\(escaped))", at: field.valueSpan, status: response.status)
+            }
+        }
+    }
+
+    /// The other fields whose quoted strings are read, and whether `<…>` targets (Link) hold
+    /// quote characters that open no string.
+    static let quotedStringFields: [(String, Bool)] = [
+        ("Link", true), ("Content-Type", false), ("Content-Disposition", false), ("Cache-Control", false),
+    ]
+
+    /// The bytes escaped inside quoted strings of `bytes` that are neither DQUOTE nor backslash.
+    static func needlessEscapes(in bytes: ArraySlice<UInt8>, skippingTargets: Bool) -> [UInt8] {
+        var escapes: [UInt8] = []
+        var index = bytes.startIndex
+        var inQuotes = false
+        var inTarget = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == 0x5C, index + 1 < bytes.endIndex {
+                    let escaped = bytes[index + 1]
+                    if escaped != 0x22, escaped != 0x5C { escapes.append(escaped) }
+                    index += 1
+                } else if byte == 0x22 {
+                    inQuotes = false
+                }
+            } else if inTarget {
+                if byte == 0x3E { inTarget = false }
+            } else if byte == 0x22 {
+                inQuotes = true
+            } else if skippingTargets, byte == 0x3C {
+                inTarget = true
+            }
+            index += 1
+        }
+        return escapes
     }
 }
