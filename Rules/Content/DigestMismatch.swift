@@ -8,9 +8,9 @@ struct DigestMismatch: Rule {
         category: .content,
         summary: "Content-Digest or Repr-Digest whose sha-256 or sha-512 digest does not match the content",
         rationale: """
-            RFC 9530 §2: Content-Digest holds digests "computed over the actual message \
-            content", that is the content as sent, after any content coding and without the \
-            chunked framing of the transfer (RFC 9110 §6.4). §3: Repr-Digest is computed over \
+            RFC 9530 §2: Content-Digest holds digests "calculated using a hashing algorithm \
+            applied to the actual message content", that is the content as sent, after any \
+            content coding and without the chunked framing of the transfer (RFC 9110 §6.4). §3: Repr-Digest is computed over \
             the selected representation data, which for a complete 200 answer to GET is the \
             same bytes, content coding included (RFC 9110 §8.4.1). §5 defines sha-256 and \
             sha-512 as the active algorithms (32- and 64-byte Byte Sequences). A digest that \

@@ -8,12 +8,11 @@ struct IdentityTransferCoding: Rule {
         category: .framing,
         summary: "Transfer-Encoding lists identity, which is not a transfer coding",
         rationale: """
-            RFC 2616 §3.6 had an "identity" transfer coding; RFC 7230 removed it (Appendix A.2) \
-            and RFC 9112 §7 defines and registers chunked, compress, deflate and gzip only (the \
-            HTTP Transfer Coding registry, §7.3). A recipient following RFC 9112 meets a coding \
-            it does not know: it cannot undo it, and a server answers such a request with 501 \
-            (§6.1). Saying that no transfer coding applies is done by sending no \
-            Transfer-Encoding at all.
+            RFC 2616 §3.6 listed an "identity" transfer coding; RFC 9112 §7 defines chunked \
+            (§7.1) and compress, deflate and gzip (§7.2, with x-compress and x-gzip), and no \
+            identity. A recipient following RFC 9112 meets a coding it does not know: it cannot \
+            undo it, and a server answers such a request with 501 (§6.1). Saying that no \
+            transfer coding applies is done by sending no Transfer-Encoding at all.
             """,
         fix: "Drop identity: send `Transfer-Encoding: chunked`, or no Transfer-Encoding and a Content-Length",
         spec: [.rfc9112("7"), .rfc9112("6.1")],
