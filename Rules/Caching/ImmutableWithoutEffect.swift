@@ -9,9 +9,9 @@ struct ImmutableWithoutEffect: Rule {
         category: .caching,
         summary: "Cache-Control immutable without an explicit freshness lifetime, or on a close-delimited response",
         rationale: """
-            RFC 8246 §2: immutable says the response "will not be updated during its freshness \
-            lifetime", so a client skips conditional revalidation of it while it is fresh; once \
-            stale it is revalidated as usual. Without max-age, s-maxage or Expires (RFC 9111 \
+            RFC 8246 (abstract, §2): immutable marks "resources that will not be updated during \
+            their freshness lifetime", so a client skips conditional revalidation of the \
+            response while it is fresh; once stale it is revalidated as usual. Without max-age, s-maxage or Expires (RFC 9111 \
             §4.2.1), or with a lifetime of zero, the response has at most a heuristic lifetime \
             the cache picks (§4.2.2), and immutable promises little or nothing. RFC 8246 §3 \
             (security considerations) adds that clients SHOULD ignore immutable on responses \
