@@ -13,6 +13,8 @@ struct AuthChallenge {
     let parameters: [(name: String, value: String)]
     /// The field line (an index into the fields parsed) where the challenge starts.
     let fieldIndex: Int
+    /// How each parameter was written, in the order of ``parameters``.
+    var forms: [AuthParameterForm] = []
 
     /// Whether the scheme is `name`, ignoring case.
     func isScheme(_ name: String) -> Bool { scheme.asciiLowercased() == name.asciiLowercased() }
@@ -22,6 +24,16 @@ struct AuthChallenge {
         let wanted = name.asciiLowercased()
         return parameters.first { $0.name.asciiLowercased() == wanted }?.value
     }
+}
+
+/// How one auth-param was written, for the rules about its form rather than its meaning.
+struct AuthParameterForm {
+    /// Whether the value was a quoted-string rather than a token.
+    let isQuoted: Bool
+    /// Whether whitespace stood before or after the `=` (the BWS of RFC 9110 §11.2).
+    let hasSpaceAroundEquals: Bool
+    /// The characters escaped with a backslash although they are neither `"` nor `\\`.
+    let needlessEscapes: [UInt8]
 }
 
 /// Parsing of the challenge lists of WWW-Authenticate (RFC 9110 §11.6.1) and
@@ -82,6 +94,8 @@ enum AuthChallenges {
         let starts: [Int]
         var index = 0
         var result = Parsed()
+        /// The needless escapes of the quoted string read last.
+        var needlessEscapes: [UInt8] = []
 
         init(bytes: [UInt8], starts: [Int]) {
             self.bytes = bytes
@@ -180,6 +194,7 @@ enum AuthChallenges {
                 }
             }
             var parameters: [(name: String, value: String)] = []
+            var forms: [AuthParameterForm] = []
             while true {
                 let nameEnd = tokenEnd(from: index)
                 guard nameEnd > index else {
@@ -188,15 +203,21 @@ enum AuthChallenges {
                 }
                 let name = text(index..<nameEnd)
                 index = skippingSpaces(from: nameEnd)
+                var spaced = index > nameEnd
                 guard peek == 0x3D else {
                     fail("parameter \(name) of the \(scheme) challenge has no '=' and value, found \(found(at: index))", at: index)
                     return false
                 }
                 index = skippingSpaces(from: index + 1)
+                spaced = spaced || bytes[index - 1] != 0x3D
+                let valueStart = index
+                needlessEscapes = []
                 guard let value = parameterValue() else {
                     return false
                 }
                 parameters.append((name, value))
+                forms.append(AuthParameterForm(isQuoted: bytes[valueStart] == 0x22, hasSpaceAroundEquals: spaced,
+                                               needlessEscapes: needlessEscapes))
                 skipSpaces()
                 guard let separator = peek else { break }
                 guard separator == 0x2C else {
@@ -215,7 +236,8 @@ enum AuthChallenges {
                 }
                 break
             }
-            result.challenges.append(AuthChallenge(scheme: scheme, token68: nil, parameters: parameters, fieldIndex: field))
+            result.challenges.append(AuthChallenge(scheme: scheme, token68: nil, parameters: parameters, fieldIndex: field,
+                                                   forms: forms))
             return true
         }
 
@@ -234,6 +256,7 @@ enum AuthChallenges {
                     if byte == 0x22 { return Printable.escape(value) }
                     if byte == 0x5C {
                         guard let escaped = peek else { break }
+                        if escaped != 0x22, escaped != 0x5C { needlessEscapes.append(escaped) }
                         value.append(escaped)
                         index += 1
                     } else {

@@ -36,13 +36,15 @@ import Testing
         "nginx-200-plain-file-labelled-gzip": [.init(rule: "undecodable-content", line: 12)],
         "nginx-200-gzip-static-file-cut-short": [.init(rule: "undecodable-content", line: 11)],
         // nginx as a caching edge with security and caching headers (Samples/nginx-cdn-*).
-        "nginx-cdn-304": [],
-        "nginx-cdn-404": [],
-        "nginx-cdn-gzip": [],
-        "nginx-cdn-head": [],
+        // The origin sets `Set-Cookie: sid=abc123` beside `Cache-Control: public`, and the
+        // edge stores and serves it, cookie included (X-Cache-Status: HIT).
+        "nginx-cdn-304": [.init(rule: "shared-cacheable-set-cookie", line: 15)],
+        "nginx-cdn-404": [.init(rule: "shared-cacheable-set-cookie", line: 16)],
+        "nginx-cdn-gzip": [.init(rule: "shared-cacheable-set-cookie", line: 18)],
+        "nginx-cdn-head": [.init(rule: "shared-cacheable-set-cookie", line: 18)],
         "nginx-cdn-json-cors": [],
-        "nginx-cdn-static-hit": [],
-        "nginx-cdn-static-miss": [],
+        "nginx-cdn-static-hit": [.init(rule: "shared-cacheable-set-cookie", line: 18)],
+        "nginx-cdn-static-miss": [.init(rule: "shared-cacheable-set-cookie", line: 18)],
         "python-http-server-200-static-file": [],
         // http.server says "404 File not found".
         "python-http-server-404-not-found": [.init(rule: "reason-phrase-mismatch", line: 1)],
