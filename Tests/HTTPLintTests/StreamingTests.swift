@@ -74,6 +74,31 @@ import Testing
         #expect(streamedLines.components(separatedBy: #""record":"input""#).count == 2)
     }
 
+    /// Bytes that are not HTTP running to the end of the input, more of them than the largest
+    /// window: judged as the whole input is (same spans, counts and messages), not refused.
+    @Test(arguments: ["", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"])
+    func bytesNotHTTPPastTheLargestWindowAreJudgedAsWhole(_ head: String) {
+        var generator = SystemRandomNumberGenerator()
+        // Binary bytes with line feeds but no "HTTP/" after any of them, and one line longer
+        // than the window at the start.
+        let garbage: [UInt8] = (0..<50_000).map { index in index > 9_000 && index % 97 == 0 ? 0x0A : UInt8.random(in: 0x80...0xFF, using: &generator) }
+        let bytes = Array(head.utf8) + garbage
+        let linter = Linter(configuration: .init(profile: .all))
+        let whole = linter.lintInput(named: "stream", bytes: bytes, kind: .raw)
+        var position = 0
+        var reports: [InputReport] = []
+        linter.lintStream(named: "stream", window: 512, maxWindow: 4096, read: { buffer, count in
+            let end = min(bytes.count, position + count)
+            buffer += bytes[position..<end]
+            defer { position = end }
+            return end - position
+        }, emit: { reports.append($0) })
+        #expect(reports.allSatisfy { if case .linted = $0.outcome { true } else { false } }, "\(reports.map(\.outcome))")
+        #expect(Self.located(reports) == Self.located(whole))
+        #expect(reports.flatMap(\.findings).map(\.span) == whole.flatMap(\.findings).map(\.span))
+        #expect(!whole.flatMap(\.findings).isEmpty)
+    }
+
     @Test func everySampleGivesTheSameFindingsStreamed() throws {
         let linter = Linter(configuration: .init(profile: .all))
         let names = try FileManager.default.contentsOfDirectory(atPath: PackageFiles.url("Samples").path)
