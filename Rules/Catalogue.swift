@@ -102,6 +102,9 @@ public enum RuleCatalogue {
         UnregisteredCharset.self,
         RepeatedMediaTypeParameter.self,
         TextWithoutCharset.self,
+        JSONCharsetParameter.self,
+        MultipartWithoutBoundary.self,
+        DeprecatedMediaType.self,
         InvalidContentLanguage.self,
         InvalidContentLocation.self,
         InvalidLink.self,
@@ -195,6 +198,10 @@ public enum RuleCatalogue {
         UndecodableContent.self,
         RawDeflateContent.self,
         InvalidJSONContent.self,
+        InvalidUTF8Content.self,
+        ByteOrderMarkContradictsCharset.self,
+        CharsetDeclarationMismatch.self,
+        ContentWithoutContentType.self,
         ContentNotChecked.self,
     ]
 

@@ -1,0 +1,67 @@
+import HTTPLintCore
+
+/// Content declared as UTF-8 by its charset parameter that is not UTF-8.
+struct InvalidUTF8Content: Rule {
+    static let description = RuleDescription(
+        id: "invalid-utf8-content",
+        severity: .warning,
+        category: .content,
+        summary: "Content declared charset=utf-8 that is not valid UTF-8",
+        rationale: """
+            RFC 9110 §8.3.2: the charset parameter names the encoding of textual content, and \
+            recipients decode by it. UTF-8 (RFC 3629 §3, §4) has no overlong forms, no \
+            surrogates and nothing past U+10FFFF; a byte outside a well-formed sequence makes \
+            browsers show U+FFFD (the Encoding Standard's UTF-8 decoder replaces it) and makes \
+            strict decoders (Python, Java, Go's validation, XML parsers) fail. The usual cause \
+            is text stored in windows-1252 or ISO-8859-1 served under a UTF-8 label, or text \
+            cut in the middle of a character. Every UTF-8 label (utf-8, utf8, \
+            unicode-1-1-utf-8…) counts. httplint reads the content with its gzip and deflate \
+            codings undone, up to 16 MB, and names the first bad byte: its offset in the \
+            content as sent, or in the decoded content. JSON types are left to \
+            invalid-json-content, which reads them as UTF-8 whatever the label. Responses \
+            without content, 206 parts and content cut short are not judged.
+            """,
+        fix: "Serve the text in UTF-8 (re-encode the file or template), or declare the charset it is really in",
+        spec: [.rfc9110("8.3.2"), SpecReference(rfc: 3629, section: "4"), SpecReference(rfc: 3629, section: "3")],
+        fields: ["Content-Type"],
+        runsWhen: .anyFieldPresent,
+        triggering: [
+            // "café" in ISO-8859-1 under a UTF-8 label.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 5\n\n",
+                         Array("caf".utf8) + [0xE9, 0x0A], line: 6),
+            // A character cut in two at the end; the label written as utf8.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/html; charset=\"UTF8\"\nContent-Length: 5\n\n",
+                         Array("<p>".utf8) + [0xE2, 0x82], line: 6),
+            // An encoded surrogate (CESU-8), not UTF-8.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/css; charset=utf-8\nContent-Length: 3\n\n",
+                         [0xED, 0xA0, 0x80], line: 6),
+        ],
+        nonTriggering: [
+            Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 15\n\ncaf\u{e9} \u{1F600} ok\n"),
+            // The same bytes declared ISO-8859-1, or with no charset: not judged.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=iso-8859-1\nContent-Length: 5\n\n",
+                         Array("caf".utf8) + [0xE9, 0x0A]),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain\nContent-Length: 5\n\n",
+                         Array("caf".utf8) + [0xE9, 0x0A]),
+            // JSON is invalid-json-content's.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json; charset=utf-8\nContent-Length: 4\n\n",
+                         [0x22, 0xE9, 0x22, 0x0A]),
+            // A response to HEAD has no content.
+            Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 5\n\n",
+                    request: "HEAD / HTTP/1.1\nHost: example.com\n\n"),
+        ]
+    )
+
+    func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        let response = exchange.response
+        let reading = report.reading(CharsetReading.self, of: response)
+        guard reading.declaredEncoding == .utf8, let mediaType = reading.mediaType,
+              !(mediaType.subtype == "json" || mediaType.subtype.hasSuffix("+json")),
+              let text = reading.text, let offset = ContentText.firstNonUTF8Byte(text.bytes) else { return }
+        let byte = "0x" + String(text.bytes[offset], radix: 16, uppercase: true)
+        let place = text.wasDecoded ? "byte \(offset) of the decoded content" : "byte \(offset) of the content"
+        let content = report.reading(ContentReading.self, of: response)
+        report.add("the content is declared charset=\(Printable.escape(reading.declaredLabel ?? "")) but \(place) (\(byte)) does not start a well-formed UTF-8 sequence",
+                   at: content.span(at: text.wasDecoded ? 0 : offset), status: response.status)
+    }
+}
