@@ -202,6 +202,9 @@ public enum RuleCatalogue {
         ByteOrderMarkContradictsCharset.self,
         CharsetDeclarationMismatch.self,
         ContentWithoutContentType.self,
+        MultipartWithoutDelimiter.self,
+        ByterangesPartWithoutContentRange.self,
+        ByterangesPartWithoutContentType.self,
         ContentNotChecked.self,
     ]
 
