@@ -17,8 +17,9 @@ struct ByteOrderMarkContradictsCharset: Rule {
             read as a one-byte encoding). The usual cause is a file saved 'with BOM' by an \
             editor behind a server that labels everything ISO-8859-1. Labels are compared as \
             the Encoding Standard groups them (utf8 is UTF-8; any UTF-16 label accepts either \
-            UTF-16 mark); labels httplint does not know are not judged. The content is read \
-            with its gzip and deflate codings undone.
+            UTF-16 mark); labels httplint does not know, and types whose charset parameter \
+            means nothing (images, JSON, octets), are not judged. The content is read with its \
+            gzip and deflate codings undone.
             """,
         fix: "Make the label and the content agree: declare the encoding the mark names (charset=utf-8), or save the file without the mark in the declared encoding",
         spec: [.rfc9110("8.3.2"), SpecReference(rfc: 7303, section: "3.2"),
@@ -26,7 +27,7 @@ struct ByteOrderMarkContradictsCharset: Rule {
         fields: ["Content-Type"],
         runsWhen: .anyFieldPresent,
         triggering: [
-            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/html; charset=iso-8859-1\nContent-Length: 14\n\n",
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/html; charset=iso-8859-1\nContent-Length: 16\n\n",
                          [0xEF, 0xBB, 0xBF] + Array("<p>hello</p>".utf8) + [0x0A], line: 6),
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 6\n\n",
                          [0xFF, 0xFE, 0x68, 0x00, 0x69, 0x00], line: 6),
@@ -49,7 +50,7 @@ struct ByteOrderMarkContradictsCharset: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let reading = report.reading(CharsetReading.self, of: response)
-        guard let declared = reading.declaredEncoding, let text = reading.text,
+        guard let declared = reading.declaredEncoding, reading.isCharsetText, let text = reading.text,
               let mark = ContentText.byteOrderMark(text.bytes) else { return }
         let agrees = mark.encoding == .utf8 ? declared == .utf8 : declared.isUTF16
         guard !agrees else { return }

@@ -55,6 +55,16 @@ final class CharsetReading: ResponseReading {
             || (mediaType.subtype.hasSuffix("+xml") && mediaType.subtype.count > 4)
     }
 
+    /// Whether the media type is text whose charset parameter names its encoding: text/*,
+    /// XML (RFC 7303 §3), JavaScript (RFC 9239 §4.1). A charset on other types (an image, a
+    /// JSON text, octets) defines nothing, so the content is not judged against it.
+    var isCharsetText: Bool {
+        guard let mediaType else { return false }
+        if mediaType.type == "text" || isXML { return true }
+        return mediaType.type == "application"
+            && ["javascript", "x-javascript", "ecmascript", "x-ecmascript"].contains(mediaType.subtype)
+    }
+
     /// The media type as `type/subtype`, for messages.
     var typeName: String { mediaType.map { "\($0.type)/\($0.subtype)" } ?? "" }
 }

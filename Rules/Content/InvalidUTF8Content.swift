@@ -17,8 +17,11 @@ struct InvalidUTF8Content: Rule {
             cut in the middle of a character. Every UTF-8 label (utf-8, utf8, \
             unicode-1-1-utf-8…) counts. httplint reads the content with its gzip and deflate \
             codings undone, up to 16 MB, and names the first bad byte: its offset in the \
-            content as sent, or in the decoded content. JSON types are left to \
-            invalid-json-content, which reads them as UTF-8 whatever the label. Responses \
+            content as sent, or in the decoded content. Only types whose charset parameter \
+            names the encoding are judged: text/*, XML (RFC 7303 §3) and JavaScript (RFC 9239 \
+            §4.1); a charset on an image or octets means nothing, and JSON types are left to \
+            invalid-json-content, which reads them as UTF-8 whatever the label. Content that \
+            starts with a UTF-16 byte order mark is left to bom-contradicts-charset. Responses \
             without content, 206 parts and content cut short are not judged.
             """,
         fix: "Serve the text in UTF-8 (re-encode the file or template), or declare the charset it is really in",
@@ -35,6 +38,8 @@ struct InvalidUTF8Content: Rule {
             // An encoded surrogate (CESU-8), not UTF-8.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/css; charset=utf-8\nContent-Length: 3\n\n",
                          [0xED, 0xA0, 0x80], line: 6),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/atom+xml; charset=utf-8\nContent-Length: 9\n\n",
+                         Array("<a>".utf8) + [0xFC] + Array("</a>".utf8) + [0x0A], line: 6),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 15\n\ncaf\u{e9} \u{1F600} ok\n"),
@@ -46,6 +51,12 @@ struct InvalidUTF8Content: Rule {
             // JSON is invalid-json-content's.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json; charset=utf-8\nContent-Length: 4\n\n",
                          [0x22, 0xE9, 0x22, 0x0A]),
+            // A charset on a type that has none: an image.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: image/png; charset=utf-8\nContent-Length: 4\n\n",
+                         [0x89, 0x50, 0x4E, 0x47]),
+            // UTF-16 with its byte order mark under a UTF-8 label: bom-contradicts-charset's.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 6\n\n",
+                         [0xFF, 0xFE, 0x68, 0x00, 0xE9, 0x00]),
             // A response to HEAD has no content.
             Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 5\n\n",
                     request: "HEAD / HTTP/1.1\nHost: example.com\n\n"),
@@ -55,9 +66,9 @@ struct InvalidUTF8Content: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let reading = report.reading(CharsetReading.self, of: response)
-        guard reading.declaredEncoding == .utf8, let mediaType = reading.mediaType,
-              !(mediaType.subtype == "json" || mediaType.subtype.hasSuffix("+json")),
-              let text = reading.text, let offset = ContentText.firstNonUTF8Byte(text.bytes) else { return }
+        guard reading.declaredEncoding == .utf8, reading.isCharsetText,
+              let text = reading.text, ContentText.byteOrderMark(text.bytes).map({ $0.encoding == .utf8 }) ?? true,
+              let offset = ContentText.firstNonUTF8Byte(text.bytes) else { return }
         let byte = "0x" + String(text.bytes[offset], radix: 16, uppercase: true)
         let place = text.wasDecoded ? "byte \(offset) of the decoded content" : "byte \(offset) of the content"
         let content = report.reading(ContentReading.self, of: response)
