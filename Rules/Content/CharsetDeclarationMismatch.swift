@@ -57,7 +57,7 @@ struct CharsetDeclarationMismatch: Rule {
         guard let declared = reading.declaredEncoding, !declared.isUTF16, reading.isHTML || reading.isXML,
               let text = reading.text, ContentText.byteOrderMark(text.bytes) == nil else { return }
         let found = reading.isHTML ? ContentText.htmlMetaCharset(text.bytes) : ContentText.xmlDeclaredEncoding(text.bytes)
-        guard let found, let own = EncodingLabels.encoding(of: found.label), !own.isUTF16, own != declared else { return }
+        guard let found, let own = EncodingEquivalence.encoding(of: found.label), !own.isUTF16, own != declared else { return }
         let what = reading.isHTML ? "its <meta> declares charset" : "its XML declaration says encoding="
         let content = report.reading(ContentReading.self, of: response)
         report.add("Content-Type declares charset=\(Printable.escape(reading.declaredLabel ?? "")) (\(declared.rawValue)) but \(what) '\(Printable.escape(found.label))' (\(own.rawValue))"

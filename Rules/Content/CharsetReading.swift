@@ -6,9 +6,9 @@ import HTTPLintCore
 final class CharsetReading: ResponseReading {
     /// The media type of the one Content-Type field, when there is exactly one and it parses.
     let mediaType: MediaType?
-    /// The charset parameter as written, and the encoding its label names (``EncodingLabels``).
+    /// The charset parameter as written, and the encoding its label names (``EncodingEquivalence``).
     let declaredLabel: String?
-    let declaredEncoding: EncodingLabels.Encoding?
+    let declaredEncoding: EncodingEquivalence.Encoding?
     private let response: Response
 
     /// The most content the charset rules read.
@@ -19,7 +19,7 @@ final class CharsetReading: ResponseReading {
         let lines = response.fields.named(.contentType)
         mediaType = lines.count == 1 ? MediaType(bytes: lines[0].valueUTF8) : nil
         declaredLabel = mediaType?.parameter("charset")?.value.map { SourceText.decode($0[...]) }
-        declaredEncoding = declaredLabel.flatMap(EncodingLabels.encoding)
+        declaredEncoding = declaredLabel.flatMap(EncodingEquivalence.encoding)
     }
 
     /// The content with every coding undone (as sent when there is none), and whether a
@@ -73,7 +73,7 @@ final class CharsetReading: ResponseReading {
 /// WHATWG Encoding Standard (§4.2) for the encodings met on the web most, so that `latin1`,
 /// `iso-8859-1` and `windows-1252` are one encoding (browsers decode all three as
 /// windows-1252) and `utf8` is UTF-8. Labels not in the table are not judged.
-enum EncodingLabels {
+enum EncodingEquivalence {
     enum Encoding: String, Sendable {
         case utf8 = "UTF-8"
         case utf16le = "UTF-16LE"
@@ -176,7 +176,7 @@ enum ContentText {
     }
 
     /// The encoding a byte order mark at the start of `bytes` names, and its length.
-    static func byteOrderMark(_ bytes: [UInt8]) -> (encoding: EncodingLabels.Encoding, length: Int)? {
+    static func byteOrderMark(_ bytes: [UInt8]) -> (encoding: EncodingEquivalence.Encoding, length: Int)? {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return (.utf8, 3) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16be, 2) }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16le, 2) }

@@ -38,7 +38,7 @@ struct JSONCharsetParameter: Rule {
             guard let mediaType = line.mediaType, mediaType.type == "application", mediaType.subtype == "json",
                   let charset = mediaType.parameter("charset") else { continue }
             let label = charset.value.map { SourceText.decode($0[...]) } ?? ""
-            let isUTF8 = EncodingLabels.encoding(of: label) == .utf8
+            let isUTF8 = EncodingEquivalence.encoding(of: label) == .utf8
             report.add("application/json has charset=\(Printable.escape(label)), a parameter RFC 8259 does not define"
                        + (isUTF8 ? " (JSON is UTF-8 anyway)" : "; recipients read JSON as UTF-8 whatever it says"),
                        at: line.field.valueSpan, status: response.status)

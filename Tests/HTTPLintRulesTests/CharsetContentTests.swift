@@ -59,13 +59,13 @@ import Testing
     }
 
     @Test func labelsCompareAsBrowsersDecode() {
-        #expect(EncodingLabels.encoding(of: " Latin1 ") == .windows1252)
-        #expect(EncodingLabels.encoding(of: "ISO-8859-1") == EncodingLabels.encoding(of: "windows-1252"))
-        #expect(EncodingLabels.encoding(of: "us-ascii") == .windows1252)
-        #expect(EncodingLabels.encoding(of: "UTF8") == .utf8)
-        #expect(EncodingLabels.encoding(of: "unicode-1-1-utf-8") == .utf8)
-        #expect(EncodingLabels.encoding(of: "gb2312") == .gbk)
-        #expect(EncodingLabels.encoding(of: "x-made-up") == nil)
+        #expect(EncodingEquivalence.encoding(of: " Latin1 ") == .windows1252)
+        #expect(EncodingEquivalence.encoding(of: "ISO-8859-1") == EncodingEquivalence.encoding(of: "windows-1252"))
+        #expect(EncodingEquivalence.encoding(of: "us-ascii") == .windows1252)
+        #expect(EncodingEquivalence.encoding(of: "UTF8") == .utf8)
+        #expect(EncodingEquivalence.encoding(of: "unicode-1-1-utf-8") == .utf8)
+        #expect(EncodingEquivalence.encoding(of: "gb2312") == .gbk)
+        #expect(EncodingEquivalence.encoding(of: "x-made-up") == nil)
     }
 
     /// Codings are undone before the content is read: the same Latin-1 byte inside gzip is
