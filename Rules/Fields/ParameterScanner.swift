@@ -12,12 +12,15 @@ struct WrittenParameter {
     let value: [UInt8]?
     /// Whether the value was a quoted string.
     let isQuoted: Bool
+    /// Whether the quoted string held a quoted-pair (a `\` escape), which ``value`` no longer shows.
+    let hadQuotedPair: Bool
 
-    init(name: String, value: [UInt8]?, isQuoted: Bool) {
+    init(name: String, value: [UInt8]?, isQuoted: Bool, hadQuotedPair: Bool = false) {
         self.name = name
         self.key = name.asciiLowercased()
         self.value = value
         self.isQuoted = isQuoted
+        self.hadQuotedPair = hadQuotedPair
     }
     /// The value as text.
     var text: String { value.map { String(decoding: $0, as: UTF8.self) } ?? "" }
@@ -63,10 +66,13 @@ extension ValueScanner {
             index += 1
             if spaceAroundEquals { skipWhitespace() }
             if peek == 0x22 {
+                let open = index
                 guard let value = quotedStringContent() else {
                     return .failure(ParameterProblem("the quoted value of parameter '\(name)' is not closed"))
                 }
-                result.append(WrittenParameter(name: name, value: value, isQuoted: true))
+                // Each quoted-pair is two bytes written for one kept; the quotes are two more.
+                result.append(WrittenParameter(name: name, value: value, isQuoted: true,
+                                               hadQuotedPair: index - open - 2 > value.count))
             } else if let value = token() {
                 result.append(WrittenParameter(name: name, value: Array(value.utf8), isQuoted: false))
             } else {

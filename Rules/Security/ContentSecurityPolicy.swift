@@ -12,6 +12,19 @@ struct CSPPolicy {
     var isReportOnly: Bool { fieldName == ContentSecurityPolicy.reportOnly }
 }
 
+extension CSPPolicy {
+    /// Whether the policy has a directive called `name` (lowercase).
+    func has(_ name: String) -> Bool { directives.contains { $0.name == name } }
+
+    /// The first directive called `name` (lowercase): the one browsers use (CSP3 §2.2.1).
+    func first(_ name: String) -> CSPDirective? { directives.first { $0.name == name } }
+
+    /// Whether any directive governs scripts (script-src, its -elem and -attr forms, or default-src).
+    var restrictsScripts: Bool {
+        directives.contains { ["script-src", "script-src-elem", "script-src-attr", "default-src"].contains($0.name) }
+    }
+}
+
 struct CSPDirective {
     /// The name lowercased (directive names are case-insensitive).
     let name: String

@@ -229,7 +229,8 @@ struct ReportTexts: Sendable {
 // A reader that goes away (`httplint … | head`) must not kill the process with SIGPIPE:
 // writes then fail, the run stops, and the exit status says so.
 signal(SIGPIPE, SIG_IGN)
-var status = run(Array(CommandLine.arguments.dropFirst()))
+// Arguments as their bytes say, also when a file name is not UTF-8 (FileName keeps its bytes).
+var status = run((1..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0].map { FileName.decode(cString: $0) } ?? "" })
 if StandardOutput.failed {
     printError("cannot write to standard output: \(StandardOutput.reason)")
     status = .failure

@@ -145,6 +145,41 @@ import TestSupport
         #expect(raw.exchanges.first?.recordedVersion == nil)
     }
 
+    /// Entries are found by a scan of the bytes and parsed one at a time: every value of
+    /// `log.entries` is an entry in its place (objects linted, others with nothing to lint),
+    /// braces and keys inside strings or other objects are not taken for entries, each entry
+    /// points at its line, and JSON the scan accepts but the entry parser does not is an
+    /// error of that entry only.
+    @Test func harEntriesAreLocatedByTheirBytes() {
+        let har = #"""
+        {"comment": {"entries": [{"response": {"status": 500}}]},
+         "log": {"creator": {"name": "a } ] { [", "entries": "no"}, "pages": [{"entries": []}],
+          "entries": [
+            {"request": {"method": "GET", "url": "http://a.example/\"}{"},
+             "response": {"status": 302, "statusText": "Found", "httpVersion": "HTTP/1.1",
+                          "headers": [{"name": "Date", "value": "Sat, 21 Nov 2026 10:00:00 GMT"}, {"name": "Content-Length", "value": "0"}]}},
+            7, "text", null,
+            {"request": {"method": "GET", "url": "http://a.example/\ud800"},
+             "response": {"status": 204, "statusText": "No Content", "httpVersion": "HTTP/1.1", "headers": []}}
+          ]},
+         "after": {"log": {"entries": [1, 2, 3]}}}
+        """#
+        let reports = Linter().lintInput(named: "t.har", bytes: Array(har.utf8))
+        #expect(reports.count == 5, "\(reports.map(\.outcome))")
+        #expect(reports.first?.part == #"entry 0: GET http://a.example/"}{"#)
+        #expect(reports.first?.partLine == 4)
+        #expect(reports.first?.findings.map(\.rule) == ["redirect-without-location"])
+        #expect(reports[1...3].allSatisfy { $0.responseCount == 0 && $0.findings.isEmpty })
+        #expect(reports[1...3].map(\.partLine) == [7, 7, 7])
+        // An escaped lone surrogate: valid JSON syntax, but no string the entry parser can make.
+        if case .failed(let reason) = reports[4].outcome {
+            #expect(reason.hasPrefix("cannot read 't.har' as HAR: its entry 4 (line 8) cannot be read as JSON"), "\(reason)")
+        } else {
+            // Parsers that read a lone surrogate leniently lint the entry instead.
+            #expect(reports[4].findings.isEmpty)
+        }
+    }
+
     @Test func archiveThatIsNotHARIsAnInputError() {
         for text in ["{\"not\": \"har\"}", "{broken", ""] {
             let reports = Linter().lintInput(named: "bad.har", bytes: Array(text.utf8))

@@ -35,6 +35,46 @@ extension CommandLineTests {
         }
     }
 
+    /// A file whose name is not UTF-8 is linted like any other, named with `\\xFF` for its
+    /// byte in the human formats and the JSON ones, and percent-encoded byte for byte in SARIF.
+    @Test(arguments: formats)
+    func aFileNameThatIsNotUTF8IsLintedAndNamedByItsBytes(_ format: String) throws {
+        let directory = scratch.path("bytes-\(format)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // "bad\xFFname.http" and "ok\xC3(.http" (a lead byte without its continuation): made
+        // from bytes, since a Swift string cannot hold them.
+        for name: [UInt8] in [Array("bad".utf8) + [0xFF] + Array("name.http".utf8), Array("ok".utf8) + [0xC3, 0x28] + Array(".http".utf8)] {
+            let path = Array(directory.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let descriptor = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            #expect(descriptor >= 0)
+            let response = Array("HTTP/1.1 302 Found\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\nContent-Length: 0\r\n\r\n".utf8)
+            _ = response.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+        }
+        // Walked from the directory.
+        let walked = try run(["--no-config", "--format", format, directory.path])
+        #expect(walked.status == 1, "\(walked.stdout)\(walked.stderr)")
+        #expect(!walked.stderr.contains("cannot read"), "\(walked.stderr)")
+        let named = format == "sarif" ? ["bad%FFname.http", "ok%C3%28.http"] : format == "markdown" ? ["bad&#92;xFFname.http", "ok&#92;xC3(.http"] : ["bad\\xFFname.http", "ok\\xC3(.http"]
+        for name in named {
+            let expected = format == "json" || format == "jsonl" ? name.replacingOccurrences(of: "\\", with: "\\\\") : name
+            #expect(walked.stdout.contains(expected), "\(format) does not name \(name): \(walked.stdout)")
+        }
+        // Named as an argument (through the shell, which passes the bytes as they are).
+        guard format == "text" else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" --no-config \"$1/$(printf 'bad\\377name.http')\"", Self.binary.path, directory.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(output)")
+        #expect(output.contains("bad\\xFFname.http:1:10: error:"), "\(output)")
+    }
+
     @Test func reportsAreWrittenWholeOrNotAtAll() throws {
         let report = scratch.path("report.json").path
         let good = try run(["--no-config", "--output", "json=\(report)", "Samples/nginx-200-static-file.http"])

@@ -24,64 +24,116 @@ enum HARArchive {
         let description: String
     }
 
-    /// The entries of an archive. JSON nesting deeper than `maxDepth` (ParserLimits.maxJSONDepth;
-    /// a HAR entry nests about six levels deep) is refused before parsing.
-    static func entries(_ bytes: [UInt8], maxDepth: Int) -> Result<[Entry], Problem> {
+    /// One entry of `log.entries` as it lies in the archive: the bytes of its JSON value and the
+    /// 1-based line it starts on (reports point at the entry in the file).
+    struct Located {
+        let bytes: Range<Int>
+        let line: Int
+    }
+
+    /// Where the entries of an archive are, found without building its JSON values: each is
+    /// parsed only when its turn comes (``entry(_:at:in:)``), so an archive takes memory for its
+    /// bytes and one entry at a time, not for a tree of every value in it. JSON nesting deeper
+    /// than `maxDepth` (ParserLimits.maxJSONDepth; a HAR entry nests about six levels deep) is
+    /// refused before anything else, then JSON that is not well-formed, with where it goes wrong.
+    static func entries(_ bytes: [UInt8], maxDepth: Int) -> Result<[Located], Problem> {
         if let depth = nestingBeyond(maxDepth, in: bytes) {
             return .failure(Problem(description: "its JSON nests deeper than \(depth) levels, the limit (--max-json-depth)"))
         }
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            return .failure(Problem(description: "it is not JSON (\(error.localizedDescription))"))
+        if case .invalid(let problem) = JSONText.document(bytes) {
+            let line = bytes[..<min(problem.offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return .failure(Problem(description: "it is not JSON (line \(line), byte \(problem.offset): \(problem.reason))"))
         }
-        guard let log = (json as? [String: Any])?["log"] as? [String: Any],
-              let entries = log["entries"] as? [Any] else {
-            return .failure(Problem(description: "it has no log.entries array"))
-        }
-        return .success(entries.enumerated().map { index, value in entry(index, value as? [String: Any] ?? [:]) })
+        guard let located = locate(bytes) else { return .failure(Problem(description: "it has no log.entries array")) }
+        return .success(located)
     }
 
-    /// The 1-based line on which each entry of `log.entries` starts in the archive's bytes, in
-    /// order: reports point at the entry in the file (the parsed JSON keeps no positions). One
-    /// pass over the bytes, following strings and nesting; empty when the bytes are not such
-    /// an archive.
-    static func entryLines(_ bytes: [UInt8]) -> [Int] {
-        var lines: [Int] = []
+    /// The entry at `located`, the `index`th of the archive `bytes` (0 for the first), or why
+    /// its JSON cannot be read (text the validator let pass, such as an escaped lone surrogate).
+    static func entry(_ index: Int, at located: Located, in bytes: [UInt8]) -> Result<Entry, Problem> {
+        guard !located.bytes.isEmpty else { return .success(entry(index, [:])) }
+        do {
+            let value = try bytes.withUnsafeBufferPointer { buffer in
+                try JSONSerialization.jsonObject(with: Data(buffer[located.bytes]))
+            }
+            return .success(entry(index, value as? [String: Any] ?? [:]))
+        } catch {
+            return .failure(Problem(description: "its entry \(index) (line \(located.line)) cannot be read as JSON (\(error.localizedDescription))"))
+        }
+    }
+
+    /// The values of `log.entries` in well-formed JSON `bytes`, or `nil` when the top-level
+    /// value is not an object whose `log` object has an `entries` array. One pass over the
+    /// bytes, following strings and nesting. A value that is not an object is located with
+    /// no bytes: it is an entry with nothing to lint.
+    static func locate(_ bytes: [UInt8]) -> [Located]? {
+        var located: [Located] = []
         var line = 1
         var depth = 0
         var inString = false
         var escaped = false
-        // The last string read in the `log` object (depth 2), and whether it is a key.
-        var key: [UInt8] = []
-        var keyStart = -1
+        // The last string read at depths 1 and 2: before a `{` or `[`, the key of that value.
+        var stringStart = -1
+        var lastString: [UInt8] = []
+        var inLog = false
+        // Inside log.entries: its depth, whether a value may start, and where the current one did.
         var entriesDepth = -1
-        for (index, byte) in bytes.enumerated() {
+        var expectsValue = false
+        var valueStart = -1
+        var valueLine = 0
+        func endScalar(at index: Int) {
+            if valueStart >= 0 { located.append(Located(bytes: index..<index, line: valueLine)) }
+            valueStart = -1
+        }
+        for index in bytes.indices {
+            let byte = bytes[index]
             if byte == 0x0A { line += 1 }
             if inString {
                 if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
                     inString = false
-                    if keyStart >= 0 { key = Array(bytes[keyStart..<index]) }
+                    if stringStart >= 0 { lastString = Array(bytes[stringStart..<index]) }
+                    // A string entry: nothing to lint.
+                    if depth == entriesDepth { endScalar(at: index) }
                 }
                 continue
             }
             switch byte {
             case 0x22:
                 inString = true
-                keyStart = depth == 2 ? index + 1 : -1
+                stringStart = depth == 1 || depth == 2 ? index + 1 : -1
+                if depth == entriesDepth, expectsValue { (valueStart, valueLine, expectsValue) = (index, line, false) }
             case 0x7B, 0x5B:  // { [
-                if depth == entriesDepth { lines.append(line) }
-                if byte == 0x5B, depth == 2, key == Array("entries".utf8), entriesDepth < 0 { entriesDepth = depth + 1 }
+                if depth == entriesDepth, expectsValue { (valueStart, valueLine, expectsValue) = (index, line, false) }
+                if depth == 1 { inLog = byte == 0x7B && lastString == Array("log".utf8) }
+                if byte == 0x5B, depth == 2, inLog, lastString == Array("entries".utf8), entriesDepth < 0 {
+                    entriesDepth = depth + 1
+                    expectsValue = true
+                }
                 depth += 1
             case 0x7D, 0x5D:  // } ]
+                if depth == entriesDepth {
+                    // The end of the entries array, which may end a number or literal entry.
+                    endScalar(at: index)
+                    return located
+                }
                 depth -= 1
-                if depth < entriesDepth { return lines }
-            default:
+                if depth == entriesDepth, valueStart >= 0 {
+                    located.append(Located(bytes: bytes[valueStart] == 0x7B ? valueStart..<(index + 1) : index..<index, line: valueLine))
+                    valueStart = -1
+                }
+            case 0x2C:  // ,
+                if depth == entriesDepth {
+                    endScalar(at: index)
+                    expectsValue = true
+                }
+            case 0x20, 0x09, 0x0D, 0x0A:
                 break
+            default:
+                // A number or literal in the entries array.
+                if depth == entriesDepth, expectsValue { (valueStart, valueLine, expectsValue) = (index, line, false) }
             }
         }
-        return lines
+        return nil
     }
 
     private static func entry(_ index: Int, _ entry: [String: Any]) -> Entry {

@@ -31,8 +31,7 @@ public enum InputCollector {
     public static func collect(_ paths: [String]) -> [Item] {
         var items: [Item] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard path != "-", FileName.isDirectory(path) else {
                 items.append(Item(path: path, requestPath: path == "-" ? nil : pairedRequest(for: path), problem: nil))
                 continue
             }
@@ -81,11 +80,11 @@ public enum InputCollector {
     /// paths at the end would put them (paths with a common start sort together), in a fraction
     /// of the comparisons, each of a short name rather than of two long paths.
     private static func visit(_ directory: String, into found: inout [Found], requests: inout Set<String>) -> Bool {
-        guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return false }
+        guard let handle = FileName.withPath(directory.isEmpty ? "/" : directory, { opendir($0) }) else { return false }
         var entries: [(key: String, path: String, isDirectory: Bool, problem: String?)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                FileName.decode(raw.prefix { $0 != 0 })
             }
             guard !name.hasPrefix(".") else { continue }
             let path = directory + "/" + name
@@ -94,20 +93,23 @@ public enum InputCollector {
             var exists = true
             var problem: String?
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
-                var info = stat()
-                if lstat(path, &info) != 0 {
+                if var info = FileName.linkStatus(path) {
+                    if (info.st_mode & S_IFMT) == S_IFLNK {
+                        // A link to a file is read; a link to a directory is not walked.
+                        let target = FileName.status(path)
+                        exists = target != nil
+                        if let target { info = target }
+                        if !exists { problem = "cannot read '\(path)': it is a symbolic link to \(errno == ENOENT ? "nothing (its target does not exist)" : String(cString: strerror(errno)))" }
+                        isFile = exists && (info.st_mode & S_IFMT) == S_IFREG
+                        isDirectory = false
+                    } else {
+                        isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                        isFile = (info.st_mode & S_IFMT) == S_IFREG
+                    }
+                } else {
                     // Gone between the listing and now, or not to be looked at.
                     problem = "cannot read '\(path)': \(String(cString: strerror(errno)))"
                     exists = false
-                } else if (info.st_mode & S_IFMT) == S_IFLNK {
-                    // A link to a file is read; a link to a directory is not walked.
-                    exists = stat(path, &info) == 0
-                    if !exists { problem = "cannot read '\(path)': it is a symbolic link to \(errno == ENOENT ? "nothing (its target does not exist)" : String(cString: strerror(errno)))" }
-                    isFile = exists && (info.st_mode & S_IFMT) == S_IFREG
-                    isDirectory = false
-                } else {
-                    isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-                    isFile = (info.st_mode & S_IFMT) == S_IFREG
                 }
             }
             if exists, name.hasSuffix(".req") { requests.insert(path) }
@@ -139,7 +141,7 @@ public enum InputCollector {
     /// `NAME.req` beside `NAME.http`, `NAME.resp`, `NAME.response`, `NAME.raw` or `NAME.txt`.
     static func pairedRequest(for path: String) -> String? {
         guard let candidate = requestCandidate(for: path) else { return nil }
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        return FileName.exists(candidate) ? candidate : nil
     }
 
     /// The `NAME.req` path that would pair with `path`, whether or not it exists; `nil` for a

@@ -81,10 +81,17 @@ extension Linter {
             switch HARArchive.entries(bytes, maxDepth: configuration.limits.maxJSONDepth) {
             case .failure(let problem):
                 return [InputReport(name: name, outcome: .failed("cannot read '\(name)' as HAR: \(problem.description)"))]
-            case .success(let entries):
-                if entries.isEmpty { return [InputReport(name: name, outcome: .failed("'\(name)' is a HAR archive with no entries"))] }
-                let lines = HARArchive.entryLines(bytes)
-                return entries.enumerated().map { number, entry in
+            case .success(let located):
+                if located.isEmpty { return [InputReport(name: name, outcome: .failed("'\(name)' is a HAR archive with no entries"))] }
+                // One entry parsed at a time, its JSON values let go once it is linted.
+                return located.enumerated().map { number, place in
+                    let entry: HARArchive.Entry
+                    switch HARArchive.entry(number, at: place, in: bytes) {
+                    case .success(let read): entry = read
+                    case .failure(let problem):
+                        return InputReport(name: name, part: "entry \(number)", partLine: place.line,
+                                           outcome: .failed("cannot read '\(name)' as HAR: \(problem.description)"))
+                    }
                     let source = SourceText(name: name, bytes: entry.response)
                     var requests: [Request] = []
                     if let request = entry.request {
@@ -93,7 +100,7 @@ extension Linter {
                     var exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests, limits: configuration.limits)
                     if let version = entry.version { exchanges = exchanges.map { $0.recorded(as: version) } }
                     let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
-                    return InputReport(name: name, part: entry.label, partLine: number < lines.count ? lines[number] : nil,
+                    return InputReport(name: name, part: entry.label, partLine: place.line,
                                        outcome: .linted(keepSupported(result)))
                 }
             }

@@ -26,12 +26,11 @@ public enum InputReader {
     /// open file, so that its path is looked up once.
     public static func read(_ path: String, maxSize: Int, unlessLargerThan streamLimit: Int) throws(Failure) -> [UInt8]? {
         if path == "-" { return try readAll(descriptor: 0, name: "standard input", maxSize: maxSize, sizeHint: 0) }
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = FileName.openForReading(path)
         guard descriptor >= 0 else {
             let code = errno
             // A directory that may not be opened is still named as a directory.
-            var info = stat()
-            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw isDirectory(path) }
+            if FileName.isDirectory(path) { throw isDirectory(path) }
             throw failure(code, path)
         }
         defer { close(descriptor) }
@@ -66,10 +65,9 @@ public enum InputReader {
                 size = nil
                 return
             }
-            var info = stat()
-            guard stat(path, &info) == 0 else { throw failure(errno, path) }
+            guard let info = FileName.status(path) else { throw failure(errno, path) }
             if (info.st_mode & S_IFMT) == S_IFDIR { throw isDirectory(path) }
-            let descriptor = open(path, O_RDONLY)
+            let descriptor = FileName.openForReading(path)
             guard descriptor >= 0 else { throw failure(errno, path) }
             var opened = stat()
             self.size = fstat(descriptor, &opened) == 0 && (opened.st_mode & S_IFMT) == S_IFREG ? Int(opened.st_size) : nil

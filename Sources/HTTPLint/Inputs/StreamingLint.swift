@@ -26,41 +26,53 @@ extension Linter {
         var overlaps = false
         var atEnd = false
         var wanted = window
+        /// What one window's parse leads to.
+        enum Step { case grow, done, advance(cut: Int, firstIndex: Int) }
         while true {
             while !atEnd, buffer.count < wanted {
                 if try read(&buffer, wanted - buffer.count) == 0 { atEnd = true }
             }
-            let source = SourceText(name: name, bytes: buffer, origin: origin)
-            let pending = firstIndex < requests.count ? Array(requests[firstIndex...]) : []
-            let exchanges = ResponseParser.parse(source, requests: pending, firstIndex: firstIndex, limits: configuration.limits)
-            let skip = overlaps ? 1 : 0
-            // The parser stops for good at a limit or a tunnel: nothing after it is read.
-            let stops = exchanges.last.map { exchange in
-                exchange.deviations.contains { $0.kind == .limitExceeded } || exchange.response.content.framing == .tunnel
-            } ?? false
-            let isLast = atEnd || stops
-            // Unless the input ends here, the last exchange may be cut by the window: it waits
-            // for the next one, which must hold at least one exchange more than it reports.
-            guard isLast || exchanges.count >= skip + 2 else {
+            // The window is parsed, linted and reported in a scope of its own, so that its source
+            // text and exchanges (which share the buffer's storage) are let go before the buffer
+            // moves on: the cut then moves the rest of the bytes in place instead of copying the
+            // whole buffer into new pages.
+            let step: Step = {
+                let source = SourceText(name: name, bytes: buffer, origin: origin)
+                let pending = firstIndex < requests.count ? Array(requests[firstIndex...]) : []
+                let exchanges = ResponseParser.parse(source, requests: pending, firstIndex: firstIndex, limits: configuration.limits)
+                let skip = overlaps ? 1 : 0
+                // The parser stops for good at a limit or a tunnel: nothing after it is read.
+                let stops = exchanges.last.map { exchange in
+                    exchange.deviations.contains { $0.kind == .limitExceeded } || exchange.response.content.framing == .tunnel
+                } ?? false
+                let isLast = atEnd || stops
+                // Unless the input ends here, the last exchange may be cut by the window: it waits
+                // for the next one, which must hold at least one exchange more than it reports.
+                guard isLast || exchanges.count >= skip + 2 else { return .grow }
+                let end = isLast ? exchanges.count : exchanges.count - 1
+                let reported = Array(exchanges[min(skip, end)..<end])
+                emit(InputReport(name: name, outcome: .linted(LintResult(source: source, exchanges: reported, findings: lint(reported)))))
+                if isLast { return .done }
+                let next = exchanges[end - 1]
+                return .advance(cut: next.startOffset, firstIndex: next.index)
+            }()
+            switch step {
+            case .done:
+                return
+            case .grow:
                 guard buffer.count < maxWindow else {
                     emit(InputReport(name: name, outcome: .failed(
                         "cannot read '\(name)': one exchange at byte \(origin.offset) is larger than \(maxWindow) bytes, the limit (--max-input-size)")))
                     return
                 }
                 wanted = min(maxWindow, max(wanted, buffer.count) * 2)
-                continue
+            case .advance(let cut, let next):
+                origin = origin.advanced(over: buffer, upTo: cut)
+                buffer.removeSubrange(0..<cut)
+                firstIndex = next
+                overlaps = true
+                wanted = max(window, buffer.count + window / 2)
             }
-            let end = isLast ? exchanges.count : exchanges.count - 1
-            let reported = Array(exchanges[min(skip, end)..<end])
-            emit(InputReport(name: name, outcome: .linted(LintResult(source: source, exchanges: reported, findings: lint(reported)))))
-            if isLast { return }
-            let next = exchanges[end - 1]
-            let cut = next.startOffset
-            origin = origin.advanced(over: buffer[0..<cut])
-            buffer.removeFirst(cut)
-            firstIndex = next.index
-            overlaps = true
-            wanted = max(window, buffer.count + window / 2)
         }
     }
 }
@@ -73,12 +85,18 @@ extension Exchange {
 }
 
 extension SourceText.Origin {
-    /// The position just past `bytes`, read from this one.
-    func advanced(over bytes: ArraySlice<UInt8>) -> Self {
-        guard let lastBreak = bytes.lastIndex(of: 0x0A) else {
-            return Self(offset: offset + bytes.count, line: line, column: column + bytes.count)
+    /// The position just past `bytes[..<end]`, read from this one: line breaks found with the
+    /// C library's `memchr`, not byte by byte.
+    func advanced(over bytes: [UInt8], upTo end: Int) -> Self {
+        var breaks = 0
+        var lastBreak = -1
+        var from = 0
+        while let found = ByteSearch.first(0x0A, in: bytes, from..<end) {
+            breaks += 1
+            lastBreak = found
+            from = found + 1
         }
-        let breaks = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return Self(offset: offset + bytes.count, line: line + breaks, column: bytes.endIndex - lastBreak)
+        guard lastBreak >= 0 else { return Self(offset: offset + end, line: line, column: column + end) }
+        return Self(offset: offset + end, line: line + breaks, column: end - lastBreak)
     }
 }

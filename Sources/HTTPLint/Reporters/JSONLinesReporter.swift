@@ -27,12 +27,12 @@ public final class JSONLinesReporter: Reporter, @unchecked Sendable {
         summary.add(input)
         lock.unlock()
         if case .failed(let reason) = input.outcome {
-            return JSON.object([("path", .string(input.name)), ("error", .string(reason))]).compact() + "\n"
+            return JSON.object([("path", JSONReporter.text(input.name)), ("error", JSONReporter.text(reason))]).compact() + "\n"
         }
         var out = ""
         for located in LocatedFinding.all(in: input) { out += JSONReporter.object(located).compact() + "\n" }
         return out + JSON.object([
-            ("record", .string("input")), ("path", .string(input.name)), ("entry", input.part.map(JSON.string) ?? .null),
+            ("record", .string("input")), ("path", JSONReporter.text(input.name)), ("entry", input.part.map(JSON.string) ?? .null),
             ("responses", .number(input.responseCount)), ("findings", .number(input.findings.count)),
         ]).compact() + "\n"
     }

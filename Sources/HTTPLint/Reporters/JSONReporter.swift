@@ -35,10 +35,10 @@ public struct JSONReporter: Reporter {
     private func input(_ report: InputReport) -> JSON {
         switch report.outcome {
         case .linted:
-            .object([("path", .string(report.name)), ("entry", report.part.map(JSON.string) ?? .null),
+            .object([("path", Self.text(report.name)), ("entry", report.part.map(JSON.string) ?? .null),
                      ("responses", .number(report.responseCount)), ("findings", .number(report.findings.count))])
         case .failed(let reason):
-            .object([("path", .string(report.name)), ("error", .string(reason))])
+            .object([("path", Self.text(report.name)), ("error", Self.text(reason))])
         }
     }
 
@@ -46,11 +46,15 @@ public struct JSONReporter: Reporter {
         LocatedFinding.all(in: report).map(Self.object)
     }
 
+    /// A file name or a reason naming one, with the bytes of a name that is not UTF-8 shown as
+    /// `\\xFF`, as messages show them (JSON strings hold text, not bytes).
+    static func text(_ string: String) -> JSON { .string(Printable.showingUndecodedBytes(string)) }
+
     /// One finding as the JSON object the README documents (shared with JSON Lines).
     static func object(_ located: LocatedFinding) -> JSON {
         let finding = located.finding
         return .object([
-            ("path", .string(located.path)),
+            ("path", Self.text(located.path)),
             ("entry", located.part.map(JSON.string) ?? .null),
             ("exchange", .number(finding.exchange)),
             ("status", finding.status.map(JSON.number) ?? .null),
@@ -65,7 +69,7 @@ public struct JSONReporter: Reporter {
             ("specURL", located.rule?.spec.first.map { .string($0.url) } ?? .null),
             ("fix", (finding.fix ?? located.rule?.fix).map(JSON.string) ?? .null),
             ("request", located.request.map { request in .object([
-                ("path", .string(request.path)), ("line", .number(request.line)), ("column", .number(request.column)),
+                ("path", Self.text(request.path)), ("line", .number(request.line)), ("column", .number(request.column)),
                 ("offset", .number(request.offset)), ("length", .number(request.length)),
             ]) } ?? .null),
         ])

@@ -45,7 +45,7 @@ public struct SARIFReporter: Reporter {
             guard case .failed(let reason) = input.outcome else { return nil }
             return .object([
                 ("level", .string("error")),
-                ("message", .object([("text", .string(reason))])),
+                ("message", .object([("text", JSONReporter.text(reason))])),
                 ("locations", .array([.object([("physicalLocation", .object([
                     ("artifactLocation", .object(artifactLocation(input.name))),
                 ]))])])),
@@ -208,14 +208,14 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A path as a relative URI reference: bytes outside the unreserved set and `/` are
-    /// percent-encoded.
+    /// percent-encoded (the bytes of the name on disk, also when it is not UTF-8).
     static func uri(_ path: String) -> String {
         // A probed server's URL is already a URI: its scheme's colon is kept.
         let lower = path.lowercased()
         if lower.hasPrefix("http://") { return "http://" + uri(String(path.dropFirst(7))).replacingColons() }
         if lower.hasPrefix("https://") { return "https://" + uri(String(path.dropFirst(8))).replacingColons() }
         var out = ""
-        for byte in path.utf8 {
+        for byte in FileName.bytes(path) {
             let scalar = Unicode.Scalar(byte)
             if (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || "-._~/".unicodeScalars.contains(scalar) {
                 out.unicodeScalars.append(scalar)

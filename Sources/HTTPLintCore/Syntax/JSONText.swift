@@ -30,15 +30,17 @@ public enum JSONText {
     /// A leading byte order mark is skipped, as §8.1 lets parsers do.
     public static func document(_ bytes: [UInt8]) -> DocumentVerdict {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var parser = Parser(bytes: bytes, index: start)
-        var syntax: Problem?
-        do throws(Problem) {
-            parser.skipSpace()
-            _ = try parser.value(depth: 0)
-            parser.skipSpace()
-            guard parser.isAtEnd else { throw parser.error("expected the end after the JSON value") }
-        } catch {
-            syntax = error
+        let syntax: Problem? = bytes.withUnsafeBufferPointer { buffer in
+            var parser = Parser(buffer, index: start)
+            do throws(Problem) {
+                parser.skipSpace()
+                _ = try parser.value(depth: 0)
+                parser.skipSpace()
+                guard parser.isAtEnd else { throw parser.error("expected the end after the JSON value") }
+                return nil
+            } catch {
+                return error
+            }
         }
         // The earlier of the first syntax error and the first byte that is not UTF-8.
         let end = syntax?.offset ?? bytes.count
@@ -54,6 +56,11 @@ public enum JSONText {
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
+            // ASCII, eight bytes at a time.
+            while index + 8 <= bytes.count, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < bytes.count else { return nil }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int
@@ -81,31 +88,48 @@ public enum JSONText {
     /// The kinds of the comma-separated JSON texts in `bytes` (empty members skipped, as in
     /// any `#` list), or the first syntax error.
     static func members(of bytes: [UInt8]) throws(Problem) -> [Kind] {
-        var parser = Parser(bytes: bytes)
-        var kinds: [Kind] = []
-        while true {
-            parser.skipSpace()
-            if parser.isAtEnd { return kinds }
-            if parser.peek == ASCII.comma {
-                parser.index += 1
-                continue
+        let result: Result<[Kind], Problem> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = Parser(buffer)
+            var kinds: [Kind] = []
+            do throws(Problem) {
+                while true {
+                    parser.skipSpace()
+                    if parser.isAtEnd { return .success(kinds) }
+                    if parser.peek == ASCII.comma {
+                        parser.index += 1
+                        continue
+                    }
+                    kinds.append(try parser.value(depth: 0))
+                    parser.skipSpace()
+                    if parser.isAtEnd { return .success(kinds) }
+                    guard parser.peek == ASCII.comma else { throw parser.error("expected ',' between JSON values") }
+                    parser.index += 1
+                }
+            } catch {
+                return .failure(error)
             }
-            kinds.append(try parser.value(depth: 0))
-            parser.skipSpace()
-            if parser.isAtEnd { return kinds }
-            guard parser.peek == ASCII.comma else { throw parser.error("expected ',' between JSON values") }
-            parser.index += 1
         }
+        return try result.get()
     }
 
+    /// One pass over the bytes of a JSON text, reading them through a buffer: content can be
+    /// megabytes, so each byte costs a few instructions (no optional or bounds check per byte).
     private struct Parser {
-        let bytes: [UInt8]
+        let base: UnsafePointer<UInt8>
+        let count: Int
         var index = 0
         static let maximumDepth = 64
         static let tooDeep = "JSON nested more than"
 
-        var isAtEnd: Bool { index >= bytes.count }
-        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+        init(_ buffer: UnsafeBufferPointer<UInt8>, index: Int = 0) {
+            // An empty buffer may have no address: a stand-in that is never read (count is 0).
+            base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            count = buffer.count
+            self.index = index
+        }
+
+        var isAtEnd: Bool { index >= count }
+        var peek: UInt8? { index < count ? base[index] : nil }
 
         func error(_ reason: String) -> Problem {
             let what = peek.map { Printable.describe($0) } ?? "the end of the value"
@@ -113,25 +137,37 @@ public enum JSONText {
         }
 
         /// JSON's insignificant whitespace: SP, HTAB, LF, CR.
+        @inline(__always)
         mutating func skipSpace() {
-            while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+            while index < count {
+                let byte = base[index]
+                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+                index += 1
+            }
         }
 
         mutating func value(depth: Int) throws(Problem) -> Kind {
             guard depth < Self.maximumDepth else { throw error("\(Self.tooDeep) \(Self.maximumDepth) levels") }
             skipSpace()
-            switch peek {
-            case 0x7B?: try object(depth: depth); return .object
-            case 0x5B?: try array(depth: depth); return .array
-            case ASCII.dquote?: try string(); return .string
-            case 0x2D?, 0x30?, 0x31?, 0x32?, 0x33?, 0x34?, 0x35?, 0x36?, 0x37?, 0x38?, 0x39?: try number(); return .number
-            default:
-                for literal in ["true", "false", "null"] where bytes[index...].starts(with: literal.utf8) {
-                    index += literal.utf8.count
-                    return .literal
-                }
+            guard index < count else { throw error("expected a JSON value") }
+            switch base[index] {
+            case 0x7B: try object(depth: depth); return .object
+            case 0x5B: try array(depth: depth); return .array
+            case ASCII.dquote: try string(); return .string
+            case 0x2D, 0x30...0x39: try number(); return .number
+            case 0x74: try literal("true"); return .literal
+            case 0x66: try literal("false"); return .literal
+            case 0x6E: try literal("null"); return .literal
+            default: throw error("expected a JSON value")
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(Problem) {
+            let length = word.utf8CodeUnitCount
+            guard index + length <= count, (0..<length).allSatisfy({ base[index + $0] == word.utf8Start[$0] }) else {
                 throw error("expected a JSON value")
             }
+            index += length
         }
 
         mutating func object(depth: Int) throws(Problem) {
@@ -168,27 +204,32 @@ public enum JSONText {
 
         mutating func string() throws(Problem) {
             index += 1
-            while let byte = peek {
-                switch byte {
-                case ASCII.dquote:
+            while index < count {
+                let byte = base[index]
+                // Most bytes: neither a quote, a backslash nor a control character.
+                if byte != ASCII.dquote && byte != ASCII.backslash && byte >= 0x20 {
+                    index += 1
+                    continue
+                }
+                if byte == ASCII.dquote {
                     index += 1
                     return
-                case ASCII.backslash:
-                    index += 1
-                    guard let escaped = peek else { break }
-                    if escaped == 0x75 {  // \uXXXX
-                        guard index + 4 < bytes.count, bytes[(index + 1)...(index + 4)].allSatisfy({ ASCII.hexValue($0) != nil }) else {
-                            throw error("expected four hex digits after \\u")
-                        }
-                        index += 5
-                    } else {
-                        guard Array("\"\\/bfnrt".utf8).contains(escaped) else { throw error("invalid escape in a string") }
-                        index += 1
+                }
+                if byte < 0x20 { throw error("control characters must be escaped in a string") }
+                // A backslash.
+                index += 1
+                guard index < count else { break }
+                let escaped = base[index]
+                if escaped == 0x75 {  // \uXXXX
+                    guard index + 4 < count, (1...4).allSatisfy({ ASCII.hexValue(base[index + $0]) != nil }) else {
+                        throw error("expected four hex digits after \\u")
                     }
-                case 0x00..<0x20:
-                    throw error("control characters must be escaped in a string")
-                default:
-                    index += 1
+                    index += 5
+                } else {
+                    switch escaped {
+                    case ASCII.dquote, ASCII.backslash, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: index += 1
+                    default: throw error("invalid escape in a string")
+                    }
                 }
             }
             throw error("the string has no closing '\"'")
@@ -211,15 +252,17 @@ public enum JSONText {
             }
         }
 
+        @inline(__always)
         mutating func take(_ byte: UInt8) -> Bool {
-            guard peek == byte else { return false }
+            guard index < count, base[index] == byte else { return false }
             index += 1
             return true
         }
 
+        @inline(__always)
         mutating func digits() -> Int {
             let start = index
-            while let byte = peek, ASCII.isDigit(byte) { index += 1 }
+            while index < count, base[index] &- 0x30 < 10 { index += 1 }
             return index - start
         }
     }

@@ -73,7 +73,7 @@ enum TCPFlow {
 
     /// The first kilobyte of a file (empty when it cannot be read).
     private static func firstBytes(_ path: String) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = FileName.openForReading(path)
         guard descriptor >= 0 else { return [] }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1024)
