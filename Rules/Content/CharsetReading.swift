@@ -328,6 +328,24 @@ enum ContentText {
         return nil
     }
 
+    /// Whether `bytes` open with an XML declaration (after a UTF-8 byte order mark) in whose
+    /// first 1024 bytes the word `encoding` appears: a declaration that names, or tries to
+    /// name, an encoding, so that UTF-8 is not implied.
+    static func xmlDeclarationNamesEncoding(_ bytes: [UInt8]) -> Bool {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        guard bytes.count >= start + 5, bytes[start..<start + 5].elementsEqual("<?xml".utf8) else { return false }
+        let head = bytes[start..<min(bytes.count, start + 1024)]
+        let end = head.indices.first { head[$0] == 0x3E } ?? head.endIndex
+        let key = Array("encoding".utf8)
+        var index = head.startIndex
+        while index + key.count <= end {
+            if head[index..<index + key.count].elementsEqual(key) { return true }
+            index += 1
+        }
+        return false
+    }
+
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }

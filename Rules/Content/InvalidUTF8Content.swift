@@ -1,12 +1,13 @@
 import HTTPLintCore
 
-/// Content declared as UTF-8 by its charset parameter that is not UTF-8.
+/// Content declared as UTF-8 by its charset parameter, or XML that is UTF-8 for want of any
+/// declaration, that is not UTF-8.
 struct InvalidUTF8Content: Rule {
     static let description = RuleDescription(
         id: "invalid-utf8-content",
         severity: .warning,
         category: .content,
-        summary: "Content declared charset=utf-8 that is not valid UTF-8",
+        summary: "Content declared charset=utf-8, or XML with no encoding declared anywhere, that is not valid UTF-8",
         rationale: """
             RFC 9110 §8.3.2: the charset parameter names the encoding of textual content, and \
             recipients decode by it. UTF-8 (RFC 3629 §3, §4) has no overlong forms, no \
@@ -21,11 +22,18 @@ struct InvalidUTF8Content: Rule {
             names the encoding are judged: text/*, XML (RFC 7303 §3) and JavaScript (RFC 9239 \
             §4.1); a charset on an image or octets means nothing, and JSON types are left to \
             invalid-json-content, which reads them as UTF-8 whatever the label. Content that \
-            starts with a UTF-16 byte order mark is left to bom-contradicts-charset. Responses \
-            without content, 206 parts and content cut short are not judged.
+            starts with a UTF-16 byte order mark is left to bom-contradicts-charset. XML with \
+            no charset parameter is judged too when nothing else names its encoding: RFC 7303 \
+            §3.2 leaves it to XML 1.0 §4.3.3, under which an entity with no byte order mark \
+            and no encoding declaration is UTF-8 (another encoding MUST be declared), so a \
+            non-UTF-8 byte there is a fatal error for XML processors. Responses without \
+            content, 206 parts and content cut short are not judged.
             """,
         fix: "Serve the text in UTF-8 (re-encode the file or template), or declare the charset it is really in",
-        spec: [.rfc9110("8.3.2"), SpecReference(rfc: 3629, section: "4"), SpecReference(rfc: 3629, section: "3")],
+        spec: [.rfc9110("8.3.2"), SpecReference(rfc: 3629, section: "4"), SpecReference(rfc: 3629, section: "3"),
+               SpecReference(rfc: 7303, section: "3.2"),
+               SpecReference(document: "XML 1.0", section: "4.3.3 Character Encoding in Entities",
+                             url: "https://www.w3.org/TR/xml/#charencoding")],
         fields: ["Content-Type"],
         runsWhen: .anyFieldPresent,
         triggering: [
@@ -40,6 +48,9 @@ struct InvalidUTF8Content: Rule {
                          [0xED, 0xA0, 0x80], line: 6),
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/atom+xml; charset=utf-8\nContent-Length: 9\n\n",
                          Array("<a>".utf8) + [0xFC] + Array("</a>".utf8) + [0x0A], line: 6),
+            // XML with no charset, no byte order mark and no encoding declaration is UTF-8.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/xml\nContent-Length: 29\n\n",
+                         Array("<?xml version=\"1.0\"?><a>".utf8) + [0xFC] + Array("</a>".utf8), line: 6),
         ],
         nonTriggering: [
             Example("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain; charset=utf-8\nContent-Length: 15\n\ncaf\u{e9} \u{1F600} ok\n"),
@@ -48,6 +59,11 @@ struct InvalidUTF8Content: Rule {
                          Array("caf".utf8) + [0xE9, 0x0A]),
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/plain\nContent-Length: 5\n\n",
                          Array("caf".utf8) + [0xE9, 0x0A]),
+            // The same XML declaring its encoding, or with a charset parameter that is not UTF-8.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/xml\nContent-Length: 51\n\n",
+                         Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>".utf8) + [0xFC] + Array("</a>".utf8)),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: text/xml; charset=windows-1252\nContent-Length: 8\n\n",
+                         Array("<a>".utf8) + [0xFC] + Array("</a>".utf8)),
             // JSON is invalid-json-content's.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json; charset=utf-8\nContent-Length: 4\n\n",
                          [0x22, 0xE9, 0x22, 0x0A]),
@@ -66,13 +82,19 @@ struct InvalidUTF8Content: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let reading = report.reading(CharsetReading.self, of: response)
-        guard reading.declaredEncoding == .utf8, reading.isCharsetText,
-              let text = reading.text, ContentText.byteOrderMark(text.bytes).map({ $0.encoding == .utf8 }) ?? true,
+        let declared = reading.declaredEncoding == .utf8 && reading.isCharsetText
+        // XML with no charset parameter: UTF-8 unless a mark or a declaration says otherwise.
+        let implied = reading.isXML && reading.declaredLabel == nil
+        guard declared || implied, let text = reading.text,
+              ContentText.byteOrderMark(text.bytes).map({ $0.encoding == .utf8 }) ?? true,
+              !implied || !ContentText.xmlDeclarationNamesEncoding(text.bytes),
               let offset = ContentText.firstNonUTF8Byte(text.bytes) else { return }
         let byte = "0x" + String(text.bytes[offset], radix: 16, uppercase: true)
         let place = text.wasDecoded ? "byte \(offset) of the decoded content" : "byte \(offset) of the content"
         let content = report.reading(ContentReading.self, of: response)
-        report.add("the content is declared charset=\(Printable.escape(reading.declaredLabel ?? "")) but \(place) (\(byte)) does not start a well-formed UTF-8 sequence",
+        let premise = declared ? "the content is declared charset=\(Printable.escape(reading.declaredLabel ?? ""))"
+            : "\(reading.typeName) content with no charset parameter, byte order mark or encoding declaration is UTF-8 (XML 1.0 §4.3.3)"
+        report.add("\(premise) but \(place) (\(byte)) does not start a well-formed UTF-8 sequence",
                    at: content.span(at: text.wasDecoded ? 0 : offset), status: response.status)
     }
 }

@@ -56,6 +56,11 @@ import Testing
         #expect(declared("<?xml version=\"1.0\"?><a encoding=\"x\"/>") == nil)
         #expect(declared(" <?xml version=\"1.0\" encoding=\"latin1\"?>") == nil, "the declaration must come first")
         #expect(declared("<?xml-stylesheet href=\"a\" encoding=\"x\"?>") == nil)
+        // Whether a declaration names (or tries to name) an encoding, so that UTF-8 is not implied.
+        func names(_ xml: String) -> Bool { ContentText.xmlDeclarationNamesEncoding(Array(xml.utf8)) }
+        #expect(names("<?xml version=\"1.0\" encoding=latin1?><a/>"))
+        #expect(!names("<?xml version=\"1.0\"?><a encoding=\"x\"/>"))
+        #expect(!names("<a/>"))
     }
 
     @Test func labelsCompareAsBrowsersDecode() {
