@@ -18,6 +18,10 @@ public struct InputReport: Sendable {
     public let outcome: Outcome
     /// The number of responses (final and interim) read from the input.
     public let responseCount: Int
+    /// Whether more reports of the same input follow this one: an input streamed a window at
+    /// a time gives one report per window, all but the last marked so. Formats that give one
+    /// record per input (JSON Lines) write it with the last.
+    public var continues = false
 
     public init(name: String, part: String? = nil, partLine: Int? = nil, outcome: Outcome) {
         self.init(name: name, part: part, partLine: partLine, outcome: outcome, responseCount: Self.countResponses(outcome))
@@ -37,8 +41,10 @@ public struct InputReport: Sendable {
     /// (memory freed by another thread than the one that took it waits on that thread's lock).
     public func keepingCountsOnly() -> InputReport {
         guard case .linted(let result) = outcome else { return self }
-        return InputReport(name: name, part: part, partLine: partLine, outcome: .linted(LintResult(
+        var copy = InputReport(name: name, part: part, partLine: partLine, outcome: .linted(LintResult(
             source: Self.noSource, exchanges: [], findings: result.findings)), responseCount: responseCount)
+        copy.continues = continues
+        return copy
     }
 
     private static let noSource = SourceText(name: "", bytes: [])
@@ -46,14 +52,18 @@ public struct InputReport: Sendable {
     /// The same report with only the findings at or above `severity` (for `--quiet`).
     public func keepingOnly(_ severity: Severity) -> InputReport {
         guard case .linted(let result) = outcome else { return self }
-        return InputReport(name: name, part: part, partLine: partLine, outcome: .linted(LintResult(
+        var copy = InputReport(name: name, part: part, partLine: partLine, outcome: .linted(LintResult(
             source: result.source, exchanges: result.exchanges, findings: result.findings.filter { $0.severity >= severity })),
             responseCount: responseCount)
+        copy.continues = continues
+        return copy
     }
 
     /// The same report under another name: standard input (`-`) as `--stdin-filename` names it.
     public func renamed(_ name: String) -> InputReport {
-        InputReport(name: name, part: part, partLine: partLine, outcome: outcome, responseCount: responseCount)
+        var copy = InputReport(name: name, part: part, partLine: partLine, outcome: outcome, responseCount: responseCount)
+        copy.continues = continues
+        return copy
     }
 
     public var findings: [Finding] {

@@ -58,6 +58,22 @@ import Testing
         if window < 300 { #expect(windows > 10, "a small window reads the stream in many pieces") }
     }
 
+    /// JSON Lines gives one record per input, streamed or not: the windows' reports are
+    /// marked as continued, and the last one's record counts them all.
+    @Test func jsonLinesGivesOneInputRecordForAStreamedInput() {
+        let linter = Linter(configuration: .init(profile: .all))
+        let (reports, windows) = Self.streamed(Self.mixedStream, window: 64, linter: linter)
+        #expect(windows > 10)
+        #expect(reports.dropLast().allSatisfy(\.continues) && reports.last?.continues == false)
+        let streamed = JSONLinesReporter()
+        let streamedLines = reports.map(streamed.render).joined() + streamed.finish(reports)
+        let whole = linter.lintInput(named: "stream", bytes: Self.mixedStream, kind: .raw)
+        let wholeReporter = JSONLinesReporter()
+        let wholeLines = whole.map(wholeReporter.render).joined() + wholeReporter.finish(whole)
+        #expect(streamedLines == wholeLines)
+        #expect(streamedLines.components(separatedBy: #""record":"input""#).count == 2)
+    }
+
     @Test func everySampleGivesTheSameFindingsStreamed() throws {
         let linter = Linter(configuration: .init(profile: .all))
         let names = try FileManager.default.contentsOfDirectory(atPath: PackageFiles.url("Samples").path)

@@ -51,7 +51,9 @@ extension Linter {
                 guard isLast || exchanges.count >= skip + 2 else { return .grow }
                 let end = isLast ? exchanges.count : exchanges.count - 1
                 let reported = Array(exchanges[min(skip, end)..<end])
-                emit(InputReport(name: name, outcome: .linted(LintResult(source: source, exchanges: reported, findings: lint(reported)))))
+                var report = InputReport(name: name, outcome: .linted(LintResult(source: source, exchanges: reported, findings: lint(reported))))
+                report.continues = !isLast
+                emit(report)
                 if isLast { return .done }
                 let next = exchanges[end - 1]
                 return .advance(cut: next.startOffset, firstIndex: next.index)

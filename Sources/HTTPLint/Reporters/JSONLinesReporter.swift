@@ -13,11 +13,15 @@ import Foundation
 /// ```
 ///
 /// An input that could not be read is its one `{"path": …, "error": …}` record. A HAR archive
-/// has a record per entry (with its `entry`), as in the `json` format's `inputs`. The summary
+/// has a record per entry (with its `entry`), as in the `json` format's `inputs`; an input
+/// streamed a window at a time has one record, after its last window's findings. The summary
 /// counts what this reporter rendered (reporters are made per run).
 public final class JSONLinesReporter: Reporter, @unchecked Sendable {
     /// Totals of the inputs rendered so far; inputs may be rendered on several threads.
     private var summary = RunSummary()
+    /// Responses and findings of the windows of a streamed input written so far, by name: its
+    /// one input record, written with its last window, counts them all.
+    private var streamed: [String: (responses: Int, findings: Int)] = [:]
     private let lock = NSLock()
 
     public init() {}
@@ -25,15 +29,19 @@ public final class JSONLinesReporter: Reporter, @unchecked Sendable {
     public func render(_ input: InputReport) -> String {
         lock.lock()
         summary.add(input)
+        let earlier = streamed.removeValue(forKey: input.name) ?? (0, 0)
+        let counts = (responses: earlier.responses + input.responseCount, findings: earlier.findings + input.findings.count)
+        if input.continues { streamed[input.name] = counts }
         lock.unlock()
         if case .failed(let reason) = input.outcome {
             return JSON.object([("path", JSONReporter.text(input.name)), ("error", JSONReporter.text(reason))]).compact() + "\n"
         }
         var out = ""
         for located in LocatedFinding.all(in: input) { out += JSONReporter.object(located).compact() + "\n" }
+        if input.continues { return out }
         return out + JSON.object([
             ("record", .string("input")), ("path", JSONReporter.text(input.name)), ("entry", input.part.map(JSON.string) ?? .null),
-            ("responses", .number(input.responseCount)), ("findings", .number(input.findings.count)),
+            ("responses", .number(counts.responses)), ("findings", .number(counts.findings)),
         ]).compact() + "\n"
     }
 

@@ -27,6 +27,10 @@ public struct SARIFReporter: Reporter {
 
     public func render(_ input: InputReport) -> String { "" }
 
+    /// Every rule's metadata (help text with its rendered examples), made once per process:
+    /// it is the same in every report, and rendering it costs more than a small run.
+    private static let ruleObjects: [JSON] = RuleCatalogue.rules.map { rule($0.description) }
+
     public func finish(_ inputs: [InputReport]) -> String {
         let rules = RuleCatalogue.rules.map { $0.description }
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -116,7 +120,7 @@ public struct SARIFReporter: Reporter {
             ("version", .string(HTTPLintVersion.current)),
             ("semanticVersion", .string(HTTPLintVersion.current)),
             ("informationUri", .string(HTTPLintVersion.repository)),
-            ("rules", .array(rules.map(Self.rule))),
+            ("rules", .array(Self.ruleObjects)),
         ])
         let run: JSON = .object([
             ("tool", .object([("driver", driver)])),
