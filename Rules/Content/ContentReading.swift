@@ -68,7 +68,7 @@ final class ContentReading: ResponseReading {
     /// Whether the response carries content as a server sent it, whole: framed by
     /// Content-Length, chunked or the connection's close, not cut short, not empty, not a
     /// 206 part, and with no transfer coding but chunked.
-    private static func hasContentAsSent(_ response: Response) -> Bool {
+    static func hasContentAsSent(_ response: Response) -> Bool {
         let content = response.content
         switch content.framing {
         case .contentLength, .chunked, .closeDelimited: break
@@ -79,7 +79,7 @@ final class ContentReading: ResponseReading {
     }
 
     /// Calls `body` with the content bytes: in place, or the chunks' data joined.
-    private static func withContentBytes(_ response: Response, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    static func withContentBytes(_ response: Response, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let content = response.content
         let source = response.source
         if content.framing == .chunked {

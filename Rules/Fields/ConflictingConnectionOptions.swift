@@ -12,7 +12,8 @@ struct ConflictingConnectionOptions: Rule {
             response; `keep-alive` (Appendix C.2.2, from RFC 2068 §19.7.1) asks for a \
             persistent HTTP/1.0 connection. Recipients follow close, which §9.3 checks first, \
             so the keep-alive (and any Keep-Alive parameters) is dead weight and shows that \
-            two layers of the server disagree about the connection.
+            two layers of the server disagree about the connection. \
+            Exchanges recorded as HTTP/2 or HTTP/3 (HAR entries), which have no such HTTP/1.1 connection handling, are left to connection-specific-field-in-http2.
             """,
         fix: "Send one of them: `Connection: close` when the server closes, otherwise keep-alive (or nothing, for HTTP/1.1)",
         spec: [.rfc9112("9.6"), .rfc9112("9.3"), .rfc9112("C.2.2")],
@@ -29,6 +30,7 @@ struct ConflictingConnectionOptions: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        guard exchange.recordedMajorVersion == nil else { return }
         for response in exchange.responses {
             let connection = report.reading(ConnectionOptions.self, of: response)
             // Most responses say one option; a conflict needs two.

@@ -16,7 +16,8 @@ struct ConnectionOptionForEndToEndField: Rule {
             Reported are the representation metadata (Content-Type, Content-Encoding, \
             Content-Language, Content-Location, Content-Range, Content-Disposition, ETag, \
             Last-Modified), the caching fields (Cache-Control, Expires, Vary, Age), Date, and \
-            the response controls Location, Allow, Retry-After, WWW-Authenticate and Set-Cookie.
+            the response controls Location, Allow, Retry-After, WWW-Authenticate and Set-Cookie. \
+            Exchanges recorded as HTTP/2 or HTTP/3 (HAR entries), which have no such HTTP/1.1 connection handling, are left to connection-specific-field-in-http2.
             """,
         fix: "Remove the field's name from Connection; list only connection options such as close or upgrade",
         spec: [.rfc9110("7.6.1")],
@@ -41,6 +42,7 @@ struct ConnectionOptionForEndToEndField: Rule {
     private static let byLowercase = Dictionary(uniqueKeysWithValues: endToEnd.map { ($0.asciiLowercased(), $0) })
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        guard exchange.recordedMajorVersion == nil else { return }
         for response in exchange.responses {
             for line in report.reading(ConnectionOptions.self, of: response).lines {
                 let field = line.field

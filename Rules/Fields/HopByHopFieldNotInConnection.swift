@@ -15,7 +15,8 @@ struct HopByHopFieldNotInConnection: Rule {
             option"). Keep-Alive (RFC 2068 §19.7.1.1) is such a field and only accompanies \
             the keep-alive option. Without the option, proxies forward the field as if it were \
             meant for the client, recipients are told to treat it as improperly forwarded and \
-            ignore it, and WebSocket clients reject a 101 whose Connection lacks upgrade.
+            ignore it, and WebSocket clients reject a 101 whose Connection lacks upgrade. \
+            Exchanges recorded as HTTP/2 or HTTP/3 (HAR entries), which have no such HTTP/1.1 connection handling, are left to connection-specific-field-in-http2.
             """,
         fix: "Add the option: `Connection: upgrade` with Upgrade, `Connection: keep-alive` with Keep-Alive",
         spec: [.rfc9110("7.6.1"), .rfc9110("7.8"), SpecReference(rfc: 2068, section: "19.7.1.1")],
@@ -29,6 +30,8 @@ struct HopByHopFieldNotInConnection: Rule {
             Example("HTTP/1.1 101 Switching Protocols\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: Upgrade\nUpgrade: websocket\n\n"),
             Example("HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nConnection: Keep-Alive\nKeep-Alive: timeout=5, max=100\nContent-Length: 0\n\n"),
             Example("HTTP/1.1 426 Upgrade Required\nDate: Sun, 06 Nov 1994 08:49:37 GMT\nUpgrade: TLS/1.2, HTTP/1.1\nConnection: close, upgrade\nContent-Length: 0\n\n"),
+            // HTTP/2: Keep-Alive is malformed there whatever Connection says (connection-specific-field-in-http2).
+            .recorded("h2", "HTTP/1.1 200 \ndate: Sun, 06 Nov 1994 08:49:37 GMT\nkeep-alive: timeout=5\ncontent-length: 0\n\n"),
         ]
     )
 
@@ -39,6 +42,7 @@ struct HopByHopFieldNotInConnection: Rule {
     ]
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        guard exchange.recordedMajorVersion == nil else { return }
         for response in exchange.responses {
             for (tableField, name, option) in Self.fields {
                 guard let field = response.fields.first(named: tableField) else { continue }

@@ -10,7 +10,8 @@ struct SwitchingProtocolsWithoutUpgradeRequest: Rule {
         rationale: """
             RFC 9110 §7.8: "A server MUST NOT switch to a protocol that was not indicated by \
             the client in the corresponding request's Upgrade header field." A client that did \
-            not ask for the protocol cannot speak it, and the connection is lost.
+            not ask for the protocol cannot speak it, and the connection is lost. \
+            Exchanges recorded as HTTP/2 or HTTP/3 (HAR entries), which have no such HTTP/1.1 connection handling, are left to switching-protocols-in-http2.
             """,
         fix: "Send 101 only when the request's Upgrade lists the protocol, and name that protocol",
         spec: [.rfc9110("7.8"), .rfc9110("15.2.2")],
@@ -30,6 +31,7 @@ struct SwitchingProtocolsWithoutUpgradeRequest: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        guard exchange.recordedMajorVersion == nil else { return }
         let response = exchange.response
         guard response.status == 101, let request = exchange.request else { return }
         let offered = Set(request.fields.listElements(named: .upgrade).map { $0.asciiLowercased() })

@@ -10,7 +10,8 @@ struct UpgradeRequiredWithoutUpgrade: Rule {
         rationale: """
             RFC 9110 §15.5.22: "The server MUST send an Upgrade header field in a 426 response \
             to indicate the required protocol(s)." Otherwise the client cannot tell what to \
-            upgrade to.
+            upgrade to. \
+            In an exchange recorded as HTTP/2 or HTTP/3 (a HAR entry) Upgrade is not allowed at all, so the rule is silent there.
             """,
         fix: "Send `Upgrade` with the required protocol, such as `Upgrade: HTTP/3.0`, and `Connection: Upgrade`",
         spec: [.rfc9110("15.5.22")],
@@ -24,6 +25,7 @@ struct UpgradeRequiredWithoutUpgrade: Rule {
     )
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        guard exchange.recordedMajorVersion == nil else { return }
         requireField("Upgrade", on: [426], in: exchange.response, &report) { _ in
             "426 response has no Upgrade field naming the required protocol"
         }

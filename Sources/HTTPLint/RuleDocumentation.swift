@@ -135,6 +135,7 @@ public enum RuleDocumentation {
     /// An example with its line endings shown (`\r\n`), indented.
     static func render(_ example: Example) -> String {
         var out = ""
+        if let version = example.recordedVersion { out += "  (recorded as \(version) in a HAR entry, rebuilt as HTTP/1.1 text)\n" }
         if let request = example.request {
             out += "  request:\n" + lines(request, prefix: "    ")
             out += "  response:\n" + lines(example.response, prefix: "    ")

@@ -24,7 +24,8 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
 func findings(of ruleIndex: Int, on example: Example) throws -> [Finding] {
     let ruleType = RuleCatalogue.rules[ruleIndex]
     let requests = example.request.map { RequestParser.parse(SourceText(name: "request", bytes: $0)) } ?? []
-    let exchanges = ResponseParser.parse(SourceText(name: "example", bytes: example.response), requests: requests)
+    var exchanges = ResponseParser.parse(SourceText(name: "example", bytes: example.response), requests: requests)
+    if let version = example.recordedVersion { exchanges = exchanges.map { $0.recorded(as: version) } }
     let rule = ruleType.init()
     var all: [Finding] = []
     for exchange in exchanges {

@@ -121,6 +121,30 @@ import TestSupport
         #expect(reports[2].findings.isEmpty)
     }
 
+    /// The version a HAR entry records stays on the exchange, and the HTTP/2 rules judge by
+    /// it: `connection: keep-alive` is malformed in the h2 entry and fine in the HTTP/1.1 one.
+    @Test func harKeepsTheRecordedVersionForHTTP2Rules() throws {
+        let reports = try lint("Samples/traffic/h2-connection-keep-alive.har")
+        #expect(reports.count == 3)
+        let versions = reports.map { report -> String? in
+            guard case .linted(let result) = report.outcome else { return nil }
+            return result.exchanges.first?.recordedVersion
+        }
+        #expect(versions == ["h2", "h2", "HTTP/1.1"])
+        #expect(found(reports) == ["connection-specific-field-in-http2@4:1"])
+        #expect(reports[0].findings.first?.message.contains("recorded as HTTP/2 (h2)") == true)
+        // The same entry recorded as HTTP/1.1 is fine; as h3, it is malformed too.
+        let text = try String(decoding: PackageFiles.bytes("Samples/traffic/h2-connection-keep-alive.har"), as: UTF8.self)
+        for (version, expected) in [("HTTP/1.1", [String]()), ("h3", ["connection-specific-field-in-http2"])] {
+            let relabelled = text.replacingOccurrences(of: "\"httpVersion\": \"h2\"", with: "\"httpVersion\": \"\(version)\"")
+            let again = Linter().lintInput(named: "x.har", bytes: Array(relabelled.utf8))
+            #expect(again.flatMap(\.findings).map(\.rule) == expected, "\(version)")
+        }
+        // Raw HTTP/1.1 bytes record no version.
+        let raw = Linter().lint(SourceText(name: "r", bytes: Array("HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n".utf8)))
+        #expect(raw.exchanges.first?.recordedVersion == nil)
+    }
+
     /// Entries are found by a scan of the bytes and parsed one at a time: every value of
     /// `log.entries` is an entry in its place (objects linted, others with nothing to lint),
     /// braces and keys inside strings or other objects are not taken for entries, each entry

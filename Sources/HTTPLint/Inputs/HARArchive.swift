@@ -6,6 +6,8 @@ import Foundation
 /// What a HAR cannot tell is not checked: content is decoded (no framing rules), the status
 /// line is rebuilt (HTTP/2 and HTTP/3 entries become `HTTP/1.1`, pseudo-fields such as
 /// `:status` are dropped), and an entry without a response (status 0) has nothing to lint.
+/// The version the entry records is kept beside the rebuilt text (``Entry/version``, then
+/// ``Exchange/recordedVersion``), for the rules about HTTP/2 and HTTP/3 messages.
 enum HARArchive {
     struct Entry {
         /// "entry 3: GET https://example.com/".
@@ -13,6 +15,9 @@ enum HARArchive {
         let request: [UInt8]?
         /// Empty when the entry has no response.
         let response: [UInt8]
+        /// The response's `httpVersion` as recorded (the request's when the response has none);
+        /// `nil` when neither names one.
+        var version: String? = nil
     }
 
     struct Problem: Error, CustomStringConvertible {
@@ -141,6 +146,7 @@ enum HARArchive {
             + hostLine(request["headers"], url: url) + fieldLines(request["headers"]) + "\r\n").utf8)
         let status = (response["status"] as? NSNumber)?.intValue ?? 0
         guard status > 0 else { return Entry(label: label, request: requestBytes, response: []) }
+        let recorded = [response["httpVersion"], request["httpVersion"]].lazy.compactMap { $0 as? String }.first { !$0.isEmpty }
         let version = normalizedVersion(response["httpVersion"] as? String)
         let reason = version == "HTTP/1.1" || version == "HTTP/1.0" ? (response["statusText"] as? String ?? "") : ""
         var bytes = Array("\(version) \(status) \(reason)\r\n\(fieldLines(response["headers"]))\r\n".utf8)
@@ -151,7 +157,7 @@ enum HARArchive {
                 bytes += Array(text.utf8)
             }
         }
-        return Entry(label: label, request: requestBytes, response: bytes)
+        return Entry(label: label, request: requestBytes, response: bytes, version: recorded)
     }
 
     /// The limit, when the brackets of `bytes` (outside strings) nest deeper than it.

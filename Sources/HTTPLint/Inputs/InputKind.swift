@@ -97,7 +97,8 @@ extension Linter {
                     if let request = entry.request {
                         requests = RequestParser.parse(SourceText(name: name, bytes: request), limits: configuration.limits)
                     }
-                    let exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests, limits: configuration.limits)
+                    var exchanges = entry.response.isEmpty ? [] : ResponseParser.parse(source, requests: requests, limits: configuration.limits)
+                    if let version = entry.version { exchanges = exchanges.map { $0.recorded(as: version) } }
                     let result = LintResult(source: source, exchanges: exchanges, findings: lint(exchanges))
                     return InputReport(name: name, part: entry.label, partLine: place.line,
                                        outcome: .linted(keepSupported(result)))

@@ -17,9 +17,15 @@ public final class Exchange: Sendable {
     public let deviations: [Deviation]
     /// The interim responses followed by the final one (built once: most rules walk it).
     public let responses: [Response]
+    /// The protocol version an input recorded for this exchange when it rebuilt the exchange
+    /// as HTTP/1.1 text rather than keeping the bytes sent: a HAR entry's `httpVersion` (`h2`,
+    /// `HTTP/2.0`, `h3`…), as written. `nil` for bytes as sent, whose status line tells.
+    public let recordedVersion: String?
 
-    public init(index: Int, request: Request?, interim: [Response], response: Response, deviations: [Deviation]) {
+    public init(index: Int, request: Request?, interim: [Response], response: Response, deviations: [Deviation],
+                recordedVersion: String? = nil) {
         self.index = index
+        self.recordedVersion = recordedVersion
         self.request = request
         self.interim = interim
         self.response = response
@@ -36,4 +42,22 @@ public final class Exchange: Sendable {
 
     /// The input the spans refer to.
     public var source: SourceText { response.source }
+
+    /// This exchange as an input recorded it in `version` (``recordedVersion``).
+    public func recorded(as version: String?) -> Exchange {
+        Exchange(index: index, request: request, interim: interim, response: response, deviations: deviations,
+                 recordedVersion: version)
+    }
+
+    /// The major version of ``recordedVersion`` when it names HTTP/2 (`h2`, `h2c`, `HTTP/2`,
+    /// `HTTP/2.0`) or HTTP/3 (`h3`, `h3-29`, `HTTP/3`, `HTTP/3.0`): 2 or 3. `nil` otherwise,
+    /// Google QUIC's `http/2+quic/46` included: it is neither RFC 9113 nor RFC 9114.
+    public var recordedMajorVersion: Int? {
+        guard let version = recordedVersion?.asciiLowercased() else { return nil }
+        switch version {
+        case "h2", "h2c", "http/2", "http/2.0": return 2
+        case "h3", "http/3", "http/3.0": return 3
+        default: return version.hasPrefix("h3-") ? 3 : nil
+        }
+    }
 }

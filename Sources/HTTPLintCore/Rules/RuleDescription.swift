@@ -190,6 +190,9 @@ public struct Example: Sendable {
     /// Where the example is written, so that a failing example points at itself.
     public let file: String
     public let sourceLine: Int
+    /// The protocol version the example's exchange is recorded in (``Exchange/recordedVersion``):
+    /// for rules about HTTP/2 or HTTP/3 entries of a HAR, which are rebuilt as HTTP/1.1 text.
+    public let recordedVersion: String?
 
     private enum Storage: Sendable {
         case bytes([UInt8])
@@ -247,7 +250,16 @@ public struct Example: Sendable {
         Example(storage: .generated { crlf(make()) }, request: nil, line: line, file: file, sourceLine: sourceLine)
     }
 
-    private init(storage: Storage, request: [UInt8]?, line: Int?, file: String, sourceLine: Int) {
+    /// An example written like ``init(_:request:line:file:sourceLine:)`` whose exchange an input
+    /// recorded in `version` (`h2`, `h3`) and rebuilt as the HTTP/1.1 text given, as a HAR entry is.
+    public static func recorded(_ version: String, _ response: String, request: String? = nil, line: Int? = nil,
+                                file: String = #filePath, sourceLine: Int = #line) -> Example {
+        Example(storage: .bytes(crlf(response)), request: request.map(Self.crlf), line: line, file: file, sourceLine: sourceLine,
+                recordedVersion: version)
+    }
+
+    private init(storage: Storage, request: [UInt8]?, line: Int?, file: String, sourceLine: Int, recordedVersion: String? = nil) {
+        self.recordedVersion = recordedVersion
         self.storage = storage
         self.request = request
         self.line = line
