@@ -147,32 +147,7 @@ enum ContentText {
     /// (Unicode Table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or `nil`
     /// when all of `bytes` is UTF-8.
     static func firstNonUTF8Byte(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            while index < count {
-                let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
-                let length: Int
-                var low: UInt8 = 0x80, high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; high = 0x9F
-                case 0xF0: length = 4; low = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; high = 0x8F
-                default: return index
-                }
-                guard index + 1 < count, buffer[index + 1] >= low, buffer[index + 1] <= high else { return index }
-                for next in 2..<length {
-                    guard index + next < count, buffer[index + next] & 0xC0 == 0x80 else { return index }
-                }
-                index += length
-            }
-            return nil
-        }
+        JSONText.firstInvalidUTF8(bytes, from: 0)
     }
 
     /// The encoding a byte order mark at the start of `bytes` names, and its length.

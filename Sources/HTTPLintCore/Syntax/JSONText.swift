@@ -52,8 +52,10 @@ public enum JSONText {
     }
 
     /// The index of the first byte that does not start or continue a well-formed UTF-8
-    /// sequence (RFC 3629 §4: no overlong forms, no surrogates, nothing past U+10FFFF).
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+    /// sequence (RFC 3629 §4: no overlong forms, no surrogates, nothing past U+10FFFF), from
+    /// `start` on, or `nil` when the rest is UTF-8. The one UTF-8 check of JSON and of content
+    /// declared UTF-8.
+    public static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
             // ASCII, eight bytes at a time.
