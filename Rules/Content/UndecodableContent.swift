@@ -1,22 +1,28 @@
 import HTTPLintCore
 
-/// Content that does not decode with the gzip or deflate coding Content-Encoding names.
+/// Content that does not decode with the gzip, deflate or zstd coding Content-Encoding names.
 struct UndecodableContent: Rule {
     static let description = RuleDescription(
         id: "undecodable-content",
         severity: .error,
         category: .content,
-        summary: "Content that does not decode with its Content-Encoding (gzip, deflate)",
+        summary: "Content that does not decode with its Content-Encoding (gzip, deflate, zstd)",
         rationale: """
             RFC 9110 §8.4.1: Content-Encoding lists the codings applied to the representation, \
             in the order applied, and a recipient undoes them to get the data. gzip (and \
             x-gzip) is the format of RFC 1952 (§8.4.1.3); deflate is the zlib format of RFC \
-            1950 around DEFLATE data of RFC 1951 (§8.4.1.2). Content that does not decode \
-            (uncompressed bytes labelled gzip, a compressed file cut short, a wrong checksum or \
-            length in the trailer) fails in clients: browsers show an error page instead of \
-            the resource. httplint decodes each gzip, x-gzip and deflate layer and compares the \
-            CRC-32 or Adler-32 and the length its trailer gives; br, zstd and compress are not \
-            decoded, and decoding stops without a verdict past 128 MB. Not judged: responses \
+            1950 around DEFLATE data of RFC 1951 (§8.4.1.2). zstd is one or more Zstandard \
+            frames (RFC 8878 §3.1, registered for HTTP in §7.2), and RFC 9659 §3 bounds its \
+            window: "encoders MUST NOT generate frames requiring a Window_Size larger than 8 \
+            MB", while decoders need support no more, so a frame asking for more is reported \
+            and not decoded. Content that does not decode (uncompressed bytes labelled gzip, a \
+            compressed file cut short, a wrong checksum or length in the trailer, bytes after \
+            the last zstd frame) fails in clients: browsers show an error page instead of the \
+            resource. httplint decodes each gzip, x-gzip, deflate and zstd layer and compares \
+            the CRC-32, Adler-32 or XXH64 checksum and the length the data gives; br and \
+            compress are not decoded, a zstd frame that names a dictionary (RFC 8878 \
+            §3.1.1.1.3) is not decoded (content-not-checked says so), and decoding stops without \
+            a verdict past 128 MB. Not judged: responses \
             without content (HEAD, 204, 304, an empty body), a 206 part, content already cut \
             short (truncated-content), content with a transfer coding besides chunked, and \
             inputs whose content a tool decoded (HAR entries, curl transcripts, URL-loader \
@@ -24,7 +30,8 @@ struct UndecodableContent: Rule {
             """,
         fix: "Send the content compressed whole with the coding Content-Encoding names, or drop Content-Encoding for content sent as is",
         spec: [.rfc9110("8.4.1"), .rfc9110("8.4.1.3"), .rfc9110("8.4.1.2"), SpecReference(rfc: 1952, section: "2.3"),
-               SpecReference(rfc: 1950, section: "2.2"), SpecReference(rfc: 1951, section: "3.2")],
+               SpecReference(rfc: 1950, section: "2.2"), SpecReference(rfc: 1951, section: "3.2"),
+               SpecReference(rfc: 8878, section: "3.1"), SpecReference(rfc: 9659, section: "3")],
         fields: ["Content-Encoding"],
         runsWhen: .anyFieldPresent,
         triggering: [
@@ -51,6 +58,18 @@ struct UndecodableContent: Rule {
             // Two codings listed, one applied: the gzip layer decodes to JSON text, which is not deflate data.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: deflate, gzip\nContent-Length: 67\n\n",
                          CompressedExamples.gzip, line: 6),
+            // Labelled zstd, but gzip data.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 67\n\n",
+                         CompressedExamples.gzip, line: 7),
+            // A wrong zstd content checksum.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 68\n\n",
+                         CompressedExamples.changing(CompressedExamples.zstd, at: 67, to: 0x00), line: 8),
+            // A zstd frame cut short.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 40\n\n",
+                         Array(CompressedExamples.zstd.prefix(40)), line: 8),
+            // A zstd frame that asks for a 16 MB window.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: zstd\nContent-Length: 14\n\n",
+                         CompressedExamples.zstdWideWindow, line: 6),
         ],
         nonTriggering: [
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: gzip\nContent-Length: 67\n\n",
@@ -72,7 +91,15 @@ struct UndecodableContent: Rule {
                          Array(CompressedExamples.gzip.prefix(20)), request: "GET / HTTP/1.1\nHost: example.com\nRange: bytes=0-19\n\n"),
             // Codings httplint does not decode are not judged.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: br\nContent-Length: 5\n\n", Array("hello".utf8)),
-            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: gzip, zstd\nContent-Length: 5\n\n", Array("hello".utf8)),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: gzip, compress\nContent-Length: 5\n\n", Array("hello".utf8)),
+            // Valid zstd, and zstd applied over gzip.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 68\n\n",
+                         CompressedExamples.zstd),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: gzip, zstd\nContent-Length: 80\n\n",
+                         CompressedExamples.zstdOfGzip),
+            // A zstd frame that names a dictionary: not decoded, so not judged here.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: zstd\nContent-Length: 15\n\n",
+                         CompressedExamples.zstdWithDictionary),
         ]
     )
 
