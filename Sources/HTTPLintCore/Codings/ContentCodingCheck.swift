@@ -257,6 +257,8 @@ public struct ContentCodingCheck: Sendable, Equatable {
             return .problem("the zstd data is cut short: the content ends inside a frame, after \(produced) decoded bytes", offset: data.count)
         case .invalid(let reason, let offset):
             return .problem("the zstd data is corrupt: it has \(reason), \(offset) bytes into it", offset: offset)
+        case .checksumMismatch(let sent, let actual, let offset):
+            return .problem("the zstd frame's content checksum is 0x\(hex(sent, width: 8)) but the low 32 bits of the decoded data's XXH64 are 0x\(hex(actual, width: 8))", offset: offset)
         case .needsDictionary(let id, _):
             return .noVerdict("a zstd frame names dictionary \(id) (RFC 8878 §3.1.1.1.3), which httplint does not have, so the content was not decoded")
         case .windowTooLarge(let size, let offset):

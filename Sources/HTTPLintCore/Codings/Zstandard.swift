@@ -18,6 +18,9 @@ public enum Zstandard {
         case invalid(String, offset: Int)
         /// More than the limit was decoded; the rest was not read.
         case limitReached
+        /// A frame decoded, but the content checksum it carries at `offset` (the low 32 bits
+        /// of the XXH64 of its content) is not that of what it decoded to.
+        case checksumMismatch(sent: UInt32, actual: UInt32, offset: Int)
         /// A frame needs a dictionary (its Dictionary_ID, RFC 8878 §3.1.1.1.3), which only
         /// the parties that agreed on it have: the frame cannot be decoded here.
         case needsDictionary(id: UInt32, offset: Int)
@@ -53,6 +56,7 @@ public enum Zstandard {
             case .invalid(let reason, let offset): return (.invalid(reason, offset: min(max(0, offset), input.count)), decoder.produced)
             case .dictionary(let id, let offset): return (.needsDictionary(id: id, offset: offset), decoder.produced)
             case .window(let size, let offset): return (.windowTooLarge(size: size, offset: offset), decoder.produced)
+            case .checksum(let sent, let actual, let offset): return (.checksumMismatch(sent: sent, actual: actual, offset: offset), decoder.produced)
             }
         }
     }
@@ -69,6 +73,7 @@ public enum Zstandard {
         case limit
         case dictionary(UInt32, Int)
         case window(UInt64, Int)
+        case checksum(UInt32, UInt32, Int)
     }
 
     // MARK: Sequence codes (RFC 8878 §3.1.1.3.2.1)
@@ -622,16 +627,9 @@ public enum Zstandard {
                 guard input.count - position >= 4 else { throw .truncated }
                 let sent = UInt32(truncatingIfNeeded: littleEndian(position, 4))
                 let actual = UInt32(truncatingIfNeeded: hash.digest())
-                guard sent == actual else {
-                    throw .invalid("a content checksum of 0x\(Self.hex(sent)) where the frame's decoded content gives 0x\(Self.hex(actual))", position)
-                }
+                guard sent == actual else { throw .checksum(sent, actual, position) }
                 position += 4
             }
-        }
-
-        static func hex(_ value: UInt32) -> String {
-            let digits = String(value, radix: 16, uppercase: true)
-            return String(repeating: "0", count: 8 - digits.count) + digits
         }
 
         /// Hands the last `count` bytes of the window to the sink.
