@@ -780,6 +780,20 @@ public enum Zstandard {
             return (size, bodyEnd)
         }
 
+        /// Copies `count` bytes that do not overlap: short runs a byte at a time, where a call
+        /// to memmove would cost more than the copy.
+        @inline(__always) static func copy(_ target: UnsafeMutablePointer<UInt8>, from source: UnsafePointer<UInt8>, count: Int) {
+            if count > 32 {
+                target.update(from: source, count: count)
+                return
+            }
+            var index = 0
+            while index < count {
+                target[index] = source[index]
+                index += 1
+            }
+        }
+
         /// Decodes the sequences and executes them (§3.1.1.3.2.2, §3.1.2), after the window's
         /// bytes; returns how many bytes the block decodes to.
         mutating func sequences(count: Int, literalCount: Int, start: Int, end: Int, maximum: Int) throws(Stop) -> Int {
@@ -793,6 +807,9 @@ public enum Zstandard {
             var literalAt = 0
             var (first, second, third) = repeats
             let literalBase = literals
+            // The code tables, read once rather than through their lazy globals each time.
+            let (literalsBase, literalsBits) = (literalsLengthBase, literalsLengthBits)
+            let (matchBase, matchBits) = (matchLengthBase, matchLengthBits)
             do {
                 for number in 0..<count {
                     let literalsEntry = literalsLengths.entries[literalsState]
@@ -803,8 +820,8 @@ public enum Zstandard {
                     let literalsCode = Int(literalsEntry.symbol)
                     guard offsetCode <= 31 else { throw .invalid("an offset code of \(offsetCode)", start) }
                     let offsetValue = (1 << offsetCode) + Int(bits.read(offsetCode))
-                    let matchLength = Int(matchLengthBase[matchCode]) + Int(bits.read(Int(matchLengthBits[matchCode])))
-                    let literalsLength = Int(literalsLengthBase[literalsCode]) + Int(bits.read(Int(literalsLengthBits[literalsCode])))
+                    let matchLength = Int(matchBase[matchCode]) + Int(bits.read(Int(matchBits[matchCode])))
+                    let literalsLength = Int(literalsBase[literalsCode]) + Int(bits.read(Int(literalsBits[literalsCode])))
                     // Repeat offsets (§3.1.2.5).
                     var offset: Int
                     if offsetValue > 3 {
@@ -838,7 +855,7 @@ public enum Zstandard {
                     guard made + literalsLength + matchLength <= maximum else {
                         throw .invalid("a block that decodes to more than its \(maximum)-byte maximum", start)
                     }
-                    (output + made).update(from: literalBase + literalAt, count: literalsLength)
+                    Self.copy(output + made, from: literalBase + literalAt, count: literalsLength)
                     literalAt += literalsLength
                     made += literalsLength
                     let reach = frameProduced + made
@@ -848,7 +865,7 @@ public enum Zstandard {
                     var from = output + made - offset
                     var to = output + made
                     if offset >= matchLength {
-                        to.update(from: from, count: matchLength)
+                        Self.copy(to, from: from, count: matchLength)
                     } else {
                         for _ in 0..<matchLength {
                             to.pointee = from.pointee
