@@ -12,17 +12,17 @@ struct UndecodableContent: Rule {
             in the order applied, and a recipient undoes them to get the data. gzip (and \
             x-gzip) is the format of RFC 1952 (§8.4.1.3); deflate is the zlib format of RFC \
             1950 around DEFLATE data of RFC 1951 (§8.4.1.2). zstd is one or more Zstandard \
-            frames (RFC 8878 §3.1, registered for HTTP in §7.2), and RFC 9659 §3 bounds its \
-            window: "encoders MUST NOT generate frames requiring a Window_Size larger than 8 \
-            MB", while decoders need support no more, so a frame asking for more is reported \
-            and not decoded. Content that does not decode (uncompressed bytes labelled gzip, a \
-            compressed file cut short, a wrong checksum or length in the trailer, bytes after \
-            the last zstd frame) fails in clients: browsers show an error page instead of the \
-            resource. httplint decodes each gzip, x-gzip, deflate and zstd layer and compares \
-            the CRC-32, Adler-32 or XXH64 checksum and the length the data gives; br and \
-            compress are not decoded, a zstd frame that names a dictionary (RFC 8878 \
-            §3.1.1.1.3) is not decoded (content-not-checked says so), and decoding stops without \
-            a verdict past 128 MB. Not judged: responses \
+            frames (RFC 8878 §3.1), and RFC 9659 §3 bounds their window for HTTP: "encoders \
+            MUST NOT generate frames requiring a Window_Size larger than 8 MB"; decoders need \
+            support no more, and §4 expects them to fail such invalid frames, so a frame asking \
+            for more is reported and not decoded. Content that does not decode (uncompressed \
+            bytes labelled gzip, a compressed file cut short, a wrong checksum or length in the \
+            trailer, bytes after the last zstd frame) fails in clients: browsers show an error \
+            page instead of the resource. httplint decodes each gzip, x-gzip, deflate and zstd \
+            layer and compares the CRC-32, Adler-32 or XXH64 checksum and the length the data \
+            gives; br and compress are not decoded, nor is a zstd frame that names a dictionary \
+            (RFC 8878 §3.1.1.1.3; content-not-checked says so), and decoding stops without a \
+            verdict past 128 MB. Not judged: responses \
             without content (HEAD, 204, 304, an empty body), a 206 part, content already cut \
             short (truncated-content), content with a transfer coding besides chunked, and \
             inputs whose content a tool decoded (HAR entries, curl transcripts, URL-loader \

@@ -67,6 +67,23 @@ import Testing
         #expect(decode(Self.wideWindow, maximumWindow: 16 << 20) == (.complete(end: Self.wideWindow.count), Array("hello".utf8)))
     }
 
+    /// Made by hand (`zstd -d` decodes it to "abba"): one compressed block whose Huffman tree is
+    /// given as direct 4-bit weights (header byte 225: 98 weights, all 0 but 'a''s 1; 'b' takes
+    /// the last weight, 1), one stream 0x16 (the end mark, then the codes 0 1 1 0) and no sequences.
+    static let directWeights: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0x00, 0x00, 0xBD, 0x01, 0x00, 0x42, 0xC0, 0x0C, 0xE1]
+        + [UInt8](repeating: 0, count: 48) + [0x01, 0x16, 0x00]
+
+    @Test func directHuffmanWeightsDecode() {
+        #expect(decode(Self.directWeights) == (.complete(end: Self.directWeights.count), Array("abba".utf8)))
+        // One code bit short, and one too many: the stream must be used up exactly.
+        var short = Self.directWeights
+        short[short.count - 2] = 0x0B
+        if case .invalid(let reason, _) = decode(short).0 { #expect(reason.contains("too short")) } else { Issue.record("short stream") }
+        var long = Self.directWeights
+        long[long.count - 2] = 0x2C
+        if case .invalid(let reason, _) = decode(long).0 { #expect(reason.contains("left over")) } else { Issue.record("long stream") }
+    }
+
     @Test func concatenatedAndSkippableFramesDecodeInOrder() {
         let stream = Self.skippable + Self.level1 + Self.empty + Self.skippable + Self.level19 + Self.skippable
         let (outcome, out) = decode(stream)

@@ -262,7 +262,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
         case .needsDictionary(let id, _):
             return .noVerdict("a zstd frame names dictionary \(id) (RFC 8878 §3.1.1.1.3), which httplint does not have, so the content was not decoded")
         case .windowTooLarge(let size, let offset):
-            return .problem("the zstd frame needs a window of \(size) bytes, more than the 8 MB (\(Zstandard.httpWindowLimit) bytes) of the zstd content coding: RFC 9659 §3 says encoders MUST NOT produce such frames, and recipients are only required to decode windows up to 8 MB (some browsers refuse larger ones)", offset: offset)
+            return .problem("the zstd frame needs a window of \(size) bytes, more than the 8 MB (\(Zstandard.httpWindowLimit) bytes) the zstd content coding allows: RFC 9659 §3 says encoders MUST NOT generate such frames, and decoders, required to support only 8 MB, fail them as invalid (§4)", offset: offset)
         case .complete(let end):
             guard end == data.count else {
                 return .problem("the zstd data is followed by \(data.count - end) bytes that are not a Zstandard frame: \(describeStart(UnsafeBufferPointer(rebasing: data[end...])))", offset: end)
