@@ -62,7 +62,7 @@ PY
 # Options by body number: levels 1-19 in turn, then the other ways of compressing.
 options=("-1" "-2" "-3" "-4" "-5" "-6" "-7" "-8" "-9" "-10" "-11" "-12" "-13" "-14" "-15" "-16" "-17" "-18" "-19"
          "--ultra -22" "--long=23 -3" "--long=21 -19" "-B65536 -T2 -3" "-B131072 -T2 -9" "-T2 -1" "--no-check -6" "--fast=3"
-         "--no-check --long=22 -12")
+         "--no-check --long=22 -12" "--zstd=wlog=10 -3" "-19 --zstd=wlog=12")
 number=0
 while IFS= read -r name; do
   option=${options[$((number % ${#options[@]}))]}

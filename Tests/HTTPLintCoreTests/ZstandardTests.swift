@@ -258,7 +258,9 @@ import Testing
 
     @Test(.enabled(if: tool != nil, "needs the zstd tool")) func everyLevelOfTheToolDecodes() throws {
         for input in Self.inputs {
-            for arguments in (1...19).map({ ["-\($0)"] }) + [["--ultra", "-22"], ["--no-check", "-3"], ["--long=20", "-9"], ["-T2", "-5"]] {
+            for arguments in (1...19).map({ ["-\($0)"] }) + [["--ultra", "-22"], ["--no-check", "-3"], ["--long=20", "-9"], ["-T2", "-5"],
+                                                                          // Windows of 1 KB and 4 KB: blocks as small, matches reaching back the whole window.
+                                                                          ["--zstd=wlog=10", "-3"], ["-19", "--zstd=wlog=12"]] {
                 let frame = try Self.compress(input, arguments)
                 let (outcome, out) = decode(frame)
                 #expect(outcome == .complete(end: frame.count), "\(arguments) of \(input.count) bytes")
