@@ -12,9 +12,10 @@ count=${1:-300}
 
 if ! command -v zstd >/dev/null; then
   if command -v apt-get >/dev/null; then
-    sudo -n apt-get install -y -qq zstd >/dev/null 2>&1 || apt-get install -y -qq zstd >/dev/null
+    as_root=$([ "$(id -u)" = 0 ] || echo "sudo -n")
+    { $as_root apt-get update -qq && $as_root apt-get install -y -qq zstd; } >/dev/null 2>&1 || true
   elif command -v brew >/dev/null; then
-    brew install zstd
+    brew install zstd || true
   fi
 fi
 command -v zstd >/dev/null || { echo "zstd-check: the zstd tool is missing and could not be installed" >&2; exit 1; }
