@@ -84,6 +84,16 @@ import Testing
         if case .invalid(let reason, _) = decode(long).0 { #expect(reason.contains("left over")) } else { Issue.record("long stream") }
     }
 
+    @Test func aCompressedBlockLongerThanASmallFramesContentDecodes() {
+        // The same block in a single-segment frame of content size 4 (so a 4-byte window): its
+        // 55 bytes of compressed content pass, as `zstd -d` lets them; it decodes to 4 bytes.
+        let small: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0x20, 0x04] + Self.directWeights[6...]
+        #expect(decode(small) == (.complete(end: small.count), Array("abba".utf8)))
+        // A raw block longer than that window does not.
+        let raw: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0x20, 0x04, 0x29, 0x00, 0x00] + Array("hello".utf8)
+        #expect(decode(raw).0 == .invalid("a raw block of 5 bytes, more than the 4 the frame allows", offset: 6))
+    }
+
     @Test func concatenatedAndSkippableFramesDecodeInOrder() {
         let stream = Self.skippable + Self.level1 + Self.empty + Self.skippable + Self.level19 + Self.skippable
         let (outcome, out) = decode(stream)

@@ -608,8 +608,11 @@ public enum Zstandard {
                     position += 1
                     try emit(size, sink)
                 case 2:
-                    guard size <= blockMaximum else {
-                        throw .invalid("a compressed block of \(size) bytes, more than the \(blockMaximum) the frame allows", blockStart)
+                    // What a block decodes to is held to the frame's Block_Maximum_Size; its
+                    // compressed content only to 128 KB, as the reference decoder does (a tiny
+                    // single-segment frame may carry a compressed block longer than its content).
+                    guard size <= maximumBlock else {
+                        throw .invalid("a compressed block of \(size) bytes, more than 128 KB", blockStart)
                     }
                     guard input.count - position >= size else { throw .truncated }
                     let made = try compressedBlock(start: position, end: position + size, maximum: blockMaximum)
