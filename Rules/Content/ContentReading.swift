@@ -15,7 +15,8 @@ final class ContentReading: ResponseReading {
     /// Whether ``json`` went through a decoder, so that its offsets are not those of the input.
     let jsonWasDecoded: Bool
     /// Why content labelled as JSON, or content with codings httplint decodes, was not
-    /// checked although it is there to check: a check that gave up at a limit.
+    /// checked although it is there to check: a check that gave up at a limit, or a zstd
+    /// frame that needs a dictionary.
     let notChecked: String?
     /// The media type as written, for messages.
     let mediaType: String
@@ -53,7 +54,9 @@ final class ContentReading: ResponseReading {
             jsonWasDecoded = false
         }
         let limit = "\(Self.jsonLimit >> 20) MB"
-        if check?.stoppedAtLimit == true {
+        if let reason = check?.noVerdict {
+            notChecked = reason
+        } else if check?.stoppedAtLimit == true {
             notChecked = "it decodes to more than \(ContentCodingCheck.outputLimit >> 20) MB, the most httplint decodes per response, so whether it decodes\(isJSON ? " and is JSON" : "") was not checked"
         } else if isJSON, json == nil, !encoded || (decodable && check?.isComplete == true && check?.problem == nil) {
             notChecked = "it is \(encoded ? "more than \(limit) decoded" : "\(response.content.length) bytes, more than \(limit)"), the most the JSON check reads, so whether it is JSON was not checked"

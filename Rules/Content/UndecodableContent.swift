@@ -1,29 +1,33 @@
 import HTTPLintCore
 
-/// Content that does not decode with the gzip, deflate or br coding Content-Encoding names.
+/// Content that does not decode with the gzip, deflate, br or zstd coding Content-Encoding names.
 struct UndecodableContent: Rule {
     static let description = RuleDescription(
         id: "undecodable-content",
         severity: .error,
         category: .content,
-        summary: "Content that does not decode with its Content-Encoding (gzip, deflate, br)",
+        summary: "Content that does not decode with its Content-Encoding (gzip, deflate, br, zstd)",
         rationale: """
             RFC 9110 §8.4.1: Content-Encoding lists the codings applied to the representation, \
             in the order applied, and a recipient undoes them to get the data. gzip (and \
             x-gzip) is the format of RFC 1952 (§8.4.1.3); deflate is the zlib format of RFC \
             1950 around DEFLATE data of RFC 1951 (§8.4.1.2); br is the brotli format of RFC \
             7932, whose §10 says that a stream that ends before its last meta-block is \
-            complete "should be rejected as invalid". Content that does not decode \
-            (uncompressed bytes labelled gzip or br, a compressed file cut short, a wrong \
-            checksum or length in the trailer) fails in clients: browsers show an error page \
-            instead of the resource. httplint decodes each gzip, x-gzip, deflate and br layer, \
-            the last listed first, and compares the \
-            CRC-32 or Adler-32 and the length a gzip or zlib trailer gives (brotli carries no \
-            checksum); a brotli stream is rejected where RFC 7932 says it should be and the \
-            reference decoder does (non-zero padding bits, a needless zero length nibble, a \
-            copy past its meta-block's length). zstd and compress are not decoded, and \
-            decoding stops without a verdict past 128 MB. Bytes after the end of the \
-            compressed data are not judged. Not judged: responses \
+            complete "should be rejected as invalid"; zstd is one or more Zstandard frames \
+            (RFC 8878 §3.1), and RFC 9659 §3 bounds their window for HTTP: "encoders MUST NOT \
+            generate frames requiring a Window_Size larger than 8 MB"; decoders need support no \
+            more, and §4 expects them to fail such invalid frames, so a frame asking for more is \
+            reported and not decoded. Content that does not decode (uncompressed bytes labelled \
+            gzip, br or zstd, a compressed file cut short, a wrong checksum or length, bytes \
+            after the last zstd frame) fails in clients: browsers show an error page instead of \
+            the resource. httplint decodes each gzip, x-gzip, deflate, br and zstd layer, the \
+            last listed first, and compares the CRC-32, Adler-32 or XXH64 checksum and the \
+            length the data gives (brotli carries no checksum); a brotli stream is rejected where \
+            RFC 7932 says it should be and the reference decoder does (non-zero padding bits, a \
+            needless zero length nibble, a copy past its meta-block's length). compress is not \
+            decoded, nor is a zstd frame that names a dictionary (RFC 8878 §3.1.1.1.3; \
+            content-not-checked says so), and decoding stops without a verdict past 128 MB. \
+            Bytes after the end of gzip, deflate or brotli data are not judged. Not judged: responses \
             without content (HEAD, 204, 304, an empty body), a 206 part, content already cut \
             short (truncated-content), content with a transfer coding besides chunked, and \
             inputs whose content a tool decoded (HAR entries, curl transcripts, URL-loader \
@@ -32,7 +36,8 @@ struct UndecodableContent: Rule {
         fix: "Send the content compressed whole with the coding Content-Encoding names, or drop Content-Encoding for content sent as is",
         spec: [.rfc9110("8.4.1"), .rfc9110("8.4.1.3"), .rfc9110("8.4.1.2"), SpecReference(rfc: 1952, section: "2.3"),
                SpecReference(rfc: 1950, section: "2.2"), SpecReference(rfc: 1951, section: "3.2"),
-               SpecReference(rfc: 7932, section: "9"), SpecReference(rfc: 7932, section: "10")],
+               SpecReference(rfc: 7932, section: "9"), SpecReference(rfc: 7932, section: "10"),
+               SpecReference(rfc: 8878, section: "3.1"), SpecReference(rfc: 9659, section: "3")],
         fields: ["Content-Encoding"],
         runsWhen: .anyFieldPresent,
         triggering: [
@@ -68,6 +73,18 @@ struct UndecodableContent: Rule {
             // Applied as gzip then br, listed the other way round: the br layer is gzip data.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: br, gzip\nContent-Length: 67\n\n",
                          CompressedExamples.gzip, line: 6),
+            // Labelled zstd, but gzip data.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 67\n\n",
+                         CompressedExamples.gzip, line: 7),
+            // A wrong zstd content checksum.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 68\n\n",
+                         CompressedExamples.changing(CompressedExamples.zstd, at: 67, to: 0x00), line: 8),
+            // A zstd frame cut short.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 40\n\n",
+                         Array(CompressedExamples.zstd.prefix(40)), line: 8),
+            // A zstd frame that asks for a 16 MB window.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: zstd\nContent-Length: 14\n\n",
+                         CompressedExamples.zstdWideWindow, line: 6),
         ],
         nonTriggering: [
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: br\nContent-Length: 62\n\n",
@@ -96,7 +113,15 @@ struct UndecodableContent: Rule {
                          Array(CompressedExamples.gzip.prefix(20)), request: "GET / HTTP/1.1\nHost: example.com\nRange: bytes=0-19\n\n"),
             // Codings httplint does not decode are not judged.
             .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: compress\nContent-Length: 5\n\n", Array("hello".utf8)),
-            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: gzip, zstd\nContent-Length: 5\n\n", Array("hello".utf8)),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: gzip, compress\nContent-Length: 5\n\n", Array("hello".utf8)),
+            // Valid zstd, and zstd applied over gzip.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: zstd\nContent-Length: 68\n\n",
+                         CompressedExamples.zstd),
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Type: application/json\nContent-Encoding: gzip, zstd\nContent-Length: 80\n\n",
+                         CompressedExamples.zstdOfGzip),
+            // A zstd frame that names a dictionary: not decoded, so not judged here.
+            .withContent("HTTP/1.1 200 OK\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nContent-Encoding: zstd\nContent-Length: 15\n\n",
+                         CompressedExamples.zstdWithDictionary),
         ]
     )
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target over httplint's own sources.
 #
-#   Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli [SECONDS]
+#   Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli|zstd [SECONDS]
 #
 # The sources of HTTPLintCore, the rules and HTTPLint are compiled into one module with
 # -sanitize=fuzzer,address together with Tests/Fuzz/Targets/TARGET.swift. Seeds come from
@@ -9,7 +9,7 @@
 # land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test). Leaks count as
 # crashes, except the process-lifetime statics named in Tests/Fuzz/lsan.supp.
 set -euo pipefail
-target=${1:?usage: Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli|zstd [SECONDS]}
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 entry="$root/Tests/Fuzz/Targets/$target.swift"
@@ -77,6 +77,21 @@ for name, body in bodies.items():
     open(f"{sys.argv[1]}/stored-{name}", "wb").write(bytes(stream))
 PY
     ;;
+  zstd)
+    # Frames the zstd tool writes (levels, no checksum, a pipe's unknown size, two frames),
+    # a skippable frame and Samples/ text; without the tool, the Samples/ text alone.
+    text=$(cat "$root"/Samples/*.http | head -c 20000)
+    if command -v zstd >/dev/null; then
+      for option in -1 -3 -19 "--ultra -22" "--no-check -5" "--long=20 -9"; do
+        # shellcheck disable=SC2086
+        printf '%s' "$text" | zstd -q -c $option > "$seeds/zstd${option// /}"
+      done
+      printf 'hello' | zstd -q -c > "$seeds/zstd-hello"
+      cat "$seeds/zstd-hello" "$seeds/zstd-1" > "$seeds/zstd-two"
+      head -c 3000 /dev/urandom | zstd -q -c -3 > "$seeds/zstd-random"
+    fi
+    printf '\x50\x2a\x4d\x18\x03\x00\x00\x00abc\x28\xb5\x2f\xfd\x20\x05\x29\x00\x00hello' > "$seeds/zstd-skippable"
+    printf '%s' "$text" > "$seeds/zstd-text" ;;
   structured-fields)
     python3 - "$root/Tests/Conformance/structured-field-tests" "$seeds" <<'PY'
 import glob, json, sys

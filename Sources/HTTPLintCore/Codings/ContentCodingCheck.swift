@@ -1,14 +1,15 @@
 /// Whether content decodes with the content codings it is labelled with (RFC 9110 §8.4.1):
 /// `gzip` and `x-gzip` (RFC 1952), `deflate` (zlib data, RFC 1950) and the DEFLATE data inside
-/// both (RFC 1951), and `br` (RFC 7932). Each layer is decoded and, for gzip and deflate, its
-/// checksum and length compared (brotli data carries neither); nothing of the decoded content
-/// is kept beyond what an inner layer needs.
+/// both (RFC 1951), `br` (RFC 7932) and `zstd` (Zstandard frames, RFC 8878, with the 8 MB
+/// window of RFC 9659). Each layer is decoded and, for gzip, deflate and zstd, its checksum
+/// and length compared (brotli data carries neither); nothing of the decoded content is kept
+/// beyond what an inner layer needs.
 ///
-/// Codings httplint cannot decode (`zstd`, `compress`, unregistered ones) end the check
-/// without a verdict, as does decoding more than ``outputLimit`` bytes. Only the first gzip
-/// member is read, and bytes after the end of the compressed data (after gzip's trailer,
-/// zlib's Adler-32, or brotli's last meta-block) are not judged: none of the formats says
-/// what a decoder does with them, and decoders in use differ.
+/// Codings httplint cannot decode (`compress`, unregistered ones) end the check without a
+/// verdict, as do decoding more than ``outputLimit`` bytes and a zstd frame that needs a
+/// dictionary (``noVerdict`` says why). Only the first gzip member is read, and bytes after the
+/// end of gzip, deflate or brotli data are not judged (none of those formats says what a
+/// decoder does with them); zstd content is every frame it holds, so bytes after the last are.
 public struct ContentCodingCheck: Sendable, Equatable {
     /// What is wrong and, when it shows at a known byte of the checked content, its index there.
     public struct Problem: Sendable, Equatable {
@@ -25,6 +26,9 @@ public struct ContentCodingCheck: Sendable, Equatable {
     /// Whether the check gave up because the content decodes to more than its limit
     /// (``outputLimit`` unless given): then nothing is known of whether it decodes.
     public private(set) var stoppedAtLimit = false
+    /// Why a layer httplint decodes was not decoded, when one was not: a zstd frame that needs
+    /// a dictionary. Then nothing is known of whether the content decodes.
+    public private(set) var noVerdict: String?
     /// The content with every layer undone, when asked for (`keepingDecoded`), every layer
     /// decoded and it is no longer than asked.
     public private(set) var decoded: [UInt8]?
@@ -39,7 +43,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
     }
 
     private enum Layer {
-        case gzip, deflate, br, identity
+        case gzip, deflate, br, zstd, identity
 
         init?(_ name: String) {
             switch name.asciiLowercased() {
@@ -47,6 +51,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
             case "deflate": self = .deflate
             case "br": self = .br
             case "identity": self = .identity
+            case "zstd": self = .zstd
             default: return nil
             }
         }
@@ -77,6 +82,9 @@ public struct ContentCodingCheck: Sendable, Equatable {
             case .unchecked:
                 stoppedAtLimit = true
                 return
+            case .noVerdict(let reason):
+                noVerdict = reason + context
+                return
             case .problem(let message, let offset):
                 problem = Problem(message: message + context, offset: isOutermost ? offset : nil)
                 return
@@ -94,6 +102,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
         case decoded(output: [UInt8]?, produced: Int, rawDeflate: Bool)
         case problem(String, offset: Int?)
         case unchecked
+        case noVerdict(String)
     }
 
     /// Decodes one layer, keeping up to `keep` bytes of its output (none past that).
@@ -103,6 +112,7 @@ public struct ContentCodingCheck: Sendable, Equatable {
         case .deflate: zlib(data, keep: keep, limit: limit)
         case .br: brotli(data, keep: keep, limit: limit)
         case .identity: .decoded(output: data.count <= keep ? Array(data) : nil, produced: 0, rawDeflate: false)
+        case .zstd: zstd(data, keep: keep, limit: limit)
         }
     }
 
@@ -244,6 +254,40 @@ public struct ContentCodingCheck: Sendable, Equatable {
         case .invalid(let reason, let offset):
             return .problem("the content is labelled br but does not decode: \(reason), \(offset) bytes in" + hint, offset: offset)
         case .complete:
+            return .decoded(output: output.bytes, produced: produced, rawDeflate: false)
+        }
+    }
+
+    // MARK: zstd (RFC 8878, RFC 9659)
+
+    private static func zstd(_ data: UnsafeBufferPointer<UInt8>, keep: Int, limit: Int) -> LayerOutcome {
+        let magic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
+        let startsWithFrame = data.count >= 4 && (Array(data.prefix(4)) == magic || (data[0] & 0xF0 == 0x50 && Array(data[1..<4]) == [0x2A, 0x4D, 0x18]))
+        guard startsWithFrame else {
+            if data.count < 4, Array(data) == Array(magic.prefix(data.count)) {
+                return .problem("the zstd data is cut short: the content ends inside the first frame's magic number", offset: data.count)
+            }
+            return .problem("the content is labelled zstd but does not start with a Zstandard frame's magic bytes 28 B5 2F FD: \(describeStart(data))", offset: 0)
+        }
+        var output = Output(keep: keep)
+        let (outcome, produced) = Zstandard.decode(data, limit: limit) { output.append($0) }
+        switch outcome {
+        case .limitReached:
+            return .unchecked
+        case .truncated:
+            return .problem("the zstd data is cut short: the content ends inside a frame, after \(produced) decoded bytes", offset: data.count)
+        case .invalid(let reason, let offset):
+            return .problem("the zstd data is corrupt: it has \(reason), \(offset) bytes into it", offset: offset)
+        case .checksumMismatch(let sent, let actual, let offset):
+            return .problem("the zstd frame's content checksum is 0x\(hex(sent, width: 8)) but the low 32 bits of the decoded data's XXH64 are 0x\(hex(actual, width: 8))", offset: offset)
+        case .needsDictionary(let id, _):
+            return .noVerdict("a zstd frame names dictionary \(id) (RFC 8878 §3.1.1.1.3), which httplint does not have, so the content was not decoded")
+        case .windowTooLarge(let size, let offset):
+            return .problem("the zstd frame needs a window of \(size) bytes, more than the 8 MB (\(Zstandard.httpWindowLimit) bytes) the zstd content coding allows: RFC 9659 §3 says encoders MUST NOT generate such frames, and decoders, required to support only 8 MB, fail them as invalid (§4)", offset: offset)
+        case .complete(let end):
+            guard end == data.count else {
+                return .problem("the zstd data is followed by \(data.count - end) bytes that are not a Zstandard frame: \(describeStart(UnsafeBufferPointer(rebasing: data[end...])))", offset: end)
+            }
             return .decoded(output: output.bytes, produced: produced, rawDeflate: false)
         }
     }
