@@ -8,17 +8,9 @@
 /// needless zero nibble, a copy running past the meta-block's length, …); it does not insist on
 /// what decoders in use let pass (a context map whose values skip a prefix code).
 public enum Brotli {
-    /// How decoding ended.
-    public enum Outcome: Equatable, Sendable {
-        /// The last meta-block ended; `end` is the index of the first input byte after it.
-        case complete(end: Int)
-        /// The input ended inside the stream, before its last meta-block ended.
-        case truncated
-        /// The data breaks the format; `offset` is the index of the input byte being read.
-        case invalid(String, offset: Int)
-        /// More than the limit was decoded; the rest was not read.
-        case limitReached
-    }
+    /// How decoding ended: the same outcomes as DEFLATE's (`complete` once the last meta-block
+    /// ended, `truncated` when the input ends before it does).
+    public typealias Outcome = Inflate.Outcome
 
     /// Decodes the brotli stream at `start` in `input`, handing the decoded bytes to `sink` in
     /// order; stops once more than `limit` bytes are decoded.
@@ -48,11 +40,7 @@ public enum Brotli {
         input.withUnsafeBufferPointer { decode($0, from: start, limit: limit, sink: sink) }
     }
 
-    enum Stop: Error {
-        case truncated
-        case invalid(String)
-        case limit
-    }
+    typealias Stop = Inflate.Stop
 
     // MARK: Tables of RFC 7932
 
