@@ -194,6 +194,14 @@ public enum RuleCatalogue {
         RawDeflateContent.self,
         InvalidJSONContent.self,
         ContentNotChecked.self,
+        // Capture/ (notes of the packet-capture reader)
+        CaptureGap.self,
+        CaptureEnded.self,
+        CaptureMidConnection.self,
+        CaptureDifferingRetransmission.self,
+        CaptureLimitExceeded.self,
+        CaptureSkippedConnection.self,
+        CaptureTruncatedFile.self,
     ]
 
     /// The description of the rule with `id`, if there is one.

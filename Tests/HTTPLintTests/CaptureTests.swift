@@ -345,6 +345,67 @@ import Testing
         #expect(reason.contains("no pcap or pcapng header"))
     }
 
+    // MARK: The capture rules of the catalogue
+
+    /// The examples of the capture rules: a capture that reports each one, and the whole clean
+    /// connection as the near-miss of all (their descriptions show none: a capture is binary).
+    static func triggering(_ id: String) -> [UInt8] {
+        let whole = connection()
+        switch id {
+        case CaptureNote.gap:
+            return pcap(whole.enumerated().filter { $0.offset != 9 }.map { ethernet($0.element) })
+        case CaptureNote.ended:
+            // The capture stops inside the second response, no FIN sent.
+            return pcap(whole.dropLast(3).map { ethernet($0) })
+        case CaptureNote.midConnection:
+            return pcap(whole.dropFirst(2).map { ethernet($0) })
+        case CaptureNote.differingRetransmission:
+            var packets = whole
+            var altered = packets[8]
+            altered[altered.count - 1] ^= 0x20
+            packets.insert(altered, at: 9)
+            return pcap(packets.map { ethernet($0) })
+        case CaptureNote.limitExceeded:
+            return pcap(connection(response: response + Array(repeating: 0x41, count: 2 << 20), segment: 1400).map { ethernet($0) })
+        case CaptureNote.skippedConnection:
+            return pcap(connection(request: [0x16, 0x03, 0x01, 0x00, 0x05] + Array(repeating: 1, count: 5),
+                                   response: [0x16, 0x03, 0x03, 0x00, 0x01, 2]).map { ethernet($0) })
+        default:
+            let file = pcap(whole.map { ethernet($0) })
+            return Array(file.dropLast(30))
+        }
+    }
+
+    @Test(arguments: CaptureNote.all)
+    func eachCaptureNoteIsACatalogueRuleReportedByTheReader(_ id: String) throws {
+        let rule = try #require(RuleCatalogue.rules.first { $0.description.id == id })
+        #expect(rule is any InputNoteRule.Type && rule.description.reportedBy != nil && rule.description.category == .capture)
+        #expect(RuleDocumentation.explain(rule.description).contains("Reported by the packet-capture reader"))
+        let limits = ParserLimits(maxInputSize: 1 << 20)
+        let linter = Linter(configuration: .init(limits: limits))
+        let file = Self.triggering(id)
+        let found = linter.lintInput(named: "e.pcap", bytes: file).flatMap(\.findings).filter { $0.rule == id }
+        #expect(!found.isEmpty, "\(id) not reported")
+        #expect(found.allSatisfy { $0.severity == rule.description.severity })
+        // The near-miss: the whole connection reports no capture rule.
+        let clean = linter.lintInput(named: "c.pcap", bytes: Self.pcap(Self.connection().map { Self.ethernet($0) }))
+        #expect(!clean.flatMap(\.findings).contains { $0.rule.hasPrefix("capture-") })
+        // The configuration takes the id like any rule's: off, or another severity.
+        let ignoring = Linter(configuration: .init(ignoredRules: [id], limits: limits))
+        #expect(!ignoring.lintInput(named: "e.pcap", bytes: file).flatMap(\.findings).contains { $0.rule == id })
+        let rerated = Linter(configuration: .init(severities: [id: .error], limits: limits))
+        let again = rerated.lintInput(named: "e.pcap", bytes: file).flatMap(\.findings).filter { $0.rule == id }
+        #expect(!again.isEmpty && again.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func everyCaptureRuleOfTheCatalogueIsACaptureNote() {
+        let ids = RuleCatalogue.rules.map { $0.description }.filter { $0.category == .capture }.map { $0.id }
+        #expect(Set(ids) == Set(CaptureNote.all))
+        // The linter does not run them on exchanges: their findings come from the reader only.
+        let raw = Linter(configuration: .init(profile: .all)).lint(SourceText(name: "r", text: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+        #expect(!raw.findings.contains { $0.rule.hasPrefix("capture-") })
+    }
+
     // MARK: Never crash
 
     @Test func truncatedAtEveryOffsetACaptureIsReadUpToWhereItEnds() throws {

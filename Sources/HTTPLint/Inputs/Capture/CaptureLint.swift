@@ -1,16 +1,9 @@
 /// Lints packet captures: each TCP connection that carries HTTP/1.x becomes one report,
 /// its client's stream parsed as requests and its server's as their responses.
 ///
-/// What the capture itself says about a connection is reported under ids of its own, which
-/// the configuration can silence or re-rate like any rule's:
-/// - `capture-gap` (warning): bytes of a stream were never captured; the exchange they
-///   belong to, and those after it, are not linted rather than guessed at.
-/// - `capture-ended` (info): the capture stops before the connection's last message does.
-/// - `capture-mid-connection` (info): the capture began inside the connection.
-/// - `capture-differing-retransmission` (info): a byte arrived twice with different values.
-/// - `capture-limit-exceeded` (warning): a stream outgrew the bytes kept per connection.
-/// - `capture-skipped-connection` (info): TLS, HTTP/2 and connections carrying no HTTP/1.x.
-/// - `capture-truncated-file` (warning): the capture file ends inside a packet or block.
+/// What the capture itself says about a connection is reported under the ids of the
+/// catalogue's capture rules (`Rules/Capture/`: ``InputNoteRule``s this reader reports), which
+/// the configuration silences or re-rates like any rule.
 enum CaptureNote {
     static let gap = "capture-gap"
     static let ended = "capture-ended"
@@ -20,17 +13,10 @@ enum CaptureNote {
     static let skippedConnection = "capture-skipped-connection"
     static let truncatedFile = "capture-truncated-file"
 
-    static let severities: [String: Severity] = [
-        gap: .warning, ended: .info, midConnection: .info, differingRetransmission: .info,
-        limitExceeded: .warning, skippedConnection: .info, truncatedFile: .warning,
-    ]
+    static let all = [gap, ended, midConnection, differingRetransmission, limitExceeded, skippedConnection, truncatedFile]
 }
 
 extension Linter {
-    /// The ids of what a packet capture reports about itself (`capture-gap`, …): they are not
-    /// rules, but `--ignore` and the configuration's `rules` take them like rule ids.
-    public static let captureNoteIDs: Set<String> = Set(CaptureNote.severities.keys)
-
     /// The most bytes kept per direction of one captured connection, unless told otherwise.
     static let defaultCaptureStreamLimit = 64 << 20
 
@@ -93,11 +79,11 @@ extension Linter {
         return reports
     }
 
-    /// A finding the capture makes (not a rule), with the configured severity; `nil` when the
-    /// configuration turns it off.
+    /// A finding the capture makes, under its catalogue rule's id and severity (or the
+    /// configured one); `nil` when the configuration turns that rule off.
     private func captureNote(_ id: String, _ message: String, at span: ByteSpan = .at(0), exchange: Int = 0) -> Finding? {
-        guard !configuration.ignoredRules.contains(id) else { return nil }
-        let severity = configuration.severities[id] ?? CaptureNote.severities[id] ?? .info
+        guard let rule = RuleCatalogue.description(of: id), configuration.runs(rule) else { return nil }
+        let severity = configuration.severities[id] ?? rule.severity
         return Finding(rule: id, severity: severity, message: message, span: span, exchange: exchange, status: nil)
     }
 
