@@ -120,4 +120,32 @@ import Testing
         #expect(items.filter { $0.path.hasSuffix(".pcap") }.count == 10)
         #expect(items.filter { $0.path.hasSuffix(".pcapng") }.count == 1)
     }
+
+    /// A capture larger than --max-input-size is read packet by packet, not refused: the limit
+    /// applies to each connection. Raw input that large is still refused when reports are kept.
+    @Test(arguments: [(false, 1 << 20), (false, 1024), (true, 1 << 20)])
+    func aCaptureLargerThanTheInputLimitIsLintedAConnectionAtATime(_ keepsReports: Bool, _ threshold: Int) throws {
+        let path = PackageFiles.url(Self.directory + "pipelined-nginx.pcap").path
+        let bytes = try PackageFiles.bytes(Self.directory + "pipelined-nginx.pcap")
+        let limits = ParserLimits(maxInputSize: 10_000)
+        #expect(bytes.count > limits.maxInputSize)
+        let run = try LintRun(options: .init(inputs: [path], limits: limits, streamThreshold: threshold, usesConfigurationFile: false,
+                                             keepsReports: keepsReports))
+        var seen: [InputReport] = []
+        let outcome = run.run(render: { _ in () }) { report, _ in seen.append(report); return true }
+        let alone = Linter().lintInput(named: path, bytes: bytes)
+        #expect(!outcome.anyUnreadable)
+        #expect(seen.map(\.part) == alone.map(\.part) && seen.flatMap(\.findings) == alone.flatMap(\.findings))
+        #expect(!seen.isEmpty)
+
+        let raw = PackageFiles.url(Self.directory + "pipelined-nginx.server.bin").path
+        let refused = try LintRun(options: .init(inputs: [raw], limits: ParserLimits(maxInputSize: 4_000), usesConfigurationFile: false,
+                                                 keepsReports: true))
+        var failures: [String] = []
+        _ = refused.run(render: { _ in () }) { report, _ in
+            if case .failed(let reason) = report.outcome { failures.append(reason) }
+            return true
+        }
+        #expect(failures.count == 1 && failures.first?.contains("larger than 4000 bytes") == true)
+    }
 }
