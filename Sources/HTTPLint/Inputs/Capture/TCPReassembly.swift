@@ -221,6 +221,12 @@ struct TCPReassembler {
     /// from a new connection's: late segments of a finished connection (a retransmitted FIN,
     /// the last ACK) are not a new connection.
     private var closed: [Key: Closed] = [:]
+    /// The four-tuples of ``closed`` in the order their connections ended (a ring of
+    /// ``maxClosed``, each with its serial number): the oldest are forgotten past it, so that this too stays bounded (a late segment comes
+    /// within a round trip, not after tens of thousands of connections).
+    private var closedOrder: [(key: Key, serial: Int)] = []
+    private var closedSerial = 0
+    static let maxClosed = 1 << 16
 
     private struct Key: Hashable {
         let low: Endpoint
@@ -229,6 +235,7 @@ struct TCPReassembler {
     }
 
     private struct Closed {
+        var serial = 0
         let client: Endpoint
         let clientSYN: UInt32?
         let serverSYN: UInt32?
@@ -266,12 +273,29 @@ struct TCPReassembler {
             if segment.has(TCPSegment.ack) { connection.fromClient.acknowledge(segment.acknowledgement) }
         }
         if connection.isFinished {
-            closed[key] = Closed(client: connection.client, clientSYN: connection.fromClient.synSequence,
-                                 serverSYN: connection.fromServer.synSequence)
+            remember(key, Closed(client: connection.client, clientSYN: connection.fromClient.synSequence,
+                                 serverSYN: connection.fromServer.synSequence))
             finished.append(connection)
         } else {
             open[key] = connection
         }
+    }
+
+    private mutating func remember(_ key: Key, _ ended: Closed) {
+        var ended = ended
+        closedSerial += 1
+        ended.serial = closedSerial
+        if closedOrder.count < Self.maxClosed {
+            closedOrder.append((key, closedSerial))
+        } else {
+            // The slot of the oldest; the same four-tuple may have ended again since, and then
+            // only its last entry forgets it.
+            let slot = (closedSerial - 1) % Self.maxClosed
+            let oldest = closedOrder[slot]
+            if closed[oldest.key]?.serial == oldest.serial { closed[oldest.key] = nil }
+            closedOrder[slot] = (key, closedSerial)
+        }
+        closed[key] = ended
     }
 
     /// The connections that ended since the last call, in the order they ended.
