@@ -1,6 +1,7 @@
 import Foundation
 @testable import HTTPLint
 import Testing
+import TestSupport
 
 /// The real captures in Samples/captures (tcpdump and dumpcap on loopback while nginx answered
 /// client.py, which recorded every byte it sent and received): the streams reassembled from
@@ -147,5 +148,22 @@ import Testing
             return true
         }
         #expect(failures.count == 1 && failures.first?.contains("larger than 4000 bytes") == true)
+    }
+
+    /// A tcpflow file named on the command line is paired with its sibling direction's file,
+    /// as a directory walk pairs them; named together, the two make one input.
+    @Test func aTcpflowFileNamedAloneIsPairedWithItsSibling() throws {
+        let folder = PackageFiles.url(Self.directory + "tcpflow").path
+        let client = folder + "/127.000.000.001.42384-127.000.000.001.18481", server = folder + "/127.000.000.001.18481-127.000.000.001.42384"
+        let pair = InputCollector.Item(path: server, requestPath: client, problem: nil)
+        #expect(InputCollector.collect([client]) == [pair])
+        #expect(InputCollector.collect([server]) == [pair])
+        #expect(InputCollector.collect([server, client]) == [pair])
+        #expect(InputCollector.collect([folder]).map(\.requestPath) == [folder + "/127.000.000.001.42384-127.000.000.001.18481"])
+        // Without its sibling, a flow file is read as it is named.
+        let scratch = ScratchDirectory()
+        let alone = scratch.path("010.000.000.001.00080-010.000.000.002.40000").path
+        try Data(PackageFiles.bytes(Self.directory + "tcpflow/127.000.000.001.18481-127.000.000.001.42384")).write(to: URL(fileURLWithPath: alone))
+        #expect(InputCollector.collect([alone]) == [InputCollector.Item(path: alone, requestPath: nil, problem: nil)])
     }
 }
