@@ -278,6 +278,14 @@ public enum RuleCatalogue {
         ByterangesPartWithoutContentType.self,
         ContentNotChecked.self,
         DigestMismatch.self,
+        // Capture/ (notes of the packet-capture reader)
+        CaptureGap.self,
+        CaptureEnded.self,
+        CaptureMidConnection.self,
+        CaptureDifferingRetransmission.self,
+        CaptureLimitExceeded.self,
+        CaptureSkippedConnection.self,
+        CaptureTruncatedFile.self,
     ]
 
     /// The description of the rule with `id`, if there is one.

@@ -102,7 +102,8 @@ public struct Linter: Sendable {
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        let descriptions = RuleCatalogue.rules.filter { configuration.runs($0.description) }
+        // Notes an input reader reports (``InputNoteRule``) have no check to run.
+        let descriptions = RuleCatalogue.rules.filter { configuration.runs($0.description) && $0.description.reportedBy == nil }
         self.rules = descriptions.map { type in type.init() }
         self.ruleIDs = descriptions.map { type in type.description.id }
         let skips = configuration.skipsRulesWithoutTheirFields

@@ -66,8 +66,7 @@ public enum RuleDocumentation {
                 out += "\(d.rationale)\n\n"
                 out += "Fix: \(d.fix).\n\n"
                 out += "Spec: " + d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ") + "\n\n"
-                out += "Triggers on:\n\n" + d.triggering.map(markdownExample).joined()
-                out += "Does not trigger on:\n\n" + d.nonTriggering.map(markdownExample).joined()
+                out += markdownExamples(d)
             }
         }
         return out + fieldTable()
@@ -77,6 +76,19 @@ public enum RuleDocumentation {
     /// anchor GitHub gives its heading.
     public static func url(of id: String) -> String {
         "\(HTTPLintVersion.repository)/blob/main/Rules/README.md#\(id)"
+    }
+
+    /// The examples of a rule in Markdown; for a note an input reader reports, who reports it
+    /// (and its examples only if it has any).
+    static func markdownExamples(_ d: RuleDescription) -> String {
+        var out = d.reportedBy.map { "Reported by \($0), not by a check of exchanges.\n\n" } ?? ""
+        if !d.triggering.isEmpty || d.reportedBy == nil {
+            out += "Triggers on:\n\n" + d.triggering.map(markdownExample).joined()
+        }
+        if !d.nonTriggering.isEmpty || d.reportedBy == nil {
+            out += "Does not trigger on:\n\n" + d.nonTriggering.map(markdownExample).joined()
+        }
+        return out
     }
 
     static func markdownExample(_ example: Example) -> String {
@@ -90,10 +102,15 @@ public enum RuleDocumentation {
         out += "Spec: " + d.spec.map { "\($0) <\($0.url)>" }.joined(separator: "\n      ") + "\n"
         if d.needsRequest { out += "Needs the request (--request); silent without it.\n" }
         if !d.isEnabledByDefault { out += "Opt-in: runs with --profile all or strict.\n" }
-        out += "\nTriggers on:\n"
-        for example in d.triggering { out += render(example) }
-        out += "\nDoes not trigger on:\n"
-        for example in d.nonTriggering { out += render(example) }
+        if let reporter = d.reportedBy { out += "Reported by \(reporter), not by a check of exchanges.\n" }
+        if !d.triggering.isEmpty || d.reportedBy == nil {
+            out += "\nTriggers on:\n"
+            for example in d.triggering { out += render(example) }
+        }
+        if !d.nonTriggering.isEmpty || d.reportedBy == nil {
+            out += "\nDoes not trigger on:\n"
+            for example in d.nonTriggering { out += render(example) }
+        }
         return out
     }
 

@@ -173,7 +173,7 @@ enum CommandLineParser {
                 options.profile = profile
             case "--ignore":
                 let id = try value(for: name, inline: inline)
-                guard RuleCatalogue.description(of: id) != nil || Linter.captureNoteIDs.contains(id) else {
+                guard RuleCatalogue.description(of: id) != nil else {
                     throw UsageError(message: "unknown rule id '\(id)' for --ignore; 'httplint rules' lists them")
                 }
                 options.ignoredRules.append(id)

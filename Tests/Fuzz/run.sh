@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target over httplint's own sources.
 #
-#   Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli|zstd [SECONDS]
+#   Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli|zstd|pcap|reassembly [SECONDS]
 #
 # The sources of HTTPLintCore, the rules and HTTPLint are compiled into one module with
 # -sanitize=fuzzer,address together with Tests/Fuzz/Targets/TARGET.swift. Seeds come from
@@ -9,7 +9,7 @@
 # land in .build-fuzz/artifacts-TARGET/ (turn each into a regression test). Leaks count as
 # crashes, except the process-lifetime statics named in Tests/Fuzz/lsan.supp.
 set -euo pipefail
-target=${1:?usage: Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli|zstd [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh parser|request|linter|har|curl|config|glob|structured-fields|content|brotli|zstd|pcap|reassembly [SECONDS]}
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 entry="$root/Tests/Fuzz/Targets/$target.swift"
@@ -29,8 +29,26 @@ done < <(find "$root/Sources/HTTPLintCore" "$root/Rules" "$root/Sources/HTTPLint
 cp "$entry" "$src/zz_target.swift"
 swiftc -parse-as-library -sanitize=fuzzer,address -O -module-name HTTPLintFuzz "$src"/*.swift -o "$work/fuzz-$target"
 
+max_len=8192
 case "$target" in
   har) cp "$root"/Samples/traffic/*.har "$seeds"/ ;;
+  pcap)
+    cp "$root"/Samples/captures/*.pcap "$root"/Samples/captures/*.pcapng "$seeds"/
+    max_len=16384 ;;
+  reassembly)
+    # Initial sequence numbers, then segments: control (0x80 server, 0x40 altered, SYN 0x02,
+    # FIN 0x01, RST 0x04, ACK 0x10), 16-bit offset, length.
+    python3 - "$seeds" <<'PY'
+import struct, sys
+def write(name, isn_c, isn_s, segments):
+    open(f"{sys.argv[1]}/{name}", "wb").write(struct.pack("!II", isn_c, isn_s) + b"".join(struct.pack("!BHB", *s) for s in segments))
+handshake = [(0x02, 0, 0), (0x92, 0, 0)]
+write("in-order", 1000, 5000, handshake + [(0x10, 0, 100), (0x90, 0, 200), (0x90, 200, 50), (0x11, 100, 0), (0x91, 250, 0)])
+write("wrap", 0xFFFFFFF0, 0xFFFFFF00, handshake + [(0x10, 0, 255), (0x90, 0, 255), (0x90, 255, 255), (0x11, 255, 0), (0x91, 510, 0)])
+write("shuffled", 7, 9, handshake + [(0x90, 100, 50), (0x90, 0, 60), (0x90, 40, 80), (0xD0, 20, 10), (0x94, 0, 0)])
+write("midstream", 1, 2, [(0x10, 300, 20), (0x90, 500, 40), (0x10, 320, 20), (0x02, 0, 0), (0x10, 0, 30)])
+PY
+    ;;
   config)
     printf '{"rules": {"reason-phrase-mismatch": "off"}, "ignorePaths": ["a/**"], "overrides": [{"files": ["*.http"], "rules": {"missing-retry-after": "error"}}]}' > "$seeds/config.json"
     printf '{"version": 1, "findings": [{"path": "a", "entry": null, "exchange": 0, "rule": "x", "message": "m", "count": 2}]}' > "$seeds/baseline.json" ;;
@@ -115,5 +133,5 @@ PY
 esac
 
 LSAN_OPTIONS="suppressions=$root/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
-  "$work/fuzz-$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  "$work/fuzz-$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$work/artifacts-$target/" "$work/corpus-$target" "$seeds"

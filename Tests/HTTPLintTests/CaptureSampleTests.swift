@@ -1,6 +1,7 @@
 import Foundation
 @testable import HTTPLint
 import Testing
+import TestSupport
 
 /// The real captures in Samples/captures (tcpdump and dumpcap on loopback while nginx answered
 /// client.py, which recorded every byte it sent and received): the streams reassembled from
@@ -119,5 +120,50 @@ import Testing
         let items = InputCollector.collect([PackageFiles.url(Self.directory).path])
         #expect(items.filter { $0.path.hasSuffix(".pcap") }.count == 10)
         #expect(items.filter { $0.path.hasSuffix(".pcapng") }.count == 1)
+    }
+
+    /// A capture larger than --max-input-size is read packet by packet, not refused: the limit
+    /// applies to each connection. Raw input that large is still refused when reports are kept.
+    @Test(arguments: [(false, 1 << 20), (false, 1024), (true, 1 << 20)])
+    func aCaptureLargerThanTheInputLimitIsLintedAConnectionAtATime(_ keepsReports: Bool, _ threshold: Int) throws {
+        let path = PackageFiles.url(Self.directory + "pipelined-nginx.pcap").path
+        let bytes = try PackageFiles.bytes(Self.directory + "pipelined-nginx.pcap")
+        let limits = ParserLimits(maxInputSize: 10_000)
+        #expect(bytes.count > limits.maxInputSize)
+        let run = try LintRun(options: .init(inputs: [path], limits: limits, streamThreshold: threshold, usesConfigurationFile: false,
+                                             keepsReports: keepsReports))
+        var seen: [InputReport] = []
+        let outcome = run.run(render: { _ in () }) { report, _ in seen.append(report); return true }
+        let alone = Linter().lintInput(named: path, bytes: bytes)
+        #expect(!outcome.anyUnreadable)
+        #expect(seen.map(\.part) == alone.map(\.part) && seen.flatMap(\.findings) == alone.flatMap(\.findings))
+        #expect(!seen.isEmpty)
+
+        let raw = PackageFiles.url(Self.directory + "pipelined-nginx.server.bin").path
+        let refused = try LintRun(options: .init(inputs: [raw], limits: ParserLimits(maxInputSize: 4_000), usesConfigurationFile: false,
+                                                 keepsReports: true))
+        var failures: [String] = []
+        _ = refused.run(render: { _ in () }) { report, _ in
+            if case .failed(let reason) = report.outcome { failures.append(reason) }
+            return true
+        }
+        #expect(failures.count == 1 && failures.first?.contains("larger than 4000 bytes") == true)
+    }
+
+    /// A tcpflow file named on the command line is paired with its sibling direction's file,
+    /// as a directory walk pairs them; named together, the two make one input.
+    @Test func aTcpflowFileNamedAloneIsPairedWithItsSibling() throws {
+        let folder = PackageFiles.url(Self.directory + "tcpflow").path
+        let client = folder + "/127.000.000.001.42384-127.000.000.001.18481", server = folder + "/127.000.000.001.18481-127.000.000.001.42384"
+        let pair = InputCollector.Item(path: server, requestPath: client, problem: nil)
+        #expect(InputCollector.collect([client]) == [pair])
+        #expect(InputCollector.collect([server]) == [pair])
+        #expect(InputCollector.collect([server, client]) == [pair])
+        #expect(InputCollector.collect([folder]).map(\.requestPath) == [folder + "/127.000.000.001.42384-127.000.000.001.18481"])
+        // Without its sibling, a flow file is read as it is named.
+        let scratch = ScratchDirectory()
+        let alone = scratch.path("010.000.000.001.00080-010.000.000.002.40000").path
+        try Data(PackageFiles.bytes(Self.directory + "tcpflow/127.000.000.001.18481-127.000.000.001.42384")).write(to: URL(fileURLWithPath: alone))
+        #expect(InputCollector.collect([alone]) == [InputCollector.Item(path: alone, requestPath: nil, problem: nil)])
     }
 }

@@ -345,6 +345,67 @@ import Testing
         #expect(reason.contains("no pcap or pcapng header"))
     }
 
+    // MARK: The capture rules of the catalogue
+
+    /// The examples of the capture rules: a capture that reports each one, and the whole clean
+    /// connection as the near-miss of all (their descriptions show none: a capture is binary).
+    static func triggering(_ id: String) -> [UInt8] {
+        let whole = connection()
+        switch id {
+        case CaptureNote.gap:
+            return pcap(whole.enumerated().filter { $0.offset != 9 }.map { ethernet($0.element) })
+        case CaptureNote.ended:
+            // The capture stops inside the second response, no FIN sent.
+            return pcap(whole.dropLast(3).map { ethernet($0) })
+        case CaptureNote.midConnection:
+            return pcap(whole.dropFirst(2).map { ethernet($0) })
+        case CaptureNote.differingRetransmission:
+            var packets = whole
+            var altered = packets[8]
+            altered[altered.count - 1] ^= 0x20
+            packets.insert(altered, at: 9)
+            return pcap(packets.map { ethernet($0) })
+        case CaptureNote.limitExceeded:
+            return pcap(connection(response: response + Array(repeating: 0x41, count: 2 << 20), segment: 1400).map { ethernet($0) })
+        case CaptureNote.skippedConnection:
+            return pcap(connection(request: [0x16, 0x03, 0x01, 0x00, 0x05] + Array(repeating: 1, count: 5),
+                                   response: [0x16, 0x03, 0x03, 0x00, 0x01, 2]).map { ethernet($0) })
+        default:
+            let file = pcap(whole.map { ethernet($0) })
+            return Array(file.dropLast(30))
+        }
+    }
+
+    @Test(arguments: CaptureNote.all)
+    func eachCaptureNoteIsACatalogueRuleReportedByTheReader(_ id: String) throws {
+        let rule = try #require(RuleCatalogue.rules.first { $0.description.id == id })
+        #expect(rule is any InputNoteRule.Type && rule.description.reportedBy != nil && rule.description.category == .capture)
+        #expect(RuleDocumentation.explain(rule.description).contains("Reported by the packet-capture reader"))
+        let limits = ParserLimits(maxInputSize: 1 << 20)
+        let linter = Linter(configuration: .init(limits: limits))
+        let file = Self.triggering(id)
+        let found = linter.lintInput(named: "e.pcap", bytes: file).flatMap(\.findings).filter { $0.rule == id }
+        #expect(!found.isEmpty, "\(id) not reported")
+        #expect(found.allSatisfy { $0.severity == rule.description.severity })
+        // The near-miss: the whole connection reports no capture rule.
+        let clean = linter.lintInput(named: "c.pcap", bytes: Self.pcap(Self.connection().map { Self.ethernet($0) }))
+        #expect(!clean.flatMap(\.findings).contains { $0.rule.hasPrefix("capture-") })
+        // The configuration takes the id like any rule's: off, or another severity.
+        let ignoring = Linter(configuration: .init(ignoredRules: [id], limits: limits))
+        #expect(!ignoring.lintInput(named: "e.pcap", bytes: file).flatMap(\.findings).contains { $0.rule == id })
+        let rerated = Linter(configuration: .init(severities: [id: .error], limits: limits))
+        let again = rerated.lintInput(named: "e.pcap", bytes: file).flatMap(\.findings).filter { $0.rule == id }
+        #expect(!again.isEmpty && again.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func everyCaptureRuleOfTheCatalogueIsACaptureNote() {
+        let ids = RuleCatalogue.rules.map { $0.description }.filter { $0.category == .capture }.map { $0.id }
+        #expect(Set(ids) == Set(CaptureNote.all))
+        // The linter does not run them on exchanges: their findings come from the reader only.
+        let raw = Linter(configuration: .init(profile: .all)).lint(SourceText(name: "r", text: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+        #expect(!raw.findings.contains { $0.rule.hasPrefix("capture-") })
+    }
+
     // MARK: Never crash
 
     @Test func truncatedAtEveryOffsetACaptureIsReadUpToWhereItEnds() throws {
@@ -360,8 +421,89 @@ import Testing
                 if length % 61 == 0 { _ = Linter().lintCapture(named: "t.pcap", bytes: Array(file[..<length])) }
             }
         }
+        // The capture's own report comes after its connections'.
         let cut = Linter().lintCapture(named: "t.pcap", bytes: Array(built[..<(built.count - 30)]))
-        #expect(cut.first?.findings.first?.rule == "capture-truncated-file")
+        #expect(cut.last?.part == "capture" && cut.last?.findings.first?.rule == "capture-truncated-file")
+    }
+
+    /// A capture read piece by piece, `piece` bytes a read.
+    static func streamed(_ file: [UInt8], piece: Int, initial: Int = 0) -> PacketCapture? {
+        var position = min(initial, file.count)
+        let read: (inout [UInt8], Int) throws -> Int = { bytes, count in
+            let taken = min(count, piece, file.count - position)
+            bytes += file[position..<(position + taken)]
+            position += taken
+            return taken
+        }
+        return CaptureFile(initial: Array(file[..<position]), read: read).map { PacketCapture($0, limit: 1 << 20) }
+    }
+
+    @Test func readPieceByPieceACaptureCutAnywhereGivesWhatItGivesWhole() throws {
+        let built = Self.pcap(Self.connection().map { Self.ethernet($0) })
+        var pcapng = Self.sectionHeader + Self.interface(1)
+        for packet in Self.connection() { pcapng += Self.enhanced(0, Self.ethernet(packet)) }
+        for file in [built, pcapng, try PackageFiles.bytes("Samples/captures/pipelined-duplicated-altered.pcap")] {
+            for length in 0...file.count {
+                let cut = Array(file[..<length])
+                let whole = PacketCapture(cut, limit: 1 << 20)
+                let streamed = Self.streamed(cut, piece: 1 + length % 97, initial: length % 5)
+                #expect((whole == nil) == (streamed == nil))
+                guard let whole, let streamed else { continue }
+                let a = whole.connections, b = streamed.connections
+                #expect(a.map(\.number) == b.map(\.number))
+                #expect(a.map(\.fromClient.bytes) == b.map(\.fromClient.bytes) && a.map(\.fromServer.bytes) == b.map(\.fromServer.bytes))
+                // A streamed capture reads its source once: another one to read to the end.
+                var readWhole = whole
+                var readStreamed = try #require(Self.streamed(cut, piece: 1 + length % 97, initial: length % 5))
+                while readWhole.next() != nil {}
+                while readStreamed.next() != nil {}
+                #expect(readWhole.problem == readStreamed.problem, "\(length): \(readWhole.problem ?? "-") | \(readStreamed.problem ?? "-")")
+                #expect(readWhole.packets == readStreamed.packets)
+            }
+        }
+    }
+
+    @Test func aFinishedConnectionIsHandedOutAtOnceAndItsLateSegmentsIgnored() throws {
+        // Two connections one after the other, then the first one's last ACK, late.
+        let first = Self.connection(), second = Self.connection(clientISN: 90_000, serverISN: 70_000).map { packet in
+            // The second from another client port.
+            var packet = packet
+            if packet[12...15].elementsEqual(Self.client) { packet[20] = 0x9C; packet[21] = 0x41 } else { packet[22] = 0x9C; packet[23] = 0x41 }
+            return packet
+        }
+        let lateACK = Self.ipv4(Self.client, Self.server, Self.tcp(40_000, 80, seq: 1001 + UInt32(Self.request.count) + 1,
+                                                                      ack: 5001 + UInt32(Self.response.count) + 1, flags: 0x10))
+        var capture = try #require(PacketCapture(Self.pcap((first + second + [lateACK]).map { Self.ethernet($0) }), limit: 1 << 20))
+        // The first connection comes out with the packet that ends it (its last FIN), before
+        // the second one's packets are read.
+        let out = capture.next() ?? []
+        #expect(out.map(\.number) == [1] && capture.packets == first.count)
+        #expect(out.first?.fromServer.bytes == Self.response)
+        let then = capture.next()?.map(\.number)
+        #expect(then == [2])
+        let last = capture.next()
+        #expect(last?.isEmpty == true)  // the late ACK opened nothing
+        let end = capture.next()
+        #expect(end == nil)
+        #expect(capture.connectionCount == 2)
+    }
+
+    @Test func reportsComeInConnectionOrderWhateverOrderConnectionsEnd() {
+        // Connection 1 opens first but ends last.
+        let first = Self.connection(), second = Self.connection(clientISN: 90_000, serverISN: 70_000).map { packet in
+            var packet = packet
+            if packet[12...15].elementsEqual(Self.client) { packet[20] = 0x9C; packet[21] = 0x41 } else { packet[22] = 0x9C; packet[23] = 0x41 }
+            return packet
+        }
+        let packets = [first[0], first[1]] + second + first.dropFirst(2)
+        let reports = Linter().lintInput(named: "o.pcap", bytes: Self.pcap(packets.map { Self.ethernet($0) }))
+        #expect(reports.map(\.part) == ["10.0.0.1:40000 → 10.0.0.2:80 #1", "10.0.0.1:40001 → 10.0.0.2:80 #2"])
+        var order = InNumberOrder<String>()
+        var released: [String] = []
+        for (number, value) in [(3, "c"), (1, "a"), (4, nil), (2, "b"), (5, "e")] as [(Int, String?)] {
+            order.add(number, value) { released.append($0) }
+        }
+        #expect(released == ["a", "b", "c", "e"])
     }
 
     @Test func forgedLengthsAndHeadersAreRefusedWithoutATrap() {

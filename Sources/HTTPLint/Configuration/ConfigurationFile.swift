@@ -125,7 +125,7 @@ public struct ConfigurationFile: Sendable {
         guard let map = value as? [String: Any] else { throw Problem(description: "\(place(key)): \"\(key)\" must be an object of rule ids") }
         var result: [String: RuleSetting] = [:]
         for (id, setting) in map {
-            guard RuleCatalogue.description(of: id) != nil || Linter.captureNoteIDs.contains(id) else {
+            guard RuleCatalogue.description(of: id) != nil else {
                 throw Problem(description: "\(place(key + "." + id)): unknown rule id \"\(id)\" in \(key); 'httplint rules' lists them")
             }
             switch setting as? String {

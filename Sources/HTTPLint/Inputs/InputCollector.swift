@@ -30,8 +30,15 @@ public enum InputCollector {
     /// sorted by path. `-` stands for standard input.
     public static func collect(_ paths: [String]) -> [Item] {
         var items: [Item] = []
+        var pairedFlows: Set<[String]> = []
         for path in paths {
             guard path != "-", FileName.isDirectory(path) else {
+                // A tcpflow file named on its own is paired with its sibling direction's file,
+                // as a walk pairs them (once, when both are named).
+                if path != "-", let pair = TCPFlow.pair(namedSingly: path) {
+                    if pairedFlows.insert(pair.files).inserted { items += pair.items }
+                    continue
+                }
                 items.append(Item(path: path, requestPath: path == "-" ? nil : pairedRequest(for: path), problem: nil))
                 continue
             }

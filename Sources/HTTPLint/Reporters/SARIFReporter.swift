@@ -188,8 +188,7 @@ public struct SARIFReporter: Reporter {
         let spec = d.spec.map { "\($0) <\($0.url)>" }.joined(separator: ", ")
         var markdown = "\(d.rationale)\n\n**Fix:** \(d.fix).\n\n**Spec:** "
             + d.spec.map { "[\($0)](\($0.url))" }.joined(separator: ", ") + "\n\n"
-        markdown += "Triggers on:\n\n" + d.triggering.map(RuleDocumentation.markdownExample).joined()
-        markdown += "Does not trigger on:\n\n" + d.nonTriggering.map(RuleDocumentation.markdownExample).joined()
+        markdown += RuleDocumentation.markdownExamples(d)
         return .object([
             ("id", .string(d.id)),
             ("name", .string(d.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),

@@ -168,9 +168,12 @@ public final class LintRun: Sendable {
         outcome.failOn = failOn
         let options = self.options
         // Large raw inputs are read a window at a time when no report is kept for the end.
+        // Captures are read packet by packet, whatever their size: a file larger than
+        // --max-input-size goes to the streaming reader too, which reads it if it is a capture
+        // (the limit then applies per connection) and refuses it otherwise.
         let streamsLargeInputs = !options.keepsReports && !options.recordsForBaseline
-            && (options.inputKind == nil || options.inputKind == .raw)
-        let streamLimit = streamsLargeInputs ? options.streamThreshold : Int.max
+            && (options.inputKind == nil || options.inputKind == .raw || options.inputKind == .pcap)
+        let streamLimit = streamsLargeInputs ? min(options.streamThreshold, options.limits.maxInputSize) : options.limits.maxInputSize
         let sharedRequests = self.sharedRequests
         let linters = self.linters
 
@@ -240,8 +243,13 @@ public final class LintRun: Sendable {
             }
             do {
                 let stream = try InputReader.Stream(item.path)
+                // A capture's reports come as its connections end and are held until those
+                // before them have come: rendered at once when nothing can change them, so
+                // that what is held is findings and text, not the connections' bytes.
                 LintRun.lintStream(stream, path: item.path, requests: paired, linter: linters.linter(for: item.path),
-                                   options: options) { accept($0, nil) }
+                                   options: options, streamsRaw: streamsLargeInputs,
+                                   hold: { report in renderedByWorkers ? (report.keepingCountsOnly(), render(report)) : (report, nil) },
+                                   { accept($0.0, $0.1) })
             } catch {
                 accept(InputReport(name: item.path, outcome: .failed(error.description)), nil)
             }
@@ -302,36 +310,56 @@ public final class LintRun: Sendable {
 
     /// Lints one streamed input: its first bytes tell its kind; raw responses are linted window
     /// by window, anything else (a large HAR archive or transcript) is read whole as usual.
-    static func lintStream(_ stream: InputReader.Stream, path: String, requests: [Request], linter: Linter, options: Options,
-                           _ handle: (InputReport) -> Void) {
+    ///
+    /// A capture is read packet by packet and linted a connection at a time, whatever its size;
+    /// `hold` makes what is kept of a report that comes before its turn. Raw input larger than
+    /// --max-input-size is refused unless `streamsRaw`.
+    static func lintStream<Held>(_ stream: InputReader.Stream, path: String, requests: [Request], linter: Linter, options: Options,
+                                 streamsRaw: Bool = true, hold: (InputReport) -> Held, _ handle: (Held) -> Void) {
         do {
             var head: [UInt8] = []
             try stream.read(into: &head, upTo: 1 << 16)
-            guard (options.inputKind ?? InputKind.detect(head, name: path)) == .raw else {
+            let kind = options.inputKind ?? InputKind.detect(head, name: path)
+            if kind == .pcap {
+                var order = InNumberOrder<Held>()
+                let isCapture = linter.lintCapture(named: path, initial: head, read: { bytes, count in try stream.read(into: &bytes, upTo: count) },
+                                                   ports: options.ports) { number, report in
+                    order.add(number, report.map(hold), release: handle)
+                }
+                if isCapture { return }
+                handle(hold(InputReport(name: path, outcome: .failed("cannot read '\(path)' as a packet capture: it has no pcap or pcapng header"))))
+                return
+            }
+            // Raw input is streamed above the stream threshold only; between --max-input-size
+            // and it (or when reports are kept) it is too large, as it always was.
+            if kind == .raw, let size = stream.size, size > options.limits.maxInputSize, !streamsRaw || size <= options.streamThreshold {
+                throw InputReader.tooLarge(path, options.limits.maxInputSize)
+            }
+            guard kind == .raw else {
                 // Read whole: a file known to be too large is refused before it is read.
                 if let size = stream.size, size > options.limits.maxInputSize {
                     throw InputReader.tooLarge(path, options.limits.maxInputSize)
                 }
                 while try stream.read(into: &head, upTo: 1 << 20) > 0 {
                     if head.count > options.limits.maxInputSize {
-                        handle(InputReport(name: path, outcome: .failed(
-                            "cannot read '\(path)': it is larger than \(options.limits.maxInputSize) bytes, the limit (--max-input-size)")))
+                        handle(hold(InputReport(name: path, outcome: .failed(
+                            "cannot read '\(path)': it is larger than \(options.limits.maxInputSize) bytes, the limit (--max-input-size)"))))
                         return
                     }
                 }
                 for report in linter.lintInput(named: path, bytes: head, kind: options.inputKind, requests: requests, ports: options.ports) {
-                    handle(report)
+                    handle(hold(report))
                 }
                 return
             }
             try linter.lintStream(named: path, initial: head, requests: requests, window: options.streamThreshold,
                                   read: { bytes, count in try stream.read(into: &bytes, upTo: count) }, emit: { report in
-                handle(report)
+                handle(hold(report))
             })
         } catch let error as InputReader.Failure {
-            handle(InputReport(name: path, outcome: .failed(error.description)))
+            handle(hold(InputReport(name: path, outcome: .failed(error.description))))
         } catch {
-            handle(InputReport(name: path, outcome: .failed("cannot read '\(path)': \(error)")))
+            handle(hold(InputReport(name: path, outcome: .failed("cannot read '\(path)': \(error)"))))
         }
     }
 }

@@ -32,6 +32,18 @@ extension DeviationRule {
     }
 }
 
+/// A finding an input reader makes about the input itself rather than about an exchange (a
+/// packet capture's missing bytes, a connection begun before the capture). It is catalogued
+/// like any rule (one file, a description naming the reader in
+/// ``RuleDescription/reportedBy``), so that `explain`, `rules`, `--ignore`, the configuration
+/// and SARIF know it; the reader reports it, and the linter does not run it on exchanges.
+public protocol InputNoteRule: Rule {}
+
+extension InputNoteRule {
+    /// Nothing to check in an exchange: the reader reports it.
+    public func check(_ exchange: Exchange, _ report: inout FindingReporter) {}
+}
+
 /// A rule that judges the exchanges of one input, or of one probe, together: a HEAD answer
 /// against the GET answer, the version a server uses elsewhere, a 304 against its 200. It is
 /// written like any rule (one file, description, examples whose exchanges are those of one

@@ -26,6 +26,13 @@ public struct RuleDescription: Sendable {
     /// Whether the rule runs in the default (`recommended`) profile; opt-in rules run with
     /// the `all` and `strict` profiles.
     public let isEnabledByDefault: Bool
+    /// Who reports the rule's findings when no check of exchanges does: an input reader that
+    /// notes something about the input itself (the packet-capture reader's missing bytes),
+    /// `nil` for every rule the linter runs. Such a rule is catalogued like the others, so that
+    /// `explain`, `--ignore`, the configuration and SARIF know it; the linter does not run it.
+    /// Its examples may be empty when its input cannot be written as text (a capture is
+    /// binary): its rationale says so, and the reader's tests exercise it instead.
+    public let reportedBy: String?
     /// Inputs that must trigger the rule.
     public let triggering: [Example]
     /// Near-misses that must not trigger it.
@@ -35,7 +42,7 @@ public struct RuleDescription: Sendable {
         id: String, severity: Severity, category: Category, summary: String, rationale: String,
         fix: String, spec: [SpecReference], fields: [String] = [], runsWhen: RunCondition = .always,
         needsRequest: Bool = false,
-        isEnabledByDefault: Bool = true, triggering: [Example], nonTriggering: [Example]
+        isEnabledByDefault: Bool = true, reportedBy: String? = nil, triggering: [Example], nonTriggering: [Example]
     ) {
         self.id = id
         self.severity = severity
@@ -48,6 +55,7 @@ public struct RuleDescription: Sendable {
         self.runsWhen = runsWhen
         self.needsRequest = needsRequest
         self.isEnabledByDefault = isEnabledByDefault
+        self.reportedBy = reportedBy
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }
@@ -102,6 +110,10 @@ public struct RuleDescription: Sendable {
         /// The request the server received, and what the server did with it: rules that need
         /// the request (`Rules/Requests/`).
         public static let requests = Self(rawValue: "requests")
+        /// What a packet capture says about itself and its connections (bytes never
+        /// captured, a connection begun before the capture): reported by the capture reader
+        /// (`Rules/Capture/`).
+        public static let capture = Self(rawValue: "capture")
 
         /// Whether the category's rules judge bytes exactly as sent (framing and content), so
         /// that inputs rebuilt from decoded parts (HAR entries, a URL loader's response) cannot

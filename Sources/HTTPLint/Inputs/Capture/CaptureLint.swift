@@ -1,16 +1,9 @@
 /// Lints packet captures: each TCP connection that carries HTTP/1.x becomes one report,
 /// its client's stream parsed as requests and its server's as their responses.
 ///
-/// What the capture itself says about a connection is reported under ids of its own, which
-/// the configuration can silence or re-rate like any rule's:
-/// - `capture-gap` (warning): bytes of a stream were never captured; the exchange they
-///   belong to, and those after it, are not linted rather than guessed at.
-/// - `capture-ended` (info): the capture stops before the connection's last message does.
-/// - `capture-mid-connection` (info): the capture began inside the connection.
-/// - `capture-differing-retransmission` (info): a byte arrived twice with different values.
-/// - `capture-limit-exceeded` (warning): a stream outgrew the bytes kept per connection.
-/// - `capture-skipped-connection` (info): TLS, HTTP/2 and connections carrying no HTTP/1.x.
-/// - `capture-truncated-file` (warning): the capture file ends inside a packet or block.
+/// What the capture itself says about a connection is reported under the ids of the
+/// catalogue's capture rules (`Rules/Capture/`: ``InputNoteRule``s this reader reports), which
+/// the configuration silences or re-rates like any rule.
 enum CaptureNote {
     static let gap = "capture-gap"
     static let ended = "capture-ended"
@@ -20,53 +13,79 @@ enum CaptureNote {
     static let skippedConnection = "capture-skipped-connection"
     static let truncatedFile = "capture-truncated-file"
 
-    static let severities: [String: Severity] = [
-        gap: .warning, ended: .info, midConnection: .info, differingRetransmission: .info,
-        limitExceeded: .warning, skippedConnection: .info, truncatedFile: .warning,
-    ]
+    static let all = [gap, ended, midConnection, differingRetransmission, limitExceeded, skippedConnection, truncatedFile]
 }
 
 extension Linter {
-    /// The ids of what a packet capture reports about itself (`capture-gap`, …): they are not
-    /// rules, but `--ignore` and the configuration's `rules` take them like rule ids.
-    public static let captureNoteIDs: Set<String> = Set(CaptureNote.severities.keys)
-
     /// The most bytes kept per direction of one captured connection, unless told otherwise.
     static let defaultCaptureStreamLimit = 64 << 20
 
-    /// Lints a pcap or pcapng capture: one report per HTTP/1.x connection (named by its
-    /// endpoints and number: `10.0.0.1:51234 → 10.0.0.2:80 #3`), one per skipped TLS or
-    /// HTTP/2 connection, and one for the capture as a whole when it has something to say.
+    /// Lints a pcap or pcapng capture held whole: one report per HTTP/1.x connection (named
+    /// by its endpoints and number: `10.0.0.1:51234 → 10.0.0.2:80 #3`), one per skipped TLS or
+    /// HTTP/2 connection, by connection number, then one for the capture as a whole when it
+    /// has something to say.
     ///
     /// - Parameters:
     ///   - ports: when not empty, only connections with one of these ports are read.
     ///   - streamLimit: the most bytes kept per direction of a connection.
     func lintCapture(named name: String, bytes: [UInt8], ports: Set<Int> = [], streamLimit: Int? = nil) -> [InputReport] {
-        let limit = streamLimit ?? min(configuration.limits.maxInputSize, Self.defaultCaptureStreamLimit)
-        guard let capture = PacketCapture(bytes, limit: limit) else {
+        guard let file = CaptureFile(bytes) else {
             return [InputReport(name: name, outcome: .failed("cannot read '\(name)' as a packet capture: it has no pcap or pcapng header"))]
         }
+        var order = InNumberOrder<InputReport>()
         var reports: [InputReport] = []
-        var notHTTP: [String] = []
-        var selected = 0
-        for var connection in capture.connections {
-            if !ports.isEmpty, !ports.contains(Int(connection.client.port)), !ports.contains(Int(connection.server.port)) { continue }
-            selected += 1
-            let content = ConnectionContent.of(&connection)
-            let part = "\(connection.client) → \(connection.server) #\(connection.number)"
-            switch content {
-            case .http(let clientStart, let serverStart):
-                reports.append(lintConnection(connection, name: name, part: part, clientStart: clientStart, serverStart: serverStart))
-            case .tls, .http2:
-                let why = content == .tls ? "TLS connection not linted: its content is encrypted"
-                                          : "HTTP/2 connection not linted: httplint reads HTTP/1.x"
-                let note = captureNote(CaptureNote.skippedConnection, why + " (from frame \(connection.fromClient.firstFrame ?? 0))")
-                reports.append(InputReport(name: name, part: part, outcome: .linted(LintResult(
-                    source: SourceText(name: name, bytes: []), exchanges: [], findings: note.map { [$0] } ?? []))))
-            case .empty:
-                continue
-            case .other:
-                notHTTP.append("#\(connection.number) \(connection.client) → \(connection.server)")
+        lintCapture(named: name, file: file, ports: ports, streamLimit: streamLimit) { number, report in
+            order.add(number, report) { reports.append($0) }
+        }
+        return reports
+    }
+
+    /// Lints a capture read piece by piece (`initial`, then `read` appends more: 0 at the
+    /// end). Each connection is linted as soon as it is over and its bytes let go, so memory
+    /// is bounded by the connections open at once times the bytes kept per connection, not by
+    /// the capture's size. Reports come through `emit` as connections end, numbered: 1, 2, …
+    /// by connection (`nil` for a connection with nothing to report), and after them the
+    /// capture's own report, if any, numbered one past the last connection; ``InNumberOrder``
+    /// puts them back in order. `false` when the input is not a capture.
+    func lintCapture(named name: String, initial: [UInt8], read: @escaping (inout [UInt8], Int) throws -> Int,
+                     ports: Set<Int> = [], streamLimit: Int? = nil, emit: (Int, InputReport?) -> Void) -> Bool {
+        guard let file = CaptureFile(initial: initial, read: read) else { return false }
+        lintCapture(named: name, file: file, ports: ports, streamLimit: streamLimit, emit: emit)
+        return true
+    }
+
+    private func lintCapture(named name: String, file: CaptureFile, ports: Set<Int>, streamLimit: Int?,
+                             emit: (Int, InputReport?) -> Void) {
+        let limit = streamLimit ?? min(configuration.limits.maxInputSize, Self.defaultCaptureStreamLimit)
+        var capture = PacketCapture(file, limit: limit)
+        var notHTTP: [(number: Int, text: String)] = []
+        var selected = 0, linted = 0
+        while let connections = capture.next() {
+            for var connection in connections {
+                if !ports.isEmpty, !ports.contains(Int(connection.client.port)), !ports.contains(Int(connection.server.port)) {
+                    emit(connection.number, nil)
+                    continue
+                }
+                selected += 1
+                let content = ConnectionContent.of(&connection)
+                let part = "\(connection.client) → \(connection.server) #\(connection.number)"
+                switch content {
+                case .http(let clientStart, let serverStart):
+                    linted += 1
+                    emit(connection.number, lintConnection(connection, name: name, part: part, clientStart: clientStart, serverStart: serverStart))
+                case .tls, .http2:
+                    linted += 1
+                    let why = content == .tls ? "TLS connection not linted: its content is encrypted"
+                                              : "HTTP/2 connection not linted: httplint reads HTTP/1.x"
+                    let note = captureNote(CaptureNote.skippedConnection, why + " (from frame \(connection.fromClient.firstFrame ?? 0))")
+                    emit(connection.number, InputReport(name: name, part: part, outcome: .linted(LintResult(
+                        source: SourceText(name: name, bytes: []), exchanges: [], findings: note.map { [$0] } ?? []))))
+                case .empty:
+                    emit(connection.number, nil)
+                case .other:
+                    notHTTP.append((connection.number, "#\(connection.number) \(connection.client) → \(connection.server)"))
+                    emit(connection.number, nil)
+                }
             }
         }
         var notes: [Finding] = []
@@ -74,30 +93,31 @@ extension Linter {
             notes += [captureNote(CaptureNote.truncatedFile, problem + "; the packets before it are read")].compactMap { $0 }
         }
         if !notHTTP.isEmpty {
-            let listed = notHTTP.prefix(5).joined(separator: ", ") + (notHTTP.count > 5 ? ", …" : "")
+            // Listed by number: connections end in another order.
+            let numbered = notHTTP.sorted { $0.number < $1.number }.map(\.text)
+            let listed = numbered.prefix(5).joined(separator: ", ") + (notHTTP.count > 5 ? ", …" : "")
             notes += [captureNote(CaptureNote.skippedConnection,
                                   "\(notHTTP.count) TCP connection\(notHTTP.count == 1 ? "" : "s") carry no HTTP/1.x request and are not linted: \(listed)")]
                 .compactMap { $0 }
         }
-        if reports.isEmpty {
+        if linted == 0 {
             let scope = ports.isEmpty ? "" : " on port\(ports.count == 1 ? "" : "s") \(ports.sorted().map(String.init).joined(separator: ", "))"
             notes += [captureNote(CaptureNote.skippedConnection,
                                   "no HTTP/1.x connection\(scope) in the capture (\(capture.packets) packets, "
-                                  + "\(capture.connections.count) TCP connections\(ports.isEmpty ? "" : ", \(selected) on those ports"))")]
+                                  + "\(capture.connectionCount) TCP connections\(ports.isEmpty ? "" : ", \(selected) on those ports"))")]
                 .compactMap { $0 }
         }
-        if !notes.isEmpty || reports.isEmpty {
-            reports.insert(InputReport(name: name, part: "capture", outcome: .linted(LintResult(
-                source: SourceText(name: name, bytes: []), exchanges: [], findings: notes))), at: 0)
+        if !notes.isEmpty || linted == 0 {
+            emit(capture.connectionCount + 1, InputReport(name: name, part: "capture", outcome: .linted(LintResult(
+                source: SourceText(name: name, bytes: []), exchanges: [], findings: notes))))
         }
-        return reports
     }
 
-    /// A finding the capture makes (not a rule), with the configured severity; `nil` when the
-    /// configuration turns it off.
+    /// A finding the capture makes, under its catalogue rule's id and severity (or the
+    /// configured one); `nil` when the configuration turns that rule off.
     private func captureNote(_ id: String, _ message: String, at span: ByteSpan = .at(0), exchange: Int = 0) -> Finding? {
-        guard !configuration.ignoredRules.contains(id) else { return nil }
-        let severity = configuration.severities[id] ?? CaptureNote.severities[id] ?? .info
+        guard let rule = RuleCatalogue.description(of: id), configuration.runs(rule) else { return nil }
+        let severity = configuration.severities[id] ?? rule.severity
         return Finding(rule: id, severity: severity, message: message, span: span, exchange: exchange, status: nil)
     }
 

@@ -1,28 +1,76 @@
-/// A packet capture read into its TCP connections, each with the two streams its sides sent.
+/// A packet capture read packet by packet into its TCP connections, each handed out with the
+/// two streams its sides sent as soon as it is over (``next()``): what is held is the
+/// connections open at once, each up to its limit, and the record being read.
 struct PacketCapture {
-    private(set) var connections: [TCPConnection] = []
-    /// Why reading stopped before the end of the file, when it did.
-    private(set) var problem: String?
+    private var file: CaptureFile
+    private var decoder = PacketDecoder()
+    private var reassembler: TCPReassembler
+    private var ended = false
     private(set) var packets = 0
-    /// Packets that held no TCP segment, by reason.
-    private(set) var skipped: [String: Int] = [:]
 
-    /// The connections of `bytes`; `nil` when they are not a pcap or pcapng capture.
+    /// Reads `bytes` (held whole); `nil` when they are not a pcap or pcapng capture.
     ///
     /// - Parameter limit: the most bytes kept per direction of a connection.
     init?(_ bytes: [UInt8], limit: Int) {
-        guard var file = CaptureFile(bytes) else { return nil }
-        var decoder = PacketDecoder()
-        var reassembler = TCPReassembler(limit: limit)
+        guard let file = CaptureFile(bytes) else { return nil }
+        self.init(file, limit: limit)
+    }
+
+    init(_ file: CaptureFile, limit: Int) {
+        self.file = file
+        self.reassembler = TCPReassembler(limit: limit)
+    }
+
+    /// Every connection of the capture, by number (read to the end, on a copy: a capture read
+    /// from a source reads it once): for tests.
+    var connections: [TCPConnection] {
+        var reading = self
+        var all: [TCPConnection] = []
+        while let some = reading.next() { all += some }
+        return all.sorted { $0.number < $1.number }
+    }
+
+    /// The connections that are over after the next packets (at least one), or at the end of
+    /// the file every one still open, by number; `nil` once everything was handed out.
+    mutating func next() -> [TCPConnection]? {
+        guard !ended else { return nil }
         while let packet = file.next() {
             packets += 1
-            if let segment = decoder.segment(in: packet) { reassembler.add(segment) }
+            guard let segment = decoder.segment(in: packet) else { continue }
+            reassembler.add(segment)
+            let finished = reassembler.takeFinished()
+            if !finished.isEmpty { return finished }
         }
         decoder.finish()
-        connections = reassembler.connections
-        problem = file.problem
-        skipped = decoder.skipped
+        ended = true
+        return reassembler.takeOpen()
+    }
+
+    /// Why reading stopped before the end of the file, when it did.
+    var problem: String? { file.problem }
+    /// How many TCP connections were seen so far.
+    var connectionCount: Int { reassembler.started }
+    /// Packets that held no TCP segment, by reason.
+    var skipped: [String: Int] {
+        var skipped = decoder.skipped
         if file.packetsWithoutInterface > 0 { skipped["no interface description", default: 0] += file.packetsWithoutInterface }
+        return skipped
+    }
+}
+
+/// Hands on values numbered 1, 2, 3… in that order, whatever order they come in: a value is
+/// held only until those numbered before it have come.
+struct InNumberOrder<Value> {
+    private var next = 1
+    private var held: [Int: Value?] = [:]
+
+    /// Takes value `number` (`nil`: nothing to hand on for it) and hands on every value now due.
+    mutating func add(_ number: Int, _ value: Value?, release: (Value) -> Void) {
+        held[number] = .some(value)
+        while let entry = held.removeValue(forKey: next) {
+            if let value = entry { release(value) }
+            next += 1
+        }
     }
 }
 

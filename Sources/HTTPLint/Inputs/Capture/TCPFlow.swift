@@ -71,6 +71,19 @@ enum TCPFlow {
         return (items, others)
     }
 
+    /// The inputs of a tcpflow file named on its own (not found by a walk) when the file of the
+    /// other direction is beside it and one of the two carries HTTP/1.x: the pair as a walk
+    /// makes it, and the two files' paths (sorted). `nil` for another name, a file without its
+    /// partner, or a pair that carries no HTTP/1.x: such a file is read as it is named.
+    static func pair(namedSingly path: String) -> (items: [InputCollector.Item], files: [String])? {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        guard let parts = endpoints(of: name) else { return nil }
+        let partner = String(path.dropLast(name.count)) + "\(parts.destination)-\(parts.source)\(parts.suffix)"
+        guard partner != path, let info = FileName.status(partner), (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let items = pairs(in: [path, partner]).items
+        return items.isEmpty ? nil : (items, [path, partner].sorted())
+    }
+
     /// The first kilobyte of a file (empty when it cannot be read).
     private static func firstBytes(_ path: String) -> [UInt8] {
         let descriptor = FileName.openForReading(path)

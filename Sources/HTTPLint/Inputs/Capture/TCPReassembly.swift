@@ -35,6 +35,15 @@ struct TCPStream {
     /// Whether any segment of this direction was seen.
     var isStarted: Bool { baseSequence != nil }
 
+    /// Whether this direction is over: a RST, or a FIN with every byte before it delivered
+    /// (nothing the capture can still bring would change the stream).
+    var isEnded: Bool {
+        reset || ((finOffset.map { bytes.count >= $0 } ?? false) && waiting.isEmpty)
+    }
+
+    /// The sequence number of the byte after the SYN, when the SYN was seen.
+    var synSequence: UInt32? { sawSYN ? baseSequence : nil }
+
     /// The first hole: where it starts, how many bytes are missing (when known: the bytes
     /// after it arrived, or the FIN or the other side's acknowledgement place its end), and
     /// the frame where data resumes.
@@ -116,12 +125,14 @@ struct TCPStream {
                 limitReachedAt = min(limitReachedAt ?? start, start)
                 return
             }
+            // Kept in arrays of their own: a slice would keep the capture's whole read buffer.
+            let kept = ArraySlice(Array(payload))
             // Segments after a hole mostly arrive in order: appending is the usual case.
             if let last = waiting.last, last.offset > start {
                 let position = waiting.firstIndex { $0.offset > start } ?? waiting.endIndex
-                waiting.insert((start, payload, frame), at: position)
+                waiting.insert((start, kept, frame), at: position)
             } else {
-                waiting.append((start, payload, frame))
+                waiting.append((start, kept, frame))
             }
             waitingBytes += payload.count
             return
@@ -188,14 +199,34 @@ struct TCPConnection {
         swap(&client, &server)
         swap(&fromClient, &fromServer)
     }
+
+    /// Whether the connection is over: a RST from either side, or each side's FIN with every
+    /// byte before it delivered.
+    var isFinished: Bool {
+        fromClient.reset || fromServer.reset || (fromClient.isEnded && fromServer.isEnded)
+    }
 }
 
-/// Follows every TCP connection of a capture, segment by segment.
+/// Follows every TCP connection of a capture, segment by segment. A connection that is over
+/// (``TCPConnection/isFinished``) is handed out at once (``takeFinished()``) and forgotten but
+/// for its four-tuple, so that what is kept is the connections open at once, not the capture.
 struct TCPReassembler {
     /// The most bytes kept per direction of one connection.
     let limit: Int
-    private(set) var connections: [TCPConnection] = []
-    private var open: [Key: Int] = [:]
+    /// How many connections have been seen (the last one's number).
+    private(set) var started = 0
+    private var open: [Key: TCPConnection] = [:]
+    private var finished: [TCPConnection] = []
+    /// The four-tuples of connections handed out, with what tells their own SYN sent again
+    /// from a new connection's: late segments of a finished connection (a retransmitted FIN,
+    /// the last ACK) are not a new connection.
+    private var closed: [Key: Closed] = [:]
+    /// The four-tuples of ``closed`` in the order their connections ended (a ring of
+    /// ``maxClosed``, each with its serial number): the oldest are forgotten past it, so that this too stays bounded (a late segment comes
+    /// within a round trip, not after tens of thousands of connections).
+    private var closedOrder: [(key: Key, serial: Int)] = []
+    private var closedSerial = 0
+    static let maxClosed = 1 << 16
 
     private struct Key: Hashable {
         let low: Endpoint
@@ -203,45 +234,94 @@ struct TCPReassembler {
         init(_ a: Endpoint, _ b: Endpoint) { (low, high) = a < b ? (a, b) : (b, a) }
     }
 
+    private struct Closed {
+        var serial = 0
+        let client: Endpoint
+        let clientSYN: UInt32?
+        let serverSYN: UInt32?
+    }
+
     init(limit: Int) { self.limit = limit }
 
     mutating func add(_ segment: TCPSegment) {
         let key = Key(segment.source, segment.destination)
         let isOpening = segment.has(TCPSegment.syn) && !segment.has(TCPSegment.ack)
-        if let index = open[key] {
+        var connection: TCPConnection
+        if let current = open.removeValue(forKey: key) {
+            connection = current
             // A new SYN on a used four-tuple, with another initial sequence number, is a new
-            // connection. (The check reads the stream in place: a copy of the connection kept
-            // alive here would make the append below copy the whole stream.)
-            if isOpening, isNewConnection(segment, index: index) { start(segment, key: key) }
+            // connection.
+            if isOpening, isNewConnection(segment, connection) {
+                finished.append(connection)
+                connection = start(segment)
+            }
+        } else if let ended = closed[key] {
+            // Only a new connection's SYN reopens a four-tuple whose connection is over.
+            guard isOpening else { return }
+            let base = segment.source == ended.client ? ended.clientSYN : ended.serverSYN
+            if let base, segment.sequence &+ 1 == base { return }
+            closed[key] = nil
+            connection = start(segment)
         } else {
-            start(segment, key: key)
+            connection = start(segment)
         }
-        let index = open[key]!
-        if segment.source == connections[index].client {
-            connections[index].fromClient.receive(segment)
-            if segment.has(TCPSegment.ack) { connections[index].fromServer.acknowledge(segment.acknowledgement) }
+        if segment.source == connection.client {
+            connection.fromClient.receive(segment)
+            if segment.has(TCPSegment.ack) { connection.fromServer.acknowledge(segment.acknowledgement) }
         } else {
-            connections[index].fromServer.receive(segment)
-            if segment.has(TCPSegment.ack) { connections[index].fromClient.acknowledge(segment.acknowledgement) }
+            connection.fromServer.receive(segment)
+            if segment.has(TCPSegment.ack) { connection.fromClient.acknowledge(segment.acknowledgement) }
+        }
+        if connection.isFinished {
+            remember(key, Closed(client: connection.client, clientSYN: connection.fromClient.synSequence,
+                                 serverSYN: connection.fromServer.synSequence))
+            finished.append(connection)
+        } else {
+            open[key] = connection
         }
     }
 
-    private func isNewConnection(_ segment: TCPSegment, index: Int) -> Bool {
-        let fromClient = connections[index].client == segment.source
-        let started = fromClient ? connections[index].fromClient.isStarted : connections[index].fromServer.isStarted
-        guard started else { return false }
-        let sawSYN = fromClient ? connections[index].fromClient.sawSYN : connections[index].fromServer.sawSYN
-        let offset = fromClient ? connections[index].fromClient.offset(of: segment.sequence &+ 1)
-                                : connections[index].fromServer.offset(of: segment.sequence &+ 1)
-        return !(sawSYN && offset == 0)
+    private mutating func remember(_ key: Key, _ ended: Closed) {
+        var ended = ended
+        closedSerial += 1
+        ended.serial = closedSerial
+        if closedOrder.count < Self.maxClosed {
+            closedOrder.append((key, closedSerial))
+        } else {
+            // The slot of the oldest; the same four-tuple may have ended again since, and then
+            // only its last entry forgets it.
+            let slot = (closedSerial - 1) % Self.maxClosed
+            let oldest = closedOrder[slot]
+            if closed[oldest.key]?.serial == oldest.serial { closed[oldest.key] = nil }
+            closedOrder[slot] = (key, closedSerial)
+        }
+        closed[key] = ended
     }
 
-    private mutating func start(_ segment: TCPSegment, key: Key) {
+    /// The connections that ended since the last call, in the order they ended.
+    mutating func takeFinished() -> [TCPConnection] {
+        defer { finished = [] }
+        return finished
+    }
+
+    /// Every connection still open, by number, as the capture ends; none is kept.
+    mutating func takeOpen() -> [TCPConnection] {
+        defer { open = [:]; finished = [] }
+        return (finished + open.values).sorted { $0.number < $1.number }
+    }
+
+    private func isNewConnection(_ segment: TCPSegment, _ connection: TCPConnection) -> Bool {
+        let stream = connection.client == segment.source ? connection.fromClient : connection.fromServer
+        guard stream.isStarted else { return false }
+        return !(stream.sawSYN && stream.offset(of: segment.sequence &+ 1) == 0)
+    }
+
+    private mutating func start(_ segment: TCPSegment) -> TCPConnection {
         let synAck = segment.has(TCPSegment.syn) && segment.has(TCPSegment.ack)
         let opening = segment.has(TCPSegment.syn) && !synAck
         let (client, server) = synAck ? (segment.destination, segment.source) : (segment.source, segment.destination)
-        open[key] = connections.count
-        connections.append(TCPConnection(number: connections.count + 1, client: client, server: server, clientKnown: opening || synAck,
-                                         fromClient: TCPStream(limit: limit), fromServer: TCPStream(limit: limit)))
+        started += 1
+        return TCPConnection(number: started, client: client, server: server, clientKnown: opening || synAck,
+                             fromClient: TCPStream(limit: limit), fromServer: TCPStream(limit: limit))
     }
 }
