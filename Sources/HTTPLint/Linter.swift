@@ -108,7 +108,7 @@ public struct Linter: Sendable {
         self.ruleIDs = descriptions.map { type in type.description.id }
         let skips = configuration.skipsRulesWithoutTheirFields
         let gates = descriptions.map { type in skips ? type.description.gateFields.flatMap(FieldNameSet.init(names:)) : nil }
-        let deviationOnly = descriptions.map { type in skips && type is any DeviationRule.Type }
+        let deviationOnly = descriptions.map { type in skips && type.reportsDeviationsOnly }
         self.plans = descriptions.indices.map { index in
             Plan(gate: gates[index] ?? FieldNameSet(), isGated: gates[index] != nil, reportsDeviationsOnly: deviationOnly[index],
                  severity: configuration.severities[descriptions[index].description.id] ?? descriptions[index].description.severity)

@@ -21,6 +21,14 @@ import Testing
         }
     }
 
+    /// The flag the linter reads from each rule's witness table says what a conformance
+    /// look-up would say.
+    @Test func deviationOnlyFlagMatchesTheConformance() {
+        let flagged = RuleCatalogue.rules.filter { $0.reportsDeviationsOnly }.map { $0.description.id }
+        #expect(!flagged.isEmpty)
+        #expect(flagged == RuleCatalogue.rules.filter { $0 is any DeviationRule.Type }.map { $0.description.id })
+    }
+
     @Test func picksWhatEachGateWouldRun() throws {
         let selection = try #require(RuleSelection(gates: Self.gates, deviationOnly: Self.deviationOnly))
         #expect(Self.gates.contains { $0 != nil } && Self.gates.contains { $0 == nil } && Self.deviationOnly.contains(true))

@@ -16,6 +16,9 @@ public protocol Rule: Sendable {
     func check(_ exchange: Exchange, _ report: inout FindingReporter)
     /// Whether the rule judges an input's exchanges together (``ExchangeSetRule``); provided.
     static var comparesExchanges: Bool { get }
+    /// Whether the rule only reports the parser's deviations (``DeviationRule``), so that it
+    /// has nothing to do in an exchange without any; provided.
+    static var reportsDeviationsOnly: Bool { get }
 }
 
 /// A rule that reports the parser's deviations of one kind. The parser finds them while it
@@ -25,6 +28,8 @@ public protocol DeviationRule: Rule {
 }
 
 extension DeviationRule {
+    public static var reportsDeviationsOnly: Bool { true }
+
     public func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for deviation in exchange.deviations where deviation.kind == Self.deviation {
             report.add(deviation.message, at: deviation.span, status: exchange.response.status)
@@ -70,6 +75,10 @@ extension Rule {
     /// Whether the rule is an ``ExchangeSetRule``: known from the type's witness table, without
     /// a dynamic cast (a conformance look-up per rule cost more than linting a small input).
     public static var comparesExchanges: Bool { false }
+    /// Whether the rule is a ``DeviationRule``, known the same way: `is any DeviationRule.Type`
+    /// scanned the program's conformance records once per rule type, about a quarter of a
+    /// million instructions each, which made a linter cost 70 M instructions to make.
+    public static var reportsDeviationsOnly: Bool { false }
 }
 
 /// Collects the findings of the rules run on one exchange, each under the id and severity of
