@@ -39,13 +39,19 @@ struct EmptyListElement: Rule {
         "x-content-security-policy", "x-webkit-csp", "alternates", "tcn", "feature-policy",
     ]
 
+    /// The table's list fields that are checked: not Structured Fields, not request-only, not
+    /// ``skipped``; each received field is tested with one bit instead of a look-up by name.
+    static let checked = FieldDefinition.entries { definition in
+        definition.cardinality == .list && definition.structuredType == nil && definition.direction != .request
+            && !skipped.contains(definition.name.asciiLowercased())
+    }
+
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
+        let checked = Self.checked
         for response in exchange.responses {
-            for field in response.fields {
-                guard let definition = FieldDefinition.lookup(field), definition.cardinality == .list,
-                      definition.structuredType == nil, definition.direction != .request,
-                      !Self.skipped.contains(definition.name.asciiLowercased()),
-                      Self.hasEmptyElement(field.readValueBytes) else { continue }
+            response.fields.forEach { field in
+                guard checked.contains(field), Self.hasEmptyElement(field.readValueBytes),
+                      let definition = FieldDefinition.lookup(field) else { return }
                 report.add("\(definition.name) has an empty list element ('\(Printable.escape(field.value))'); senders must not generate them",
                            at: field.valueSpan, status: response.status)
             }
