@@ -46,8 +46,8 @@ struct NeedlessQuotedPair: Rule {
                 }
             }
         }
-        for (name, hasTargets) in Self.quotedStringFields {
-            for field in response.fields.named(name) {
+        for (name, tableField, hasTargets) in Self.quotedStringFields {
+            for field in response.fields.named(tableField) {
                 let escapes = Self.needlessEscapes(in: field.readValueBytes, skippingTargets: hasTargets)
                 guard !escapes.isEmpty else { continue }
                 let escaped = escapes.map { "\\" + Printable.escape([$0]) }.joined(separator: " ")
@@ -58,8 +58,8 @@ struct NeedlessQuotedPair: Rule {
 
     /// The other fields whose quoted strings are read, and whether `<…>` targets (Link) hold
     /// quote characters that open no string.
-    static let quotedStringFields: [(String, Bool)] = [
-        ("Link", true), ("Content-Type", false), ("Cache-Control", false),
+    static let quotedStringFields: [(String, TableField, Bool)] = [
+        ("Link", .link, true), ("Content-Type", .contentType, false), ("Cache-Control", .cacheControl, false),
     ]
 
     /// The bytes escaped inside quoted strings of `bytes` that are neither DQUOTE nor backslash.

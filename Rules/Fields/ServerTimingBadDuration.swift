@@ -32,7 +32,7 @@ struct ServerTimingBadDuration: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Server-Timing") {
+        for field in response.fields.named(Self.serverTiming) {
             var scanner = ParameterScanner(field.valueUTF8)
             while true {
                 scanner.skipWhitespace()
@@ -48,6 +48,8 @@ struct ServerTimingBadDuration: Rule {
             }
         }
     }
+
+    static let serverTiming = TableField("Server-Timing")
 
     /// Whether the HTML floating-point rules find a number at the start: an optional sign,
     /// then a digit, or a '.' and a digit.

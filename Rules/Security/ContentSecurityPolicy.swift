@@ -60,12 +60,15 @@ enum ContentSecurityPolicy {
     static let enforced = "Content-Security-Policy"
     static let reportOnly = "Content-Security-Policy-Report-Only"
 
+    /// The two fields and their table places (found by place, not by name).
+    static let fields = [(enforced, TableField(enforced)), (reportOnly, TableField(reportOnly))]
+
     /// Every policy in the response's CSP fields, in order (rules read them once per response
     /// through ``CSPPolicies``).
     static func policies(in response: Response) -> [CSPPolicy] {
         var policies: [CSPPolicy] = []
-        for name in [enforced, reportOnly] {
-            for field in response.fields.named(name) {
+        for (name, tableField) in Self.fields {
+            for field in response.fields.named(tableField) {
                 for policy in field.listElements {
                     policies.append(CSPPolicy(field: field, fieldName: name, directives: directives(of: policy)))
                 }
