@@ -41,7 +41,8 @@ struct InvalidAltSvc: Rule {
         let response = exchange.response
         let fields = response.fields.named(.altSvc)
         guard let first = fields.first else { return }
-        let value = fields.map(\.value).joined(separator: ", ")
+        // One line (the usual case): its value, without an array of one to join.
+        let value = fields.count == 1 ? first.value : fields.map(\.value).joined(separator: ", ")
         let span = fields.count == 1 ? first.valueSpan : first.lineSpan
         for problem in Self.problems(in: value) {
             report.add("Alt-Svc '\(Printable.escape(value))' is invalid: \(problem)", at: span, status: response.status)
@@ -100,6 +101,8 @@ struct InvalidAltSvc: Rule {
 
     /// RFC 7838 §3: percent-encode exactly the octets outside tchar, and '%', in uppercase hex.
     static func protocolIDProblem(_ id: String) -> String? {
+        // Without '%' there is nothing to judge (and no copy of the bytes to make).
+        guard id.utf8.contains(0x25) else { return nil }
         let bytes = Array(id.utf8)
         var index = 0
         while let percent = bytes[index...].firstIndex(of: 0x25) {
@@ -117,6 +120,9 @@ struct InvalidAltSvc: Rule {
         return nil
     }
 
+    /// The punctuation a reg-name may hold: unreserved, pct-encoded and sub-delims.
+    static let hostPunctuation = Array("-._~!$&'()*+,;=%".utf8)
+
     /// `[ uri-host ] ":" port`.
     static func authorityProblem(_ authority: [UInt8]) -> String? {
         guard let colon = authority.lastIndex(of: 0x3A) else { return "it has no ':port'" }
@@ -128,7 +134,7 @@ struct InvalidAltSvc: Rule {
             return nil
         }
         // reg-name / IPv4address: unreserved / pct-encoded / sub-delims.
-        let allowed = Array("-._~!$&'()*+,;=%".utf8)
+        let allowed = Self.hostPunctuation
         let isAlphanumeric: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
         if let bad = host.first(where: { !isAlphanumeric($0) && !allowed.contains($0) }) {
             return "\(Printable.describe(bad)) is not allowed in a host"
