@@ -48,6 +48,9 @@ struct NeedlessQuotedPair: Rule {
         }
         for (name, tableField, hasTargets) in Self.quotedStringFields {
             for field in response.fields.named(tableField) {
+                // No backslash received, no quoted pair (unfolding touches only CR, LF and
+                // whitespace): the value is not read again.
+                guard field.rawValueBytes.contains(0x5C) else { continue }
                 let escapes = Self.needlessEscapes(in: field.readValueBytes, skippingTargets: hasTargets)
                 guard !escapes.isEmpty else { continue }
                 let escaped = escapes.map { "\\" + Printable.escape([$0]) }.joined(separator: " ")
