@@ -229,4 +229,41 @@ import Testing
             #expect(read == expected, "\(value)")
         }
     }
+
+    @Test func utf8CharsetLabelIsInNoTable() {
+        // The charset rules pass over utf-8 (any case) without reading it as text: it must be a
+        // label none of them reports.
+        #expect(EncodingLabels.remapped[EncodingLabels.normalized("utf-8")] == nil)
+        #expect(!EncodingLabels.replacement.contains(EncodingLabels.normalized("UTF-8")))
+        for spelling in ["utf-8", "UTF-8", "Utf-8"] {
+            #expect(CharsetNames.registeredSpelling(of: spelling) == nil)
+            #expect(EncodingLabels.isUTF8(Array(spelling.utf8)))
+        }
+        for other in [" utf-8", "utf8", "utf-8 ", "latin1", ""] {
+            #expect(!EncodingLabels.isUTF8(Array(other.utf8)), "\(other)")
+        }
+        #expect(!EncodingLabels.isUTF8(nil))
+        #expect(Self.messages(UnregisteredCharset.self, "Content-Type", "text/html; charset=utf8")
+            == ["charset 'utf8' is not a registered charset name; the registered name is UTF-8"])
+        #expect(Self.messages(CharsetReplacementEncoding.self, "Content-Type", "text/html; charset=\"ISO-2022-KR\"").count == 1)
+    }
+
+    @Test func allowOriginNullComparedAsBytes() {
+        #expect(Self.messages(CORSAllowOriginNull.self, "Access-Control-Allow-Origin", "null").count == 1)
+        #expect(Self.messages(CORSAllowOriginNull.self, "Access-Control-Allow-Origin", "Null").isEmpty)
+        #expect(Self.messages(CORSAllowOriginNull.self, "Access-Control-Allow-Origin", "null\u{301}").isEmpty)
+    }
+
+    @Test func wideSeparatorsAreOnlyWhereTheBytesMayHoldThem() {
+        let pieces = ["a", "b/1", " ", " ", "\t", "(", ")", "(x  y)", ",", "\\", "\r"]
+        for value in Self.values(from: pieces, count: 6000) {
+            let bytes = Array(value.utf8)
+            // Without a CR the value read is the bytes themselves.
+            guard !bytes.contains(0x0D) else { continue }
+            for list in [false, true] where RequiredWhitespaceNotOneSpace.hasWideSeparator(bytes[...], listElements: list) {
+                #expect(RequiredWhitespaceNotOneSpace.mayHaveWideSeparator(bytes[...]), "\(value.debugDescription)")
+            }
+        }
+        #expect(Self.messages(RequiredWhitespaceNotOneSpace.self, "Server", "a\r b").count == 1)
+    }
 }
