@@ -31,6 +31,18 @@ enum ByteParsing {
         return true
     }
 
+    /// ``equals(_:lowercase:)`` for bytes read through a buffer pointer.
+    @inline(__always) static func equals(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        let wanted = lowercase.utf8Start
+        var offset = 0
+        for byte in bytes {
+            guard byte.asciiLowercased == wanted[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// `range` of `bytes` without leading and trailing SP and HTAB.
     @inline(__always) static func trimmed(_ range: Range<Int>, in bytes: ArraySlice<UInt8>) -> Range<Int> {
         var lower = range.lowerBound

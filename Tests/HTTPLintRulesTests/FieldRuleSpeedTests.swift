@@ -266,4 +266,21 @@ import Testing
         }
         #expect(Self.messages(RequiredWhitespaceNotOneSpace.self, "Server", "a\r b").count == 1)
     }
+
+    @Test func altSvcValuesJudgedInPlaceHaveNoProblems() {
+        let pieces = ["h3", "h2", "h3-29", "h%33", "clear", "=", "=", "\"", "\":443\"", "\"alt.example:443\"", "\"[::1]:1\"", ":", "a",
+                      "1", ";", "; ", "ma", "MA", "persist", "=1", "=2", "=x", ",", ", ", " ", "\\"]
+        var plain = 0
+        for value in Self.values(from: pieces, count: 10000, length: 12) {
+            if InvalidAltSvc.isPlainlyValid(ArraySlice(value.utf8)) {
+                plain += 1
+                #expect(InvalidAltSvc.problems(in: value).isEmpty, "\(value)")
+            }
+        }
+        #expect(plain > 300)
+        #expect(InvalidAltSvc.isPlainlyValid(ArraySlice("h3=\":443\"; ma=86400, h3-29=\"alt.example:443\";persist=1".utf8)))
+        for other in ["clear", "h3=\"a:1:2\"", "h3=\":443\"; ma=\"1\"", "h3=\"[::1]:443\"", "h3=\":443\" ; ma = 1", "h%33=\":1\""] {
+            #expect(!InvalidAltSvc.isPlainlyValid(ArraySlice(other.utf8)), "\(other)")
+        }
+    }
 }
