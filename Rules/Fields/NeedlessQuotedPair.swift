@@ -36,6 +36,14 @@ struct NeedlessQuotedPair: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
+        // A needless escape is a backslash received in one of the fields read (folds change
+        // only CR, LF and whitespace): one walk over the fields rules most responses out.
+        let read = Self.readFields
+        var anyBackslash = false
+        response.fields.forEach { field in
+            if !anyBackslash, read.contains(field), field.rawValueBytes.contains(0x5C) { anyBackslash = true }
+        }
+        guard anyBackslash else { return }
         for (name, lines, parsed) in AuthChallenges.fields(of: response) {
             for challenge in parsed.challenges {
                 for (index, parameter) in challenge.parameters.enumerated()
@@ -57,6 +65,11 @@ struct NeedlessQuotedPair: Rule {
                 report.add("a quoted string in \(name) escapes what needs no escape (\(escaped))", at: field.valueSpan, status: response.status)
             }
         }
+    }
+
+    /// Every field the rule reads: the challenge fields and ``quotedStringFields``.
+    static let readFields = FieldDefinition.entries { definition in
+        (AuthChallenges.fieldNames + quotedStringFields.map(\.0)).contains { definition.name.equalsIgnoringASCIICase($0) }
     }
 
     /// The other fields whose quoted strings are read, and whether `<…>` targets (Link) hold

@@ -283,4 +283,14 @@ import Testing
             #expect(!InvalidAltSvc.isPlainlyValid(ArraySlice(other.utf8)), "\(other)")
         }
     }
+
+    @Test func needlessQuotedPairReadsEveryFieldItChecks() {
+        for name in ["WWW-Authenticate", "Proxy-Authenticate", "Link", "Content-Type", "Cache-Control"] {
+            let response = "HTTP/1.1 200 OK\r\n\(name): x\r\nContent-Length: 0\r\n\r\n"
+            let field = ResponseParser.parse(SourceText(name: "t", text: response))[0].response.fields[0]
+            #expect(NeedlessQuotedPair.readFields.contains(field), "\(name)")
+        }
+        #expect(Self.messages(NeedlessQuotedPair.self, "WWW-Authenticate", "Basic realm=\"a\\b\"").count == 1)
+        #expect(Self.messages(NeedlessQuotedPair.self, "Link", "</a\\b>; rel=\"n\\ext\"").count == 1)
+    }
 }
