@@ -293,4 +293,11 @@ import Testing
         #expect(Self.messages(NeedlessQuotedPair.self, "WWW-Authenticate", "Basic realm=\"a\\b\"").count == 1)
         #expect(Self.messages(NeedlessQuotedPair.self, "Link", "</a\\b>; rel=\"n\\ext\"").count == 1)
     }
+
+    @Test func varyHostAndUserAgentStillFound() {
+        #expect(Self.messages(VaryHost.self, "Vary", "Accept-Encoding, HOST").count == 1)
+        #expect(Self.messages(VaryHost.self, "Vary", "X-Host, Hostname").isEmpty)
+        #expect(Self.messages(VaryUserAgent.self, "Vary", "Origin,\r\n User-Agent").count == 1)
+        #expect(Self.messages(VaryUserAgent.self, "Vary", "X-User-Agent").isEmpty)
+    }
 }
