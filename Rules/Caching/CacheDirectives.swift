@@ -92,7 +92,9 @@ final class CacheDirectives: ResponseReading {
     init(_ response: Response) {
         let fields = response.fields.named(.cacheControl)
         var all: [Directive] = []
-        all.reserveCapacity(4)
+        // Room for the usual few directives at once, made only when there is a field (a
+        // response without Cache-Control allocates nothing).
+        if !fields.isEmpty { all.reserveCapacity(4) }
         // The directives of one field's bytes (a slice of `bytes`, with the same indices).
         func read(_ part: ArraySlice<UInt8>) {
             ListSyntax.forEachElement(of: part) { element in
