@@ -8,7 +8,7 @@ import HTTPLintCore
 /// text is made only for a finding or a summary.
 final class CacheDirectives: ResponseReading {
     /// The response directives registered by RFC 9111 §5.2.2 and RFC 5861 that rules read.
-    enum Name: CaseIterable {
+    enum Name: Int, CaseIterable {
         case maxAge, sMaxage, noCache, noStore, noTransform, mustRevalidate, proxyRevalidate, mustUnderstand
         case `private`, `public`, immutable, staleWhileRevalidate, staleIfError, onlyIfCached
 
@@ -33,12 +33,19 @@ final class CacheDirectives: ResponseReading {
         }
 
         /// Whether the value is a number of seconds (`delta-seconds`, RFC 9111 §1.2.2).
-        var takesSeconds: Bool { [.maxAge, .sMaxage, .staleWhileRevalidate, .staleIfError].contains(self) }
+        var takesSeconds: Bool {
+            switch self {
+            case .maxAge, .sMaxage, .staleWhileRevalidate, .staleIfError: true
+            default: false
+            }
+        }
 
         /// Whether the directive takes no value at all.
         var isValueless: Bool {
-            [.noStore, .public, .mustRevalidate, .proxyRevalidate, .noTransform, .mustUnderstand, .immutable,
-             .onlyIfCached].contains(self)
+            switch self {
+            case .noStore, .public, .mustRevalidate, .proxyRevalidate, .noTransform, .mustUnderstand, .immutable, .onlyIfCached: true
+            default: false
+            }
         }
 
         /// The registered name `text` spells (ASCII case ignored), if any.
@@ -52,9 +59,12 @@ final class CacheDirectives: ResponseReading {
 
         /// The registered name spelled by `bytes`, ignoring ASCII case.
         fileprivate static func named(_ bytes: ArraySlice<UInt8>) -> Name? {
-            for spelling in spellings where spelling.bytes.count == bytes.count
-                && zip(bytes, spelling.bytes).allSatisfy({ $0.asciiLowercased == $1 }) {
-                return spelling.name
+            // Lengths first, then bytes in place (no iterator pairs).
+            let count = bytes.count
+            for spelling in spellings where spelling.bytes.count == count {
+                var offset = 0
+                while offset < count, bytes[bytes.startIndex + offset].asciiLowercased == spelling.bytes[offset] { offset += 1 }
+                if offset == count { return spelling.name }
             }
             return nil
         }
@@ -82,7 +92,9 @@ final class CacheDirectives: ResponseReading {
     init(_ response: Response) {
         let fields = response.fields.named(.cacheControl)
         var all: [Directive] = []
-        all.reserveCapacity(4)
+        // Room for the usual few directives at once, made only when there is a field (a
+        // response without Cache-Control allocates nothing).
+        if !fields.isEmpty { all.reserveCapacity(4) }
         // The directives of one field's bytes (a slice of `bytes`, with the same indices).
         func read(_ part: ArraySlice<UInt8>) {
             ListSyntax.forEachElement(of: part) { element in
@@ -116,6 +128,9 @@ final class CacheDirectives: ResponseReading {
 
     /// The name of `directive` in lowercase, for messages.
     func name(of directive: Directive) -> String { SourceText.decode(bytes[directive.name]).asciiLowercased() }
+
+    /// The value bytes of `directive` as sent (quotes kept); `nil` without `=`.
+    func valueBytes(of directive: Directive) -> ArraySlice<UInt8>? { directive.value.map { bytes[$0] } }
 
     /// The value of `directive` as sent (quotes kept), for messages; `nil` without `=`.
     func value(of directive: Directive) -> String? { directive.value.map { SourceText.decode(bytes[$0]) } }

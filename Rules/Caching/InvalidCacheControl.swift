@@ -39,13 +39,14 @@ struct InvalidCacheControl: Rule {
         guard let anchor = directives.firstField else { return }
         // Repeats: registered names in a short list (there are 14), others by their lowercase
         // text in a set (built only when an unregistered directive is there).
-        var seenKnown: [CacheDirectives.Name] = []
+        var seenKnown: UInt32 = 0  // one bit per registered name
         var seenOther = Set<String>()
         for directive in directives.all {
             let isRepeat: Bool
             if let known = directive.known {
-                isRepeat = seenKnown.contains(known)
-                if !isRepeat { seenKnown.append(known) }
+                let bit = UInt32(1) << UInt32(known.rawValue)
+                isRepeat = seenKnown & bit != 0
+                seenKnown |= bit
             } else {
                 isRepeat = !seenOther.insert(directives.name(of: directive)).inserted
             }
@@ -55,6 +56,8 @@ struct InvalidCacheControl: Rule {
             }
             guard let known = directive.known else { continue }
             if known.takesSeconds {
+                // The usual value, digits only, is judged on its bytes: no string is built.
+                if let bytes = directives.valueBytes(of: directive), !bytes.isEmpty, bytes.allSatisfy(\.isASCIIDigit) { continue }
                 guard let value = directives.value(of: directive), !value.isEmpty else {
                     report.add("Cache-Control \(known.text) needs a number of seconds", at: anchor.lineSpan, status: response.status)
                     continue

@@ -37,7 +37,11 @@ struct VaryUserAgent: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        guard let field = response.fields.named(.vary).first(where: { $0.listContains("user-agent") }) else { return }
+        // An element user-agent is those letters in a row in the received bytes too (unfolding
+        // changes only CR, LF and whitespace): a value without them is not split.
+        guard let field = response.fields.named(.vary).first(where: {
+            ByteParsing.contains($0.rawValueBytes, lowercase: "user-agent") && $0.listContains("user-agent")
+        }) else { return }
         let directives = report.reading(CacheDirectives.self, of: response)
         guard !directives.has(.noStore), !directives.hasNoValue(.private) else { return }
         report.add("Vary lists User-Agent: shared caches keep one copy per User-Agent string and rarely reuse any",

@@ -61,11 +61,17 @@ enum AuthChallenges {
     /// Each challenge field of `response` that is present: its name, its lines and their
     /// challenges.
     static func fields(of response: Response) -> [(name: String, lines: FieldLines, parsed: Parsed)] {
-        fieldNames.compactMap { name in
-            let lines = response.fields.named(name)
-            return lines.isEmpty ? nil : (name, lines, parse(lines))
+        // Found by table place (one number compared per field), not by name.
+        var found: [(name: String, lines: FieldLines, parsed: Parsed)] = []
+        for (name, tableField) in zip(fieldNames, tableFields) {
+            let lines = response.fields.named(tableField)
+            if !lines.isEmpty { found.append((name, lines, parse(lines))) }
         }
+        return found
     }
+
+    /// ``fieldNames`` as table fields.
+    static let tableFields = fieldNames.map(TableField.init)
 
     /// Parses the field lines as one combined value (RFC 9110 §5.3: lines of a list field
     /// combine with commas), so that a challenge's parameters may continue on the next line.

@@ -44,7 +44,7 @@ struct CharsetLabelRemapped: Rule {
         let response = exchange.response
         for line in report.reading(ContentTypes.self, of: response).all {
             guard let mediaType = line.mediaType, EncodingLabels.isDecodedByLabel(mediaType),
-                  let charset = mediaType.parameter("charset"),
+                  let charset = mediaType.parameter("charset"), !EncodingLabels.isUTF8(charset.value),
                   let remapping = EncodingLabels.remapped[EncodingLabels.normalized(charset.text)] else { continue }
             var differs = false
             EncodingLabels.withUncodedContent(response) { differs = remapping.differs($0) }

@@ -35,7 +35,7 @@ struct CharsetReplacementEncoding: Rule {
         let response = exchange.response
         for line in report.reading(ContentTypes.self, of: response).all {
             guard let mediaType = line.mediaType, EncodingLabels.isDecodedByLabel(mediaType),
-                  let charset = mediaType.parameter("charset"),
+                  let charset = mediaType.parameter("charset"), !EncodingLabels.isUTF8(charset.value),
                   EncodingLabels.replacement.contains(EncodingLabels.normalized(charset.text)) else { continue }
             report.add("charset '\(Printable.escape(charset.text))' is one browsers map to the replacement encoding; they show the content as a single U+FFFD",
                        at: line.field.valueSpan, status: response.status)

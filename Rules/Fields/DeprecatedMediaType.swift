@@ -48,6 +48,20 @@ struct DeprecatedMediaType: Rule {
     )
 
     /// The judged types (lowercase `type/subtype`), the registered one to use, and why.
+    /// The ``table`` entry of `type/subtype`, found without building the key: the table's
+    /// keys split at their only slash (types and subtypes are tokens, which hold none), compared
+    /// subtype first (most media types share no subtype with the table).
+    static func entry(type: String, subtype: String) -> (use: String, why: String)? {
+        for pair in pairs where pair.subtype == subtype && pair.type == type { return pair.entry }
+        return nil
+    }
+
+    /// The ``table`` as type, subtype and entry.
+    static let pairs: [(type: String, subtype: String, entry: (use: String, why: String))] = table.keys.sorted().map { key in
+        let slash = key.utf8.firstIndex(of: UInt8(ascii: "/"))!
+        return (String(key[..<slash]), String(key[key.utf8.index(after: slash)...]), table[key]!)
+    }
+
     static let table: [String: (use: String, why: String)] = {
         var table: [String: (use: String, why: String)] = [:]
         let javascript = "a deprecated alias of text/javascript (RFC 9239 §6.1.1)"
@@ -69,7 +83,7 @@ struct DeprecatedMediaType: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             for line in report.reading(ContentTypes.self, of: response).all {
-                guard let mediaType = line.mediaType, let entry = Self.table["\(mediaType.type)/\(mediaType.subtype)"] else { continue }
+                guard let mediaType = line.mediaType, let entry = Self.entry(type: mediaType.type, subtype: mediaType.subtype) else { continue }
                 report.add("Content-Type \(mediaType.type)/\(mediaType.subtype) is \(entry.why): send \(entry.use)",
                            at: line.field.valueSpan, status: response.status,
                            fix: "Send `Content-Type: \(entry.use)` (with its parameters)")

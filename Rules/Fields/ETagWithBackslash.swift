@@ -34,7 +34,10 @@ struct ETagWithBackslash: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for field in response.fields.named(.etag) {
-            guard let tag = EntityTag(bytes: field.readValueBytes.trimmingWhitespace()), tag.opaque.contains("\\") else { continue }
+            // Without a backslash byte no tag holds the backslash character: no tag is built.
+            let bytes = field.readValueBytes
+            guard bytes.contains(UInt8(ascii: "\\")),
+                  let tag = EntityTag(bytes: bytes.trimmingWhitespace()), tag.opaque.contains("\\") else { continue }
             report.add("ETag \(tag.isWeak ? "W/" : "")\"\(Printable.escape(tag.opaque))\" contains a backslash, which some recipients unescape, so their conditional requests would not match",
                        at: field.valueSpan, status: response.status)
         }

@@ -81,14 +81,24 @@ enum EncodingLabels {
         String(label.trimmingWhitespace()).asciiLowercased()
     }
 
+    /// Whether a charset parameter's value (its bytes, quotes removed) is `utf-8` in any ASCII
+    /// case: the usual label, which ``normalized(_:)`` makes `utf-8` and no table here holds,
+    /// told without building a string.
+    static func isUTF8(_ value: [UInt8]?) -> Bool {
+        guard let value else { return false }
+        return ByteParsing.equals(value[...], lowercase: "utf-8")
+    }
+
     /// Whether browsers decode content of this media type with the charset parameter's
     /// encoding: text, XML and script types (JSON is always UTF-8 to them).
     static func isDecodedByLabel(_ mediaType: MediaType) -> Bool {
         switch mediaType.type {
         case "text": return true
         case "application":
-            return ["xml", "xhtml+xml", "javascript", "ecmascript", "x-javascript"].contains(mediaType.subtype)
-                || mediaType.subtype.hasSuffix("+xml")
+            switch mediaType.subtype {
+            case "xml", "xhtml+xml", "javascript", "ecmascript", "x-javascript": return true
+            default: return mediaType.subtype.hasSuffix("+xml")
+            }
         default: return false
         }
     }

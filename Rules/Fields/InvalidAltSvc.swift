@@ -41,10 +41,79 @@ struct InvalidAltSvc: Rule {
         let response = exchange.response
         let fields = response.fields.named(.altSvc)
         guard let first = fields.first else { return }
-        let value = fields.map(\.value).joined(separator: ", ")
+        // One line in the usual form is judged on its bytes, in place: nothing to report.
+        if fields.count == 1, Self.isPlainlyValid(first.valueUTF8Slice) { return }
+        // One line (the usual case): its value, without an array of one to join.
+        let value = fields.count == 1 ? first.value : fields.map(\.value).joined(separator: ", ")
         let span = fields.count == 1 ? first.valueSpan : first.lineSpan
         for problem in Self.problems(in: value) {
             report.add("Alt-Svc '\(Printable.escape(value))' is invalid: \(problem)", at: span, status: response.status)
+        }
+    }
+
+    /// Whether `bytes` are alternatives that ``problems(in:)`` finds nothing wrong with, in a
+    /// plain form judged without a copy: `protocol-id="host:port"` (a protocol-id without
+    /// '%', a host of letters, digits, '-' and '.', a port of digits, no backslash) with
+    /// `;name=token` parameters (ma a number, persist 1), separated by commas and whitespace.
+    /// No `clear`. `false` says nothing: the value is then read by ``problems(in:)``.
+    static func isPlainlyValid(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let count = bytes.count
+            func skipWhitespace() { while index < count, bytes[index].isHTTPWhitespace { index += 1 } }
+            /// A token's range, or nil (nothing consumed).
+            func token() -> Range<Int>? {
+                let start = index
+                while index < count, bytes[index].isHTTPTokenCharacter { index += 1 }
+                return index > start ? start..<index : nil
+            }
+            func isAlphanumeric(_ byte: UInt8) -> Bool {
+                (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+            }
+            while true {
+                skipWhitespace()
+                if index == count { return true }
+                if bytes[index] == 0x2C { index += 1; continue }
+                guard let protocolID = token(), index < count, bytes[index] == 0x3D,
+                      !bytes[protocolID].contains(0x25) else { return false }
+                index += 1
+                // "host:port", with one ':' (authorityProblem splits at the last one).
+                guard index < count, bytes[index] == 0x22 else { return false }
+                index += 1
+                var colon: Int?
+                while index < count, bytes[index] != 0x22 {
+                    let byte = bytes[index]
+                    if byte == 0x3A {
+                        // A second ':' would be in the host, where it is not allowed.
+                        guard colon == nil else { return false }
+                        colon = index
+                    } else if colon == nil {
+                        guard isAlphanumeric(byte) || byte == 0x2D || byte == 0x2E else { return false }
+                    } else {
+                        guard byte.isASCIIDigit else { return false }
+                    }
+                    index += 1
+                }
+                guard index < count, colon != nil else { return false }
+                index += 1
+                // Parameters, up to a comma or the end.
+                while true {
+                    skipWhitespace()
+                    if index == count || bytes[index] == 0x2C { break }
+                    guard bytes[index] == 0x3B else { return false }
+                    index += 1
+                    skipWhitespace()
+                    if index == count || bytes[index] == 0x3B || bytes[index] == 0x2C { continue }
+                    guard let name = token(), index < count, bytes[index] == 0x3D else { return false }
+                    index += 1
+                    guard let value = token() else { return false }
+                    if ByteParsing.equals(bytes[name], lowercase: "ma") {
+                        guard bytes[value].allSatisfy(\.isASCIIDigit) else { return false }
+                    } else if ByteParsing.equals(bytes[name], lowercase: "persist") {
+                        guard value.count == 1, bytes[value.lowerBound] == UInt8(ascii: "1") else { return false }
+                    }
+                }
+            }
         }
     }
 
@@ -100,6 +169,8 @@ struct InvalidAltSvc: Rule {
 
     /// RFC 7838 §3: percent-encode exactly the octets outside tchar, and '%', in uppercase hex.
     static func protocolIDProblem(_ id: String) -> String? {
+        // Without '%' there is nothing to judge (and no copy of the bytes to make).
+        guard id.utf8.contains(0x25) else { return nil }
         let bytes = Array(id.utf8)
         var index = 0
         while let percent = bytes[index...].firstIndex(of: 0x25) {
@@ -117,6 +188,9 @@ struct InvalidAltSvc: Rule {
         return nil
     }
 
+    /// The punctuation a reg-name may hold: unreserved, pct-encoded and sub-delims.
+    static let hostPunctuation = Array("-._~!$&'()*+,;=%".utf8)
+
     /// `[ uri-host ] ":" port`.
     static func authorityProblem(_ authority: [UInt8]) -> String? {
         guard let colon = authority.lastIndex(of: 0x3A) else { return "it has no ':port'" }
@@ -128,7 +202,7 @@ struct InvalidAltSvc: Rule {
             return nil
         }
         // reg-name / IPv4address: unreserved / pct-encoded / sub-delims.
-        let allowed = Array("-._~!$&'()*+,;=%".utf8)
+        let allowed = Self.hostPunctuation
         let isAlphanumeric: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
         if let bad = host.first(where: { !isAlphanumeric($0) && !allowed.contains($0) }) {
             return "\(Printable.describe(bad)) is not allowed in a host"

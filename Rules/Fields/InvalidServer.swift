@@ -36,10 +36,49 @@ struct InvalidServer: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         for response in exchange.responses {
             for field in response.fields.named(.server) {
-                guard let problem = Self.problem(in: field.valueUTF8) else { continue }
+                // The usual value (products and plain comments, one space apart) is read in
+                // place; anything else goes through the scanner, which says what is wrong.
+                guard !Self.isPlainlyValid(field.valueUTF8Slice), let problem = Self.problem(in: field.valueUTF8) else { continue }
                 report.add("Server '\(Printable.escape(field.value))' is invalid: \(problem)", at: field.valueSpan, status: response.status)
             }
         }
+    }
+
+    /// Whether `bytes` are products and comments that ``problem(in:)`` accepts, judged without
+    /// a copy: `product *( RWS ( product / comment ) )` with comments that hold no parenthesis,
+    /// backslash or byte outside VCHAR, SP and HTAB. `false` says nothing (the scanner judges).
+    static func isPlainlyValid(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        var isFirst = true
+        while index < end {
+            if !isFirst {
+                let before = index
+                while index < end, bytes[index].isHTTPWhitespace { index += 1 }
+                guard index > before else { return false }
+                if index == end { return true }
+            }
+            if bytes[index] == 0x28 {
+                guard !isFirst else { return false }
+                index += 1
+                while index < end, bytes[index] == 0x09 || (bytes[index] >= 0x20 && bytes[index] <= 0x7E
+                    && bytes[index] != 0x28 && bytes[index] != 0x29 && bytes[index] != 0x5C) { index += 1 }
+                guard index < end, bytes[index] == 0x29 else { return false }
+                index += 1
+            } else {
+                let start = index
+                while index < end, bytes[index].isHTTPTokenCharacter { index += 1 }
+                guard index > start else { return false }
+                if index < end, bytes[index] == 0x2F {
+                    index += 1
+                    let version = index
+                    while index < end, bytes[index].isHTTPTokenCharacter { index += 1 }
+                    guard index > version else { return false }
+                }
+            }
+            isFirst = false
+        }
+        return !isFirst
     }
 
     /// Why the value (its UTF-8 bytes, ``Field/valueUTF8``) is not `product *( RWS ( product / comment ) )`, or `nil`.

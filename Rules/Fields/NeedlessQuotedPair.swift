@@ -36,6 +36,14 @@ struct NeedlessQuotedPair: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
+        // A needless escape is a backslash received in one of the fields read (folds change
+        // only CR, LF and whitespace): one walk over the fields rules most responses out.
+        let read = Self.readFields
+        var anyBackslash = false
+        response.fields.forEach { field in
+            if !anyBackslash, read.contains(field), field.rawValueBytes.contains(0x5C) { anyBackslash = true }
+        }
+        guard anyBackslash else { return }
         for (name, lines, parsed) in AuthChallenges.fields(of: response) {
             for challenge in parsed.challenges {
                 for (index, parameter) in challenge.parameters.enumerated()
@@ -46,8 +54,11 @@ struct NeedlessQuotedPair: Rule {
                 }
             }
         }
-        for (name, hasTargets) in Self.quotedStringFields {
-            for field in response.fields.named(name) {
+        for (name, tableField, hasTargets) in Self.quotedStringFields {
+            for field in response.fields.named(tableField) {
+                // No backslash received, no quoted pair (unfolding touches only CR, LF and
+                // whitespace): the value is not read again.
+                guard field.rawValueBytes.contains(0x5C) else { continue }
                 let escapes = Self.needlessEscapes(in: field.readValueBytes, skippingTargets: hasTargets)
                 guard !escapes.isEmpty else { continue }
                 let escaped = escapes.map { "\\" + Printable.escape([$0]) }.joined(separator: " ")
@@ -56,10 +67,15 @@ struct NeedlessQuotedPair: Rule {
         }
     }
 
+    /// Every field the rule reads: the challenge fields and ``quotedStringFields``.
+    static let readFields = FieldDefinition.entries { definition in
+        (AuthChallenges.fieldNames + quotedStringFields.map(\.0)).contains { definition.name.equalsIgnoringASCIICase($0) }
+    }
+
     /// The other fields whose quoted strings are read, and whether `<…>` targets (Link) hold
     /// quote characters that open no string.
-    static let quotedStringFields: [(String, Bool)] = [
-        ("Link", true), ("Content-Type", false), ("Cache-Control", false),
+    static let quotedStringFields: [(String, TableField, Bool)] = [
+        ("Link", .link, true), ("Content-Type", .contentType, false), ("Cache-Control", .cacheControl, false),
     ]
 
     /// The bytes escaped inside quoted strings of `bytes` that are neither DQUOTE nor backslash.

@@ -33,11 +33,27 @@ struct RequiredWhitespaceNotOneSpace: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named(.server) where Self.hasWideSeparator(field.readValueBytes, listElements: false) {
+        for field in response.fields.named(.server) where Self.mayHaveWideSeparator(field.rawValueBytes)
+            && Self.hasWideSeparator(field.readValueBytes, listElements: false) {
             report.add("Server '\(Printable.escape(field.value))' separates its parts with more than one space", at: field.valueSpan, status: response.status)
         }
-        for field in response.fields.named(.via) where Self.hasWideSeparator(field.readValueBytes, listElements: true) {
+        for field in response.fields.named(.via) where Self.mayHaveWideSeparator(field.rawValueBytes)
+            && Self.hasWideSeparator(field.readValueBytes, listElements: true) {
             report.add("Via '\(Printable.escape(field.value))' separates the parts of an entry with more than one space", at: field.valueSpan, status: response.status)
+        }
+    }
+
+    /// Whether the received bytes hold an HTAB, two SPs in a row, or a CR or LF (which the
+    /// value a recipient reads turns into spaces): without any, every whitespace run is one
+    /// SP and ``hasWideSeparator(_:listElements:)`` is false, so the value is not read again.
+    static func mayHaveWideSeparator(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x09 || byte == 0x0D || byte == 0x0A || (byte == 0x20 && previous == 0x20) { return true }
+                previous = byte
+            }
+            return false
         }
     }
 

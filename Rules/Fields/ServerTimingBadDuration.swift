@@ -32,20 +32,61 @@ struct ServerTimingBadDuration: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named("Server-Timing") {
-            var scanner = ParameterScanner(field.valueUTF8)
-            while true {
-                scanner.skipWhitespace()
-                if scanner.isAtEnd { break }
-                if scanner.peek == 0x2C { scanner.index += 1; continue }
-                guard let metric = scanner.token(),
-                      case .success(let parameters) = scanner.parameters(valueRequired: false, spaceAroundEquals: true, stopAtComma: true)
-                else { break }
-                for parameter in parameters where parameter.key == "dur" && !Self.startsWithNumber(parameter.value ?? []) {
-                    report.add("Server-Timing metric \(Printable.escape(metric)) has dur=\(Printable.escape(parameter.text.isEmpty ? "\"\"" : parameter.text)), which is no number, so its duration counts as 0",
-                               at: field.valueSpan, status: response.status)
-                }
+        for field in response.fields.named(Self.serverTiming) {
+            guard !Self.everyDurStartsWithNumber(field.valueUTF8Slice) else { continue }
+            for message in Self.messages(scanning: field.valueUTF8) {
+                report.add(message, at: field.valueSpan, status: response.status)
             }
+        }
+    }
+
+    /// The findings of one value, read by the scanner: one for each dur parameter whose value
+    /// does not start with a number, up to where the value stops parsing.
+    static func messages(scanning bytes: [UInt8]) -> [String] {
+        var messages: [String] = []
+        var scanner = ParameterScanner(bytes)
+        while true {
+            scanner.skipWhitespace()
+            if scanner.isAtEnd { break }
+            if scanner.peek == 0x2C { scanner.index += 1; continue }
+            guard let metric = scanner.token(),
+                  case .success(let parameters) = scanner.parameters(valueRequired: false, spaceAroundEquals: true, stopAtComma: true)
+            else { break }
+            for parameter in parameters where parameter.key == "dur" && !Self.startsWithNumber(parameter.value ?? []) {
+                messages.append("Server-Timing metric \(Printable.escape(metric)) has dur=\(Printable.escape(parameter.text.isEmpty ? "\"\"" : parameter.text)), which is no number, so its duration counts as 0")
+            }
+        }
+        return messages
+    }
+
+    static let serverTiming = TableField("Server-Timing")
+
+    /// Whether every `dur` in `bytes` (any ASCII case, anywhere) is followed by optional
+    /// whitespace, `=`, optional whitespace and a value that starts with a number, unquoted or
+    /// quoted: then no dur parameter the scanner reads can be a finding (a parameter named dur
+    /// is one of these places), and the value need not be scanned. `false` says nothing.
+    static func everyDurStartsWithNumber(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index + 3 <= bytes.count {
+                guard bytes[index] | 0x20 == 0x64, bytes[index + 1] | 0x20 == 0x75, bytes[index + 2] | 0x20 == 0x72 else {
+                    index += 1
+                    continue
+                }
+                var position = index + 3
+                while position < bytes.count, bytes[position].isHTTPWhitespace { position += 1 }
+                guard position < bytes.count, bytes[position] == 0x3D else { return false }
+                position += 1
+                while position < bytes.count, bytes[position].isHTTPWhitespace { position += 1 }
+                if position < bytes.count, bytes[position] == 0x22 { position += 1 }
+                if position < bytes.count, bytes[position] == 0x2D || bytes[position] == 0x2B { position += 1 }
+                guard position < bytes.count else { return false }
+                if !bytes[position].isASCIIDigit {
+                    guard bytes[position] == 0x2E, position + 1 < bytes.count, bytes[position + 1].isASCIIDigit else { return false }
+                }
+                index += 3
+            }
+            return true
         }
     }
 

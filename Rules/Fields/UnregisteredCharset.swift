@@ -38,7 +38,8 @@ struct UnregisteredCharset: Rule {
         for line in report.reading(ContentTypes.self, of: response).all {
             let field = line.field, mediaType = line.mediaType
             guard let mediaType else { continue }
-            for parameter in mediaType.parameters where parameter.key == "charset" {
+            // utf-8 (any case), the usual value, is a registered name: no string is built for it.
+            for parameter in mediaType.parameters where parameter.key == "charset" && !EncodingLabels.isUTF8(parameter.value) {
                 let name = parameter.text
                 guard let registered = CharsetNames.registeredSpelling(of: name) else { continue }
                 report.add("charset '\(Printable.escape(name))' is not a registered charset name; the registered name is \(registered)",

@@ -32,6 +32,9 @@ struct IdentityTransferCoding: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         for field in response.fields.named(.transferEncoding) {
+            // Only an element spelling identity (in any ASCII case) counts: a value without
+            // those letters in a row has none, and is not split into strings.
+            guard ByteParsing.contains(field.readValueBytes, lowercase: "identity") else { continue }
             let identity = field.listElements.contains { element in
                 element.split(separator: ";", maxSplits: 1).first.map { $0.trimmingWhitespace().asciiLowercased() } == "identity"
             }

@@ -31,9 +31,16 @@ struct CORSAllowOriginNull: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        for field in response.fields.named(.accessControlAllowOrigin) where field.value == "null" {
+        for field in response.fields.named(.accessControlAllowOrigin) where Self.isNull(field) {
             report.add("Access-Control-Allow-Origin is null, which every sandboxed iframe, local file and cross-origin redirect presents as its origin",
                        at: field.valueSpan, status: response.status)
         }
+    }
+
+    /// Whether the value is `null`: compared as bytes when it is ASCII (no string made),
+    /// otherwise as text (where equality is Unicode's canonical equivalence).
+    static func isNull(_ field: Field) -> Bool {
+        let bytes = field.valueUTF8Slice
+        return ByteParsing.isASCII(bytes) ? bytes.elementsEqual("null".utf8) : field.value == "null"
     }
 }

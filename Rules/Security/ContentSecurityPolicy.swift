@@ -60,14 +60,23 @@ enum ContentSecurityPolicy {
     static let enforced = "Content-Security-Policy"
     static let reportOnly = "Content-Security-Policy-Report-Only"
 
+    /// The two fields and their table places (found by place, not by name).
+    static let fields = [(enforced, TableField(enforced)), (reportOnly, TableField(reportOnly))]
+
     /// Every policy in the response's CSP fields, in order (rules read them once per response
     /// through ``CSPPolicies``).
     static func policies(in response: Response) -> [CSPPolicy] {
         var policies: [CSPPolicy] = []
-        for name in [enforced, reportOnly] {
-            for field in response.fields.named(name) {
-                for policy in field.listElements {
-                    policies.append(CSPPolicy(field: field, fieldName: name, directives: directives(of: policy)))
+        for (name, tableField) in Self.fields {
+            for field in response.fields.named(tableField) {
+                // The list elements read in place rather than as strings (field.listElements):
+                // the directive reader reads UTF-8 bytes, and only non-ASCII bytes differ
+                // between the received ones and those of the decoded text, and either way
+                // they make their directive skipped.
+                let value = field.readValueBytes
+                ListSyntax.forEachElement(of: value) { range in
+                    let read = value[range].withUnsafeBufferPointer { Self.directives(in: $0) }
+                    policies.append(CSPPolicy(field: field, fieldName: name, directives: read))
                 }
             }
         }
@@ -84,18 +93,21 @@ enum ContentSecurityPolicy {
     static func directives(of policy: String) -> [CSPDirective] {
         // Read as bytes, in one pass: whitespace and ";" are ASCII, so a token with a
         // non-ASCII byte is skipped whole.
-        var directives: [CSPDirective] = []
         var policy = policy
-        policy.withUTF8 { bytes in
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
-                if let directive = directive(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-                    directives.append(directive)
-                }
-                start = end + 1
+        return policy.withUTF8 { directives(in: $0) }
+    }
+
+    /// ``directives(of:)`` of a policy given as its UTF-8 bytes.
+    static func directives(in bytes: UnsafeBufferPointer<UInt8>) -> [CSPDirective] {
+        var directives: [CSPDirective] = []
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+            if let directive = directive(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                directives.append(directive)
             }
+            start = end + 1
         }
         return directives
     }

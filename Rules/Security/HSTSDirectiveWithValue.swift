@@ -33,13 +33,43 @@ struct HSTSDirectiveWithValue: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         guard let field = response.fields.first(named: .strictTransportSecurity) else { return }
-        for part in field.value.split(separator: ";") {
+        let bytes = field.valueUTF8Slice
+        guard ByteParsing.isASCII(bytes) else {
+            // Non-ASCII text, where a `Character` may join `;` or `=` with what follows: read
+            // as text.
+            for (name, value) in Self.valuedDirectives(of: field.value) {
+                report.add(Self.message(name: name, value: value), at: field.valueSpan, status: response.status)
+            }
+            return
+        }
+        // ASCII: the same pieces read from the bytes; strings only for a finding.
+        let equals = UInt8(ascii: "=")
+        ByteParsing.forEachPart(of: bytes, separatedBy: UInt8(ascii: ";")) { part in
+            let nameEnd = ByteParsing.firstIndex(of: equals, in: part, of: bytes)
+            guard nameEnd < part.upperBound else { return }
+            let name = bytes[ByteParsing.trimmed(part.lowerBound..<nameEnd, in: bytes)]
+            guard ByteParsing.equals(name, lowercase: "includesubdomains") || ByteParsing.equals(name, lowercase: "preload") else { return }
+            let value = bytes[ByteParsing.trimmed(nameEnd + 1..<part.upperBound, in: bytes)]
+            report.add(Self.message(name: SourceText.decode(name), value: SourceText.decode(value)),
+                       at: field.valueSpan, status: response.status)
+        }
+    }
+
+    static func message(name: String, value: String) -> String {
+        "Strict-Transport-Security \(name) takes no value (got '\(Printable.escape(value))'); browsers may ignore it or the whole field"
+    }
+
+    /// The includeSubDomains and preload directives written with `=`, as written (trimmed),
+    /// with their values: each `;` part split at its first `=`.
+    static func valuedDirectives(of value: String) -> [(name: String, value: String)] {
+        var found: [(name: String, value: String)] = []
+        for part in value.split(separator: ";") {
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pieces.count == 2 else { continue }
             let name = pieces[0].trimmingWhitespace().asciiLowercased()
             guard name == "includesubdomains" || name == "preload" else { continue }
-            report.add("Strict-Transport-Security \(pieces[0].trimmingWhitespace()) takes no value (got '\(Printable.escape(String(pieces[1].trimmingWhitespace())))'); browsers may ignore it or the whole field",
-                       at: field.valueSpan, status: response.status)
+            found.append((String(pieces[0].trimmingWhitespace()), String(pieces[1].trimmingWhitespace())))
         }
+        return found
     }
 }

@@ -42,11 +42,14 @@ struct InvalidCORSAllowOrigin: Rule {
         let response = exchange.response
         let fields = response.fields.named(.accessControlAllowOrigin)
         guard fields.count == 1, let field = fields.first else { return }
-        let value = field.value
+        // Read on the bytes of the value (`valueUTF8Slice` is `value.utf8`, in place when
+        // ASCII): the text is made only when the value is not a plain origin.
+        let bytes = field.valueUTF8Slice
         // Lists and spaces are another rule's finding (the separators are ASCII: read bytes).
-        guard !value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }),
-              value != "*", value != "null",
-              let problem = Self.problem(with: value) else { return }
+        guard !bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }),
+              !bytes.elementsEqual("*".utf8), !bytes.elementsEqual("null".utf8), !Self.isPlainOrigin(bytes: bytes) else { return }
+        let value = field.value
+        guard let problem = Self.problemReadingCharacters(value) else { return }
         report.add("Access-Control-Allow-Origin '\(Printable.escape(value))' \(problem), so it never equals a request's Origin and browsers block the response",
                    at: field.valueSpan, status: response.status)
     }
@@ -108,8 +111,11 @@ struct InvalidCORSAllowOrigin: Rule {
     /// The common case, read on bytes: `scheme://host` in lower case, the scheme a letter then
     /// letters, digits, '+', '-' or '.', the host letters, digits, '-' and '.', with no port.
     /// Every such value passes ``problem(with:)``'s checks, so it can skip them.
-    static func isPlainOrigin(_ value: String) -> Bool {
-        var bytes = value.utf8.makeIterator()
+    static func isPlainOrigin(_ value: String) -> Bool { isPlainOrigin(bytes: value.utf8) }
+
+    /// ``isPlainOrigin(_:)`` of the text whose UTF-8 bytes are `value`.
+    static func isPlainOrigin(bytes value: some Sequence<UInt8>) -> Bool {
+        var bytes = value.makeIterator()
         guard let first = bytes.next(), first >= 0x61, first <= 0x7A else { return false }
         var separator = 0
         var hostLength = 0

@@ -32,30 +32,23 @@ struct InvalidStrictTransportSecurity: Rule {
         let response = exchange.response
         guard let field = response.fields.first(named: .strictTransportSecurity) else { return }
         // Directive names are ASCII tokens: read the value as bytes, in place.
-        let value = field.unfoldedValueBytes
-        var seen: [Range<Int>] = []
-        seen.reserveCapacity(4)
+        let value = field.readValueBytes
         var maxAge: Range<Int>?
-        var start = 0
-        while start < value.count {
-            var end = start
-            while end < value.count, value[end] != UInt8(ascii: ";") { end += 1 }
+        var start = value.startIndex
+        while start < value.endIndex {
+            let end = ByteParsing.firstIndex(of: UInt8(ascii: ";"), in: start..<value.endIndex, of: value)
             defer { start = end + 1 }
-            // `=` signs before the name are ignored, as a split that drops empty parts does.
-            var nameStart = start
-            while nameStart < end, value[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
-            var equals = nameStart
-            while equals < end, value[equals] != UInt8(ascii: "=") { equals += 1 }
-            let name = value[nameStart..<equals].trimmingWhitespace().indices
+            let (name, equals) = Self.name(of: start..<end, in: value)
             if name.isEmpty { continue }
-            if seen.contains(where: { Self.equalIgnoringCase(value[$0], value[name]) }) {
+            // Each directive compared with those before it (a few per field: a second reading
+            // of them costs less than an array of them).
+            if Self.anyName(before: start, in: value, equalTo: value[name]) {
                 report.add("Strict-Transport-Security repeats \(SourceText.decode(value[name].map(\.asciiLowercased))); browsers ignore the whole field",
                            at: field.valueSpan, status: response.status)
                 return
             }
-            seen.append(name)
-            if Self.equalIgnoringCase(value[name], "max-age".utf8) {
-                maxAge = equals < end ? value[equals + 1..<end].trimmingWhitespace().indices : end..<end
+            if ByteParsing.equals(value[name], lowercase: "max-age") {
+                maxAge = equals < end ? ByteParsing.trimmed(equals + 1..<end, in: value) : end..<end
             }
         }
         guard let maxAge else {
@@ -69,6 +62,28 @@ struct InvalidStrictTransportSecurity: Rule {
             report.add("Strict-Transport-Security max-age '\(SourceText.decode(written))' is not a number of seconds; browsers ignore the whole field",
                        at: field.valueSpan, status: response.status)
         }
+    }
+
+    /// The trimmed name of the directive in `part` of `value`, and where its `=` is (the
+    /// part's end without one). `=` signs before the name are ignored, as a split that drops
+    /// empty parts does.
+    private static func name(of part: Range<Int>, in value: ArraySlice<UInt8>) -> (name: Range<Int>, equals: Int) {
+        var nameStart = part.lowerBound
+        while nameStart < part.upperBound, value[nameStart] == UInt8(ascii: "=") { nameStart += 1 }
+        let equals = ByteParsing.firstIndex(of: UInt8(ascii: "="), in: nameStart..<part.upperBound, of: value)
+        return (ByteParsing.trimmed(nameStart..<equals, in: value), equals)
+    }
+
+    /// Whether a directive of `value` before position `limit` is called `name` (any case).
+    private static func anyName(before limit: Int, in value: ArraySlice<UInt8>, equalTo name: ArraySlice<UInt8>) -> Bool {
+        var start = value.startIndex
+        while start < limit {
+            let end = ByteParsing.firstIndex(of: UInt8(ascii: ";"), in: start..<limit, of: value)
+            let earlier = Self.name(of: start..<end, in: value).name
+            if !earlier.isEmpty, equalIgnoringCase(value[earlier], name) { return true }
+            start = end + 1
+        }
+        return false
     }
 
     private static func equalIgnoringCase(_ a: ArraySlice<UInt8>, _ b: some Sequence<UInt8>) -> Bool {

@@ -200,7 +200,7 @@ final class ReportingFields: ResponseReading {
     let nel: [JSONValue]?
 
     init(_ response: Response) {
-        let endpointLines = response.fields.named("Reporting-Endpoints")
+        let endpointLines = response.fields.named(Self.reportingEndpoints)
         if !endpointLines.isEmpty,
            let dictionary = try? StructuredFields.parseDictionary(endpointLines.map(\.value).joined(separator: ", ")) {
             endpoints = dictionary.compactMap { member in
@@ -210,12 +210,17 @@ final class ReportingFields: ResponseReading {
         } else {
             endpoints = nil
         }
-        let reportToLines = response.fields.named("Report-To")
+        let reportToLines = response.fields.named(Self.reportToField)
         reportTo = reportToLines.isEmpty ? nil : JSONValue.members(of: reportToLines.map(\.value).joined(separator: ", "))
         reportToUnreadable = !reportToLines.isEmpty && reportTo == nil
-        let nelLines = response.fields.named("NEL")
+        let nelLines = response.fields.named(Self.nelField)
         nel = nelLines.isEmpty ? nil : JSONValue.members(of: nelLines.map(\.value).joined(separator: ", "))
     }
+
+    /// The fields read, found by table place (one number compared per field), not by name.
+    static let reportingEndpoints = TableField("Reporting-Endpoints")
+    static let reportToField = TableField("Report-To")
+    static let nelField = TableField("NEL")
 
     /// The names of the endpoints Reporting-Endpoints defines with a string value.
     var endpointNames: Set<String> {

@@ -53,30 +53,50 @@ struct ReportingEndpointUndefined: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let reading = report.reading(ReportingFields.self, of: response)
-        if reading.reportToUnreadable || (reading.endpoints == nil && response.fields.contains("Reporting-Endpoints")) { return }
-        let defined = reading.endpointNames.union(reading.reportToGroupNames)
-        let notStrings = Set((reading.endpoints ?? []).map(\.name)).subtracting(reading.endpointNames)
+        if reading.reportToUnreadable || (reading.endpoints == nil && response.fields.contains(Self.reportingEndpoints)) { return }
+        // The defined names are gathered only when an endpoint is named (most responses name
+        // none): sets cost allocations.
+        var names: (defined: Set<String>, notStrings: Set<String>)?
+        func definedNames() -> (defined: Set<String>, notStrings: Set<String>) {
+            if let names { return names }
+            let found = (defined: reading.endpointNames.union(reading.reportToGroupNames),
+                         notStrings: Set((reading.endpoints ?? []).map(\.name)).subtracting(reading.endpointNames))
+            names = found
+            return found
+        }
         func undefined(_ name: String) -> String {
-            notStrings.contains(name)
+            definedNames().notStrings.contains(name)
                 ? "whose Reporting-Endpoints value is not a quoted string, so browsers skip it"
                 : "which this response's Reporting-Endpoints does not define"
         }
         for policy in report.reading(CSPPolicies.self, of: response).all {
-            guard let name = policy.first("report-to")?.values.first, !defined.contains(name) else { continue }
+            guard let name = policy.first("report-to")?.values.first, !definedNames().defined.contains(name) else { continue }
             report.add("\(policy.fieldName) report-to names the endpoint '\(Printable.escape(name))', \(undefined(name)); browsers following the Reporting API drop the violation reports",
                        at: policy.field.valueSpan, status: response.status)
         }
-        for fieldName in Self.crossOriginFields {
-            guard let (name, field) = Self.reportTo(of: fieldName, in: response), !defined.contains(name) else { continue }
+        for (fieldName, tableField) in zip(Self.crossOriginFields, Self.crossOriginTableFields) {
+            guard let (name, field) = Self.reportTo(of: tableField, in: response), !definedNames().defined.contains(name) else { continue }
             report.add("\(fieldName) report-to names the endpoint '\(Printable.escape(name))', \(undefined(name)); browsers following the Reporting API drop its reports",
                        at: field.valueSpan, status: response.status)
         }
     }
 
+    static let reportingEndpoints = TableField("Reporting-Endpoints")
+    /// ``crossOriginFields`` as table fields: found by table place, not by name.
+    static let crossOriginTableFields = crossOriginFields.map(TableField.init)
+
     /// The string report-to parameter of a COOP or COEP field (HTML reads the field as a
     /// structured Item; the last parameter of a name counts), with the field line.
     static func reportTo(of fieldName: String, in response: Response) -> (String, Field)? {
-        let lines = response.fields.named(fieldName)
+        reportTo(in: response.fields.named(fieldName))
+    }
+
+    /// ``reportTo(of:in:)`` for a table field.
+    static func reportTo(of tableField: TableField, in response: Response) -> (String, Field)? {
+        reportTo(in: response.fields.named(tableField))
+    }
+
+    private static func reportTo(in lines: FieldLines) -> (String, Field)? {
         guard let first = lines.first,
               let item = try? StructuredFields.parseItem(lines.map(\.value).joined(separator: ", ")),
               case .string(let name)? = item.parameters.last(where: { $0.key == "report-to" })?.value else { return nil }
