@@ -37,7 +37,8 @@ final class MultipartReading: ResponseReading {
 
     init(_ response: Response) {
         let lines = response.fields.named(.contentType)
-        let mediaType = lines.count == 1 ? MediaType(bytes: lines[0].valueUTF8) : nil
+        // Most content is not multipart: a look at the type's bytes spares parsing the value.
+        let mediaType = lines.count == 1 && Self.mayBeMultipart(lines[0].valueUTF8Slice) ? MediaType(bytes: lines[0].valueUTF8) : nil
         guard let mediaType, mediaType.type == "multipart", let boundary = mediaType.parameter("boundary")?.value, !boundary.isEmpty else {
             (self.mediaType, self.boundary, body) = (nil, [], nil)
             return
@@ -45,6 +46,19 @@ final class MultipartReading: ResponseReading {
         self.mediaType = mediaType
         self.boundary = boundary
         body = Self.content(of: response).map { Self.parse($0, boundary: boundary) }
+    }
+
+    /// Whether `value` may be a multipart media type: whether, after the whitespace before it,
+    /// it starts with `multipart/` in any case. A media type that parses with the type
+    /// `multipart` does.
+    static func mayBeMultipart(_ value: ArraySlice<UInt8>) -> Bool {
+        guard let start = value.firstIndex(where: { $0 > 0x20 }), value.endIndex - start >= 10 else { return false }
+        var index = start
+        for wanted in "multipart/".utf8 {
+            guard value[index].asciiLowercased == wanted else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The content bytes when they can be read whole (see ``body``).
