@@ -51,7 +51,7 @@ struct ByteOrderMarkContradictsCharset: Rule {
         let response = exchange.response
         let content = report.reading(ContentReading.self, of: response)
         guard content.mayHaveText else { return }
-        let reading = report.reading(CharsetReading.self, of: response)
+        let reading = CharsetReading.of(response, report)
         guard let declared = reading.declaredEncoding, reading.isCharsetText else { return }
         guard let (found, wasDecoded) = content.withText({ (ContentText.byteOrderMark($0), $1) }), let mark = found else { return }
         let agrees = mark.encoding == .utf8 ? declared == .utf8 : declared.isUTF16

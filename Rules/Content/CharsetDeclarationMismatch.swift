@@ -56,7 +56,7 @@ struct CharsetDeclarationMismatch: Rule {
         // No content to read: nothing to judge, whatever the Content-Type says.
         let content = report.reading(ContentReading.self, of: response)
         guard content.mayHaveText else { return }
-        let reading = report.reading(CharsetReading.self, of: response)
+        let reading = CharsetReading.of(response, report)
         guard let declared = reading.declaredEncoding, !declared.isUTF16, reading.isHTML || reading.isXML else { return }
         guard let (found, wasDecoded) = content.withText({ bytes, wasDecoded -> ((label: String, offset: Int)?, Bool) in
             guard ContentText.byteOrderMark(bytes) == nil else { return (nil, wasDecoded) }

@@ -3,7 +3,7 @@ import HTTPLintCore
 /// A response's Content-Type and its content as text, read once for the charset rules: the
 /// media type and the charset label it declares. The content they read, with its codings
 /// undone, is ``ContentReading``'s (``ContentReading/withText(_:)``), decoded once for all.
-final class CharsetReading: ResponseReading {
+final class CharsetReading {
     /// The media type of the one Content-Type field, when there is exactly one and it parses.
     let mediaType: MediaType?
     /// The charset parameter as written, and the encoding its label names (``EncodingEquivalence``).
@@ -13,9 +13,28 @@ final class CharsetReading: ResponseReading {
     /// The most content the charset rules read.
     static let limit = 16 << 20
 
-    init(_ response: Response) {
-        let lines = response.fields.named(.contentType)
-        mediaType = lines.count == 1 ? MediaType(bytes: lines[0].valueUTF8) : nil
+    /// The reading of `response`, made once for the charset rules from the media type
+    /// ``ContentTypes`` parsed for the field rules (the same parse of the same one field), so
+    /// that Content-Type is not parsed again.
+    static func of(_ response: Response, _ report: FindingReporter) -> CharsetReading {
+        let shared = report.reading(Shared.self, of: response)
+        if let reading = shared.reading { return reading }
+        let types = report.reading(ContentTypes.self, of: response).all
+        let reading = CharsetReading(mediaType: types.count == 1 ? types[0].mediaType : nil)
+        shared.reading = reading
+        return reading
+    }
+
+    /// Where the reading of a response is kept while the rules of its exchange run.
+    private final class Shared: ResponseReading {
+        var reading: CharsetReading?
+        init(_ response: Response) {}
+    }
+
+    /// The reading of the media type of the one Content-Type field (`nil` when there is not
+    /// exactly one or it does not parse).
+    init(mediaType: MediaType?) {
+        self.mediaType = mediaType
         declaredLabel = mediaType?.parameter("charset")?.value.map { SourceText.decode($0[...]) }
         declaredEncoding = declaredLabel.flatMap(EncodingEquivalence.encoding)
     }

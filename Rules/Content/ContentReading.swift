@@ -32,13 +32,13 @@ final class ContentReading: ResponseReading {
 
     init(_ response: Response) {
         self.response = response
-        let (isJSON, mayBeText) = Self.contentKind(response)
         guard Self.hasContentAsSent(response) else {
             (check, hasJSON, jsonWasDecoded, notChecked) = (nil, false, false, nil)
             (hasContent, encoded, decodable, checkKeptDecoded) = (false, false, false, false)
             return
         }
         hasContent = true
+        let (isJSON, mayBeText) = Self.contentKind(response)
         let codings = response.fields.named(.contentEncoding).flatMap(\.listElements)
         let encoded = codings.contains { $0.asciiLowercased() != "identity" }
         let decodable = codings.allSatisfy { ContentCodingCheck.isDecodable($0) }

@@ -83,7 +83,7 @@ struct InvalidUTF8Content: Rule {
         let response = exchange.response
         let content = report.reading(ContentReading.self, of: response)
         guard content.mayHaveText else { return }
-        let reading = report.reading(CharsetReading.self, of: response)
+        let reading = CharsetReading.of(response, report)
         let declared = reading.declaredEncoding == .utf8 && reading.isCharsetText
         // XML with no charset parameter: UTF-8 unless a mark or a declaration says otherwise.
         let implied = reading.isXML && reading.declaredLabel == nil

@@ -102,9 +102,30 @@ import Testing
             #expect(ContentReading.contentKind(response).isJSON == isJSON, "\(type)")
             #expect(Reference.jsonMediaType(response) == (isJSON, written), "\(type)")
             // What is kept for the charset rules covers every type they read.
-            let reading = CharsetReading(response)
+            let lines = response.fields.named(.contentType)
+            let reading = CharsetReading(mediaType: MediaType(bytes: lines[0].valueUTF8))
             if reading.isCharsetText { #expect(ContentReading.contentKind(response).mayBeText, "\(type)") }
         }
+    }
+
+    /// The charset reading takes the media type ContentTypes parsed: the one the reading
+    /// parsed itself before, for one Content-Type field, and none for two.
+    @Test func charsetReadingFromContentTypes() {
+        for type in Self.mediaTypes + ["text/html; charset=\" latin1 \"", "text/plain; charset=UTF-8; charset=x", "text/xml; CHARSET=utf8"] {
+            let response = Self.response(contentType: type)
+            let reporter = FindingReporter(rule: CharsetDeclarationMismatch.description, exchangeIndex: 0)
+            let reading = CharsetReading.of(response, reporter)
+            #expect(CharsetReading.of(response, reporter) === reading)
+            let value = response.fields.named(.contentType)[0].valueUTF8
+            let parsed = MediaType(bytes: value)
+            #expect(reading.mediaType?.type == parsed?.type && reading.mediaType?.subtype == parsed?.subtype, "\(type)")
+            let label = parsed?.parameter("charset")?.value.map { SourceText.decode($0[...]) }
+            #expect(reading.declaredLabel == label && reading.declaredEncoding == label.flatMap(EncodingEquivalence.encoding), "\(type)")
+        }
+        let two = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n"
+        let response = ResponseParser.parse(SourceText(name: "t", text: two))[0].response
+        let reading = CharsetReading.of(response, FindingReporter(rule: CharsetDeclarationMismatch.description, exchangeIndex: 0))
+        #expect(reading.mediaType == nil && reading.declaredLabel == nil)
     }
 
     @Test func multipartLookAsParse() {
