@@ -166,7 +166,14 @@ final class ContentReading: ResponseReading {
         case .none, .tunnel: return false
         }
         guard !content.isTruncated, content.length > 0, response.status != 206 else { return false }
+        return hasOnlyChunkedTransferCoding(response)
+    }
+
+    /// Whether every Transfer-Encoding element (if any) is `chunked`, in any case. A value
+    /// that is the one word is read on bytes; others are split into elements.
+    static func hasOnlyChunkedTransferCoding(_ response: Response) -> Bool {
         for field in response.fields.named(.transferEncoding) {
+            if equalsLowercased(field.readValueBytes, "chunked") { continue }
             for coding in field.listElements where coding.asciiLowercased() != "chunked" { return false }
         }
         return true

@@ -45,7 +45,12 @@ final class MultipartReading: ResponseReading {
         }
         self.mediaType = mediaType
         self.boundary = boundary
-        body = Self.content(of: response).map { Self.parse($0, boundary: boundary) }
+        var body: Body?
+        if Self.isReadable(response) {
+            // In place (chunks joined): no copy of the content.
+            ContentReading.withContentBytes(response) { body = Self.parse($0, boundary: boundary) }
+        }
+        self.body = body
     }
 
     /// Whether `value` may be a multipart media type: whether, after the whitespace before it,
@@ -61,26 +66,27 @@ final class MultipartReading: ResponseReading {
         return true
     }
 
-    /// The content bytes when they can be read whole (see ``body``).
-    private static func content(of response: Response) -> [UInt8]? {
+    /// Whether the content can be read whole (see ``body``).
+    private static func isReadable(_ response: Response) -> Bool {
         let content = response.content
         switch content.framing {
         case .contentLength, .chunked, .closeDelimited: break
-        case .none, .tunnel: return nil
+        case .none, .tunnel: return false
         }
-        guard !content.isTruncated, content.length > 0, content.length <= limit,
-              response.fields.named(.transferEncoding).flatMap(\.listElements).allSatisfy({ $0.asciiLowercased() == "chunked" }),
-              response.fields.named(.contentEncoding).flatMap(\.listElements).allSatisfy({ $0.asciiLowercased() == "identity" })
-        else { return nil }
-        var bytes: [UInt8] = []
-        ContentReading.withContentBytes(response) { bytes = Array($0) }
-        return bytes
+        return !content.isTruncated && content.length > 0 && content.length <= limit
+            && ContentReading.hasOnlyChunkedTransferCoding(response)
+            && response.fields.named(.contentEncoding).flatMap(\.listElements).allSatisfy({ $0.asciiLowercased() == "identity" })
     }
 
     /// Splits `bytes` at its delimiter lines: `--boundary` at the start or after a line
     /// break, then optional spaces or tabs (transport padding) and a line break; `--boundary--`
     /// closes. Bare LF is accepted where CRLF belongs, so as not to judge line endings here.
     static func parse(_ bytes: [UInt8], boundary: [UInt8]) -> Body {
+        bytes.withUnsafeBufferPointer { parse($0, boundary: boundary) }
+    }
+
+    /// ``parse(_:boundary:)`` for content read in place.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, boundary: [UInt8]) -> Body {
         let delimiter = Array("--".utf8) + boundary
         var parts: [Part] = []
         var index = 0
@@ -121,7 +127,7 @@ final class MultipartReading: ResponseReading {
     }
 
     /// The offset of the next `delimiter` at or after `start` that begins the content or a line.
-    private static func nextDelimiter(_ delimiter: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    private static func nextDelimiter(_ delimiter: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         let first = delimiter[0]
         while index + delimiter.count <= bytes.count {

@@ -128,6 +128,17 @@ import Testing
         #expect(reading.mediaType == nil && reading.declaredLabel == nil)
     }
 
+    @Test func chunkedOnBytesAsOnElements() {
+        let values = ["chunked", "Chunked", "CHUNKED", "gzip, chunked", "chunked, chunked", "chunked,", ",chunked", "chunked;x=1",
+                      "\"chunked\"", "chunk", "chunkedx", "gzip", "", "chunk\u{e9}d", "chunked\r\n chunked"]
+        for value in values {
+            let text = "HTTP/1.1 200 OK\r\nTransfer-Encoding: \(value)\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+            let response = ResponseParser.parse(SourceText(name: "t", text: text))[0].response
+            let expected = response.fields.named(.transferEncoding).flatMap(\.listElements).allSatisfy { $0.asciiLowercased() == "chunked" }
+            #expect(ContentReading.hasOnlyChunkedTransferCoding(response) == expected, "\(value)")
+        }
+    }
+
     @Test func multipartLookAsParse() {
         for type in Self.mediaTypes {
             let response = Self.response(contentType: type)
