@@ -19,10 +19,11 @@ final class ContentReading: ResponseReading {
     /// frame that needs a dictionary.
     let notChecked: String?
     private let response: Response
-    /// Whether the content is there whole (``hasContentAsSent(_:)``), with a coding besides
-    /// identity, and with only codings httplint decodes.
+    /// Whether the content is there whole (``hasContentAsSent(_:)``).
     private let hasContent: Bool
+    /// Whether Content-Encoding names a coding besides identity.
     private let encoded: Bool
+    /// Whether httplint decodes every coding Content-Encoding names.
     private let decodable: Bool
     /// Whether ``check`` kept what it decoded, up to ``CharsetReading/limit``.
     private let checkKeptDecoded: Bool
