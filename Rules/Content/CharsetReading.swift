@@ -185,13 +185,15 @@ enum ContentText {
         }
         while index < end {
             guard bytes[index] == 0x3C else { index += 1; continue }  // <
-            if starts("<!--", at: index) {
+            // The byte after '<' rules most out before any comparison.
+            let next = index + 1 < end ? bytes[index + 1] : 0
+            if next == 0x21, starts("<!--", at: index) {
                 var search = index + 4
                 while search + 2 < end, !(bytes[search] == 0x2D && bytes[search + 1] == 0x2D && bytes[search + 2] == 0x3E) { search += 1 }
                 index = search + 3
                 continue
             }
-            let isMeta = starts("<meta", at: index) && index + 5 < end && (isSpace(bytes[index + 5]) || bytes[index + 5] == 0x2F)
+            let isMeta = next | 0x20 == 0x6D && starts("<meta", at: index) && index + 5 < end && (isSpace(bytes[index + 5]) || bytes[index + 5] == 0x2F)
             let isTag = index + 1 < end && (isLetter(bytes[index + 1]) || (bytes[index + 1] == 0x2F && index + 2 < end && isLetter(bytes[index + 2])))
             if isMeta || isTag {
                 // Skip the tag name, then read attributes up to '>'.

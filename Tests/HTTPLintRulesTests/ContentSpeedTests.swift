@@ -67,6 +67,12 @@ import Testing
             #expect(ContentText.htmlMetaCharset(bytes)?.label == Reference.htmlMetaCharset(bytes)?.label)
         }
         #expect(ContentText.htmlMetaCharset(long)?.label == nil)
+        // Text passed word by word: a tag at every offset, after text with bytes near '<'.
+        for offset in 0..<40 {
+            let bytes = Array(repeating: UInt8(0x3B), count: offset) + Array("=>\u{7F}<meta charset=k>".utf8)
+            #expect(ContentText.htmlMetaCharset(bytes)?.offset == offset + 17)
+            #expect(ContentText.htmlMetaCharset(bytes)?.offset == Reference.htmlMetaCharset(bytes)?.offset)
+        }
     }
 
     @Test func charsetInContentAsBefore() {
