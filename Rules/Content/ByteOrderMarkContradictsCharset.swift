@@ -49,14 +49,15 @@ struct ByteOrderMarkContradictsCharset: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let reading = report.reading(CharsetReading.self, of: response)
-        guard let declared = reading.declaredEncoding, reading.isCharsetText, let text = reading.text,
-              let mark = ContentText.byteOrderMark(text.bytes) else { return }
+        let content = report.reading(ContentReading.self, of: response)
+        guard content.mayHaveText else { return }
+        let reading = CharsetReading.of(response, report)
+        guard let declared = reading.declaredEncoding, reading.isCharsetText else { return }
+        guard let (found, wasDecoded) = content.withText({ (ContentText.byteOrderMark($0), $1) }), let mark = found else { return }
         let agrees = mark.encoding == .utf8 ? declared == .utf8 : declared.isUTF16
         guard !agrees else { return }
         let markName = mark.encoding == .utf8 ? "UTF-8" : "UTF-16 (\(mark.encoding == .utf16be ? "big" : "little")-endian)"
-        let content = report.reading(ContentReading.self, of: response)
-        report.add("the \(text.wasDecoded ? "decoded " : "")content starts with a \(markName) byte order mark but Content-Type declares charset=\(Printable.escape(reading.declaredLabel ?? "")) (\(declared.rawValue)): "
+        report.add("the \(wasDecoded ? "decoded " : "")content starts with a \(markName) byte order mark but Content-Type declares charset=\(Printable.escape(reading.declaredLabel ?? "")) (\(declared.rawValue)): "
                    + "browsers decode it as \(mark.encoding == .utf8 ? "UTF-8" : "UTF-16"), recipients that follow the label as \(declared.rawValue)",
                    at: content.span(at: 0), status: response.status)
     }

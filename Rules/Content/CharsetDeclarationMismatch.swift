@@ -53,15 +53,19 @@ struct CharsetDeclarationMismatch: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let reading = report.reading(CharsetReading.self, of: response)
-        guard let declared = reading.declaredEncoding, !declared.isUTF16, reading.isHTML || reading.isXML,
-              let text = reading.text, ContentText.byteOrderMark(text.bytes) == nil else { return }
-        let found = reading.isHTML ? ContentText.htmlMetaCharset(text.bytes) : ContentText.xmlDeclaredEncoding(text.bytes)
+        // No content to read: nothing to judge, whatever the Content-Type says.
+        let content = report.reading(ContentReading.self, of: response)
+        guard content.mayHaveText else { return }
+        let reading = CharsetReading.of(response, report)
+        guard let declared = reading.declaredEncoding, !declared.isUTF16, reading.isHTML || reading.isXML else { return }
+        guard let (found, wasDecoded) = content.withText({ bytes, wasDecoded -> ((label: String, offset: Int)?, Bool) in
+            guard ContentText.byteOrderMark(bytes) == nil else { return (nil, wasDecoded) }
+            return (reading.isHTML ? ContentText.htmlMetaCharset(bytes) : ContentText.xmlDeclaredEncoding(bytes), wasDecoded)
+        }) else { return }
         guard let found, let own = EncodingEquivalence.encoding(of: found.label), !own.isUTF16, own != declared else { return }
         let what = reading.isHTML ? "its <meta> declares charset" : "its XML declaration says encoding="
-        let content = report.reading(ContentReading.self, of: response)
         report.add("Content-Type declares charset=\(Printable.escape(reading.declaredLabel ?? "")) (\(declared.rawValue)) but \(what) '\(Printable.escape(found.label))' (\(own.rawValue))"
-                   + (text.wasDecoded ? " at byte \(found.offset) of the decoded content" : ""),
-                   at: content.span(at: text.wasDecoded ? 0 : found.offset), status: response.status)
+                   + (wasDecoded ? " at byte \(found.offset) of the decoded content" : ""),
+                   at: content.span(at: wasDecoded ? 0 : found.offset), status: response.status)
     }
 }

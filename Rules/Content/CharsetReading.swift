@@ -1,48 +1,42 @@
 import HTTPLintCore
 
 /// A response's Content-Type and its content as text, read once for the charset rules: the
-/// media type and the charset label it declares, and (made only when a rule asks) the content
-/// with its codings undone.
-final class CharsetReading: ResponseReading {
+/// media type and the charset label it declares. The content they read, with its codings
+/// undone, is ``ContentReading``'s (``ContentReading/withText(_:)``), decoded once for all.
+final class CharsetReading {
     /// The media type of the one Content-Type field, when there is exactly one and it parses.
     let mediaType: MediaType?
     /// The charset parameter as written, and the encoding its label names (``EncodingEquivalence``).
     let declaredLabel: String?
     let declaredEncoding: EncodingEquivalence.Encoding?
-    private let response: Response
 
     /// The most content the charset rules read.
     static let limit = 16 << 20
 
-    init(_ response: Response) {
-        self.response = response
-        let lines = response.fields.named(.contentType)
-        mediaType = lines.count == 1 ? MediaType(bytes: lines[0].valueUTF8) : nil
-        declaredLabel = mediaType?.parameter("charset")?.value.map { SourceText.decode($0[...]) }
-        declaredEncoding = declaredLabel.flatMap(EncodingEquivalence.encoding)
+    /// The reading of `response`, made once for the charset rules from the media type
+    /// ``ContentTypes`` parsed for the field rules (the same parse of the same one field), so
+    /// that Content-Type is not parsed again.
+    static func of(_ response: Response, _ report: FindingReporter) -> CharsetReading {
+        let shared = report.reading(Shared.self, of: response)
+        if let reading = shared.reading { return reading }
+        let types = report.reading(ContentTypes.self, of: response).all
+        let reading = CharsetReading(mediaType: types.count == 1 ? types[0].mediaType : nil)
+        shared.reading = reading
+        return reading
     }
 
-    /// The content with every coding undone (as sent when there is none), and whether a
-    /// decoder produced it; `nil` when there is no whole content to read (see
-    /// ``ContentReading``), a coding is one httplint does not decode or does not decode, or
-    /// the content is larger than ``limit``.
-    private(set) lazy var text: (bytes: [UInt8], wasDecoded: Bool)? = Self.text(of: response)
+    /// Where the reading of a response is kept while the rules of its exchange run.
+    private final class Shared: ResponseReading {
+        var reading: CharsetReading?
+        init(_ response: Response) {}
+    }
 
-    private static func text(of response: Response) -> (bytes: [UInt8], wasDecoded: Bool)? {
-        guard ContentReading.hasContentAsSent(response) else { return nil }
-        let codings = response.fields.named(.contentEncoding).flatMap(\.listElements)
-        let encoded = codings.contains { $0.asciiLowercased() != "identity" }
-        guard codings.allSatisfy({ ContentCodingCheck.isDecodable($0) }) else { return nil }
-        var result: (bytes: [UInt8], wasDecoded: Bool)?
-        ContentReading.withContentBytes(response) { bytes in
-            if !encoded {
-                if bytes.count <= limit { result = (Array(bytes), false) }
-                return
-            }
-            let check = ContentCodingCheck(content: bytes, codings: codings, keepingDecoded: limit)
-            if check.problem == nil, check.isComplete, let decoded = check.decoded { result = (decoded, true) }
-        }
-        return result
+    /// The reading of the media type of the one Content-Type field (`nil` when there is not
+    /// exactly one or it does not parse).
+    init(mediaType: MediaType?) {
+        self.mediaType = mediaType
+        declaredLabel = mediaType?.parameter("charset")?.value.map { SourceText.decode($0[...]) }
+        declaredEncoding = declaredLabel.flatMap(EncodingEquivalence.encoding)
     }
 
     /// Whether the media type is HTML (`text/html`).
@@ -134,6 +128,8 @@ extension String {
     /// The string without ASCII whitespace (space, tab, LF, FF, CR) at either end.
     func trimmingASCIIWhitespace() -> String {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D }
+        // Usually nothing to trim: the string itself.
+        if let first = utf8.first, let last = utf8.last, !isSpace(first), !isSpace(last) { return self }
         let bytes = Array(utf8)
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(decoding: bytes[first...last], as: UTF8.self)
@@ -150,8 +146,16 @@ enum ContentText {
         JSONText.firstInvalidUTF8(bytes, from: 0)
     }
 
+    static func firstNonUTF8Byte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        JSONText.firstInvalidUTF8(bytes, from: 0)
+    }
+
     /// The encoding a byte order mark at the start of `bytes` names, and its length.
     static func byteOrderMark(_ bytes: [UInt8]) -> (encoding: EncodingEquivalence.Encoding, length: Int)? {
+        bytes.withUnsafeBufferPointer { byteOrderMark($0) }
+    }
+
+    static func byteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> (encoding: EncodingEquivalence.Encoding, length: Int)? {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return (.utf8, 3) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16be, 2) }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16le, 2) }
@@ -164,23 +168,32 @@ enum ContentText {
     /// with their attributes, the first meta that declares a charset counts. Returns the
     /// label and its offset in `bytes`.
     static func htmlMetaCharset(_ bytes: [UInt8]) -> (label: String, offset: Int)? {
+        bytes.withUnsafeBufferPointer { htmlMetaCharset($0) }
+    }
+
+    /// ``htmlMetaCharset(_:)`` read in place: positions only, and strings only for the
+    /// attributes of a `<meta` tag that are reported.
+    static func htmlMetaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> (label: String, offset: Int)? {
         let end = min(bytes.count, 1024)
         var index = 0
-        func starts(_ text: String, at position: Int) -> Bool {
-            let wanted = Array(text.utf8)
-            guard position + wanted.count <= end else { return false }
-            for (offset, byte) in wanted.enumerated() where lower(bytes[position + offset]) != byte { return false }
+        func starts(_ wanted: StaticString, at position: Int) -> Bool {
+            let count = wanted.utf8CodeUnitCount
+            guard position + count <= end else { return false }
+            let text = wanted.utf8Start
+            for offset in 0..<count where lower(bytes[position + offset]) != text[offset] { return false }
             return true
         }
         while index < end {
             guard bytes[index] == 0x3C else { index += 1; continue }  // <
-            if starts("<!--", at: index) {
+            // The byte after '<' rules most out before any comparison.
+            let next = index + 1 < end ? bytes[index + 1] : 0
+            if next == 0x21, starts("<!--", at: index) {
                 var search = index + 4
                 while search + 2 < end, !(bytes[search] == 0x2D && bytes[search + 1] == 0x2D && bytes[search + 2] == 0x3E) { search += 1 }
                 index = search + 3
                 continue
             }
-            let isMeta = starts("<meta", at: index) && index + 5 < end && (isSpace(bytes[index + 5]) || bytes[index + 5] == 0x2F)
+            let isMeta = next | 0x20 == 0x6D && starts("<meta", at: index) && index + 5 < end && (isSpace(bytes[index + 5]) || bytes[index + 5] == 0x2F)
             let isTag = index + 1 < end && (isLetter(bytes[index + 1]) || (bytes[index + 1] == 0x2F && index + 2 < end && isLetter(bytes[index + 2])))
             if isMeta || isTag {
                 // Skip the tag name, then read attributes up to '>'.
@@ -191,12 +204,13 @@ enum ContentText {
                 var contentCharset: (String, Int)?
                 while let attribute = self.attribute(bytes, from: &position, end: end) {
                     guard isMeta else { continue }
-                    switch attribute.name {
-                    case "charset" where charset == nil: charset = (attribute.value, attribute.offset)
-                    case "http-equiv": httpEquivContentType = attribute.value.asciiLowercased() == "content-type"
-                    case "content" where contentCharset == nil:
-                        contentCharset = charsetInContent(attribute.value).map { ($0.label, attribute.offset + $0.offset) }
-                    default: break
+                    let value = UnsafeBufferPointer(rebasing: bytes[attribute.value])
+                    if charset == nil, attribute.nameIs("charset", in: bytes) {
+                        charset = (String(decoding: value, as: UTF8.self), attribute.offset)
+                    } else if attribute.nameIs("http-equiv", in: bytes) {
+                        httpEquivContentType = equalsLowercased(value, "content-type")
+                    } else if contentCharset == nil, attribute.nameIs("content", in: bytes) {
+                        contentCharset = charsetInContent(value).map { ($0.label, attribute.offset + $0.offset) }
                     }
                 }
                 if isMeta {
@@ -218,46 +232,82 @@ enum ContentText {
         return nil
     }
 
+    /// Where one attribute of a tag lies: its name (compared in lowercase), its value (empty
+    /// when there is no '='), and the offset reported for the value.
+    private struct Attribute {
+        let name: Range<Int>
+        let value: Range<Int>
+        let offset: Int
+
+        /// Whether the name, in lowercase, is `wanted` (given in lowercase ASCII).
+        func nameIs(_ wanted: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            equalsLowercased(UnsafeBufferPointer(rebasing: bytes[name]), wanted)
+        }
+    }
+
+    /// Whether `bytes`, ASCII letters lowercased, are `wanted` (lowercase ASCII). The same as
+    /// comparing the decoded, lowercased string with `wanted`: no other text equals it.
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ wanted: StaticString) -> Bool {
+        let count = wanted.utf8CodeUnitCount
+        guard bytes.count == count else { return false }
+        let text = wanted.utf8Start
+        for offset in 0..<count where lower(bytes[offset]) != text[offset] { return false }
+        return true
+    }
+
     /// One attribute of a tag, read from `position`; `nil` at the tag's '>' or the end (the
     /// position is then at the '>').
-    private static func attribute(_ bytes: [UInt8], from position: inout Int, end: Int) -> (name: String, value: String, offset: Int)? {
+    private static func attribute(_ bytes: UnsafeBufferPointer<UInt8>, from position: inout Int, end: Int) -> Attribute? {
         while position < end, isSpace(bytes[position]) || bytes[position] == 0x2F { position += 1 }
         guard position < end, bytes[position] != 0x3E else { return nil }
-        var name: [UInt8] = []
+        let nameStart = position
         while position < end, !isSpace(bytes[position]), bytes[position] != 0x3D, bytes[position] != 0x3E,
-              !(bytes[position] == 0x2F && !name.isEmpty) {
-            name.append(lower(bytes[position]))
+              !(bytes[position] == 0x2F && position != nameStart) {
             position += 1
         }
+        let name = nameStart..<position
         while position < end, isSpace(bytes[position]) { position += 1 }
-        guard position < end, bytes[position] == 0x3D else { return (String(decoding: name, as: UTF8.self), "", position) }
+        guard position < end, bytes[position] == 0x3D else { return Attribute(name: name, value: position..<position, offset: position) }
         position += 1
         while position < end, isSpace(bytes[position]) { position += 1 }
         guard position < end else { return nil }
-        var value: [UInt8] = []
         let quote = bytes[position]
         let start: Int
+        let value: Range<Int>
         if quote == 0x22 || quote == 0x27 {
             position += 1
             start = position
-            while position < end, bytes[position] != quote { value.append(bytes[position]); position += 1 }
+            while position < end, bytes[position] != quote { position += 1 }
             guard position < end else { return nil }
+            value = start..<position
             position += 1
         } else {
             start = position
-            while position < end, !isSpace(bytes[position]), bytes[position] != 0x3E { value.append(bytes[position]); position += 1 }
+            while position < end, !isSpace(bytes[position]), bytes[position] != 0x3E { position += 1 }
+            value = start..<position
         }
-        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self), start)
+        return Attribute(name: name, value: value, offset: start)
+    }
+
+    /// ``charsetInContent(_:)`` for the value's bytes: read in place when they are ASCII (as
+    /// text they are the same bytes); otherwise as the decoded string, whose UTF-8 the offset
+    /// counts in.
+    private static func charsetInContent(_ value: UnsafeBufferPointer<UInt8>) -> (label: String, offset: Int)? {
+        guard value.allSatisfy({ $0 < 0x80 }) else { return charsetInContent(String(decoding: value, as: UTF8.self)) }
+        return charsetInContent(bytes: value)
     }
 
     /// The label after `charset=` in a meta element's content attribute (the HTML Standard's
     /// algorithm for extracting a character encoding from a meta element), and its offset in
     /// the value.
     static func charsetInContent(_ value: String) -> (label: String, offset: Int)? {
-        let bytes = Array(value.utf8)
+        Array(value.utf8).withUnsafeBufferPointer { charsetInContent(bytes: $0) }
+    }
+
+    private static func charsetInContent(bytes: UnsafeBufferPointer<UInt8>) -> (label: String, offset: Int)? {
         var index = 0
         while index + 7 <= bytes.count {
-            guard bytes[index..<index + 7].map(lower) == Array("charset".utf8) else { index += 1; continue }
+            guard equalsLowercased(UnsafeBufferPointer(rebasing: bytes[index..<index + 7]), "charset") else { index += 1; continue }
             var position = index + 7
             while position < bytes.count, isSpace(bytes[position]) { position += 1 }
             guard position < bytes.count, bytes[position] == 0x3D else { index = position; continue }
@@ -280,16 +330,19 @@ enum ContentText {
     /// byte order mark), `<?xml version="1.0" encoding="…"?>` (XML 1.0 §2.8, §4.3.3), and its
     /// offset; `nil` when there is no declaration or it names no encoding.
     static func xmlDeclaredEncoding(_ bytes: [UInt8]) -> (label: String, offset: Int)? {
+        bytes.withUnsafeBufferPointer { xmlDeclaredEncoding($0) }
+    }
+
+    static func xmlDeclaredEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> (label: String, offset: Int)? {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        let opening = Array("<?xml".utf8)
-        guard bytes.count >= start + 6, Array(bytes[start..<start + 5]) == opening, isSpace(bytes[start + 5]) else { return nil }
+        guard bytes.count >= start + 6, bytes[start..<start + 5].elementsEqual("<?xml".utf8), isSpace(bytes[start + 5]) else { return nil }
         let limit = min(bytes.count, start + 1024)
         guard let close = (start..<max(start, limit - 1)).first(where: { bytes[$0] == 0x3F && bytes[$0 + 1] == 0x3E }) else { return nil }
         var index = start + 5
         let key = Array("encoding".utf8)
         while index + key.count <= close {
-            guard Array(bytes[index..<index + key.count]) == key, isSpace(bytes[index - 1]) else { index += 1; continue }
+            guard bytes[index..<index + key.count].elementsEqual(key), isSpace(bytes[index - 1]) else { index += 1; continue }
             var position = index + key.count
             while position < close, isSpace(bytes[position]) { position += 1 }
             guard position < close, bytes[position] == 0x3D else { return nil }
@@ -307,6 +360,10 @@ enum ContentText {
     /// first 1024 bytes the word `encoding` appears: a declaration that names, or tries to
     /// name, an encoding, so that UTF-8 is not implied.
     static func xmlDeclarationNamesEncoding(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { xmlDeclarationNamesEncoding($0) }
+    }
+
+    static func xmlDeclarationNamesEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         guard bytes.count >= start + 5, bytes[start..<start + 5].elementsEqual("<?xml".utf8) else { return false }

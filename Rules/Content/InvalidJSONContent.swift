@@ -64,12 +64,13 @@ struct InvalidJSONContent: Rule {
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
         let reading = report.reading(ContentReading.self, of: response)
-        guard let json = reading.json, case .invalid(let problem)? = reading.jsonVerdict else { return }
-        let preview = json.prefix(24)
-        let looksLikeMarkup = json.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } == 0x3C
+        guard reading.hasJSON, case .invalid(let problem)? = reading.jsonVerdict,
+              let (preview, looksLikeMarkup) = reading.withJSON({ json in
+                  (Array(json.prefix(24)), json.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } == 0x3C)
+              }) else { return }
         var message = "the content is labelled \(Printable.escape(reading.mediaType)) but is not JSON: \(problem.reason) at byte \(problem.offset)"
         if reading.jsonWasDecoded { message += " of the decoded content" }
-        if looksLikeMarkup { message += " (it starts with '\(Printable.escape(Array(preview)))', which looks like HTML or XML)" }
+        if looksLikeMarkup { message += " (it starts with '\(Printable.escape(preview))', which looks like HTML or XML)" }
         report.add(message, at: reading.jsonWasDecoded ? reading.span(at: 0) : reading.span(at: problem.offset), status: response.status)
     }
 }

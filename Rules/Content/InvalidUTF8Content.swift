@@ -81,20 +81,24 @@ struct InvalidUTF8Content: Rule {
 
     func check(_ exchange: Exchange, _ report: inout FindingReporter) {
         let response = exchange.response
-        let reading = report.reading(CharsetReading.self, of: response)
+        let content = report.reading(ContentReading.self, of: response)
+        guard content.mayHaveText else { return }
+        let reading = CharsetReading.of(response, report)
         let declared = reading.declaredEncoding == .utf8 && reading.isCharsetText
         // XML with no charset parameter: UTF-8 unless a mark or a declaration says otherwise.
         let implied = reading.isXML && reading.declaredLabel == nil
-        guard declared || implied, let text = reading.text,
-              ContentText.byteOrderMark(text.bytes).map({ $0.encoding == .utf8 }) ?? true,
-              !implied || !ContentText.xmlDeclarationNamesEncoding(text.bytes),
-              let offset = ContentText.firstNonUTF8Byte(text.bytes) else { return }
-        let byte = "0x" + String(text.bytes[offset], radix: 16, uppercase: true)
-        let place = text.wasDecoded ? "byte \(offset) of the decoded content" : "byte \(offset) of the content"
-        let content = report.reading(ContentReading.self, of: response)
+        guard declared || implied else { return }
+        guard let found = content.withText({ bytes, wasDecoded -> (offset: Int, byte: UInt8, wasDecoded: Bool)? in
+            guard ContentText.byteOrderMark(bytes).map({ $0.encoding == .utf8 }) ?? true,
+                  !implied || !ContentText.xmlDeclarationNamesEncoding(bytes),
+                  let offset = ContentText.firstNonUTF8Byte(bytes) else { return nil }
+            return (offset, bytes[offset], wasDecoded)
+        }), let (offset, bad, wasDecoded) = found else { return }
+        let byte = "0x" + String(bad, radix: 16, uppercase: true)
+        let place = wasDecoded ? "byte \(offset) of the decoded content" : "byte \(offset) of the content"
         let premise = declared ? "the content is declared charset=\(Printable.escape(reading.declaredLabel ?? ""))"
             : "\(reading.typeName) content with no charset parameter, byte order mark or encoding declaration is UTF-8 (XML 1.0 §4.3.3)"
         report.add("\(premise) but \(place) (\(byte)) does not start a well-formed UTF-8 sequence",
-                   at: content.span(at: text.wasDecoded ? 0 : offset), status: response.status)
+                   at: content.span(at: wasDecoded ? 0 : offset), status: response.status)
     }
 }

@@ -37,36 +37,56 @@ final class MultipartReading: ResponseReading {
 
     init(_ response: Response) {
         let lines = response.fields.named(.contentType)
-        let mediaType = lines.count == 1 ? MediaType(bytes: lines[0].valueUTF8) : nil
+        // Most content is not multipart: a look at the type's bytes spares parsing the value.
+        let mediaType = lines.count == 1 && Self.mayBeMultipart(lines[0].valueUTF8Slice) ? MediaType(bytes: lines[0].valueUTF8) : nil
         guard let mediaType, mediaType.type == "multipart", let boundary = mediaType.parameter("boundary")?.value, !boundary.isEmpty else {
             (self.mediaType, self.boundary, body) = (nil, [], nil)
             return
         }
         self.mediaType = mediaType
         self.boundary = boundary
-        body = Self.content(of: response).map { Self.parse($0, boundary: boundary) }
+        var body: Body?
+        if Self.isReadable(response) {
+            // In place (chunks joined): no copy of the content.
+            ContentReading.withContentBytes(response) { body = Self.parse($0, boundary: boundary) }
+        }
+        self.body = body
     }
 
-    /// The content bytes when they can be read whole (see ``body``).
-    private static func content(of response: Response) -> [UInt8]? {
+    /// Whether `value` may be a multipart media type: whether, after the whitespace before it,
+    /// it starts with `multipart/` in any case. A media type that parses with the type
+    /// `multipart` does.
+    static func mayBeMultipart(_ value: ArraySlice<UInt8>) -> Bool {
+        guard let start = value.firstIndex(where: { $0 > 0x20 }), value.endIndex - start >= 10 else { return false }
+        var index = start
+        for wanted in "multipart/".utf8 {
+            guard value[index].asciiLowercased == wanted else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether the content can be read whole (see ``body``).
+    private static func isReadable(_ response: Response) -> Bool {
         let content = response.content
         switch content.framing {
         case .contentLength, .chunked, .closeDelimited: break
-        case .none, .tunnel: return nil
+        case .none, .tunnel: return false
         }
-        guard !content.isTruncated, content.length > 0, content.length <= limit,
-              response.fields.named(.transferEncoding).flatMap(\.listElements).allSatisfy({ $0.asciiLowercased() == "chunked" }),
-              response.fields.named(.contentEncoding).flatMap(\.listElements).allSatisfy({ $0.asciiLowercased() == "identity" })
-        else { return nil }
-        var bytes: [UInt8] = []
-        ContentReading.withContentBytes(response) { bytes = Array($0) }
-        return bytes
+        return !content.isTruncated && content.length > 0 && content.length <= limit
+            && ContentReading.hasOnlyChunkedTransferCoding(response)
+            && response.fields.named(.contentEncoding).flatMap(\.listElements).allSatisfy({ $0.asciiLowercased() == "identity" })
     }
 
     /// Splits `bytes` at its delimiter lines: `--boundary` at the start or after a line
     /// break, then optional spaces or tabs (transport padding) and a line break; `--boundary--`
     /// closes. Bare LF is accepted where CRLF belongs, so as not to judge line endings here.
     static func parse(_ bytes: [UInt8], boundary: [UInt8]) -> Body {
+        bytes.withUnsafeBufferPointer { parse($0, boundary: boundary) }
+    }
+
+    /// ``parse(_:boundary:)`` for content read in place.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, boundary: [UInt8]) -> Body {
         let delimiter = Array("--".utf8) + boundary
         var parts: [Part] = []
         var index = 0
@@ -107,7 +127,7 @@ final class MultipartReading: ResponseReading {
     }
 
     /// The offset of the next `delimiter` at or after `start` that begins the content or a line.
-    private static func nextDelimiter(_ delimiter: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    private static func nextDelimiter(_ delimiter: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         let first = delimiter[0]
         while index + delimiter.count <= bytes.count {

@@ -29,22 +29,27 @@ public enum JSONText {
     /// Whether `bytes` are exactly one JSON text (RFC 8259 §2: `ws value ws`) in UTF-8 (§8.1).
     /// A leading byte order mark is skipped, as §8.1 lets parsers do.
     public static func document(_ bytes: [UInt8]) -> DocumentVerdict {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let syntax: Problem? = bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(buffer, index: start)
-            do throws(Problem) {
-                parser.skipSpace()
-                _ = try parser.value(depth: 0)
-                parser.skipSpace()
-                guard parser.isAtEnd else { throw parser.error("expected the end after the JSON value") }
-                return nil
-            } catch {
-                return error
-            }
+        bytes.withUnsafeBufferPointer { document($0) }
+    }
+
+    /// ``document(_:)`` for bytes read in place.
+    public static func document(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentVerdict {
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var parser = Parser(bytes, index: start)
+        let syntax: Problem?
+        do throws(Problem) {
+            parser.skipSpace()
+            _ = try parser.value(depth: 0)
+            parser.skipSpace()
+            guard parser.isAtEnd else { throw parser.error("expected the end after the JSON value") }
+            syntax = nil
+        } catch {
+            syntax = error
         }
-        // The earlier of the first syntax error and the first byte that is not UTF-8.
+        // The earlier of the first syntax error and the first byte that is not UTF-8: UTF-8
+        // is checked only before the syntax error.
         let end = syntax?.offset ?? bytes.count
-        if let invalid = firstInvalidUTF8(bytes, from: start), invalid < end {
+        if let invalid = firstInvalidUTF8(bytes, from: start, before: end) {
             return .invalid(Problem(offset: invalid, reason: "a byte sequence that is not UTF-8, \(Printable.describe(bytes[invalid]))"))
         }
         guard let syntax else { return .valid }
@@ -56,14 +61,33 @@ public enum JSONText {
     /// `start` on, or `nil` when the rest is UTF-8. The one UTF-8 check of JSON and of content
     /// declared UTF-8.
     public static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0, from: start) }
+    }
+
+    /// ``firstInvalidUTF8(_:from:)`` for bytes read in place; with `end`, only a sequence
+    /// that starts before `end` is judged (the bytes after it may still complete it): the
+    /// first bad byte before `end`, exactly as the whole scan finds it.
+    public static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int? = nil) -> Int? {
+        let count = bytes.count
+        let end = min(end ?? count, count)
+        guard start < end, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         var index = start
-        while index < bytes.count {
-            // ASCII, eight bytes at a time.
-            while index + 8 <= bytes.count, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }) & 0x8080_8080_8080_8080 == 0 {
+        while index < end {
+            // ASCII, 32 and then eight bytes at a time.
+            while index + 32 <= count {
+                let words = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                guard words & 0x8080_8080_8080_8080 == 0 else { break }
+                index += 32
+            }
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
             }
-            guard index < bytes.count else { return nil }
-            let lead = bytes[index]
+            guard index < end else { return nil }
+            let lead = base[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int
             var low: UInt8 = 0x80
@@ -78,9 +102,9 @@ public enum JSONText {
             case 0xF4: length = 4; high = 0x8F
             default: return index
             }
-            guard index + 1 < bytes.count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return index }
+            guard index + 1 < count, base[index + 1] >= low, base[index + 1] <= high else { return index }
             for next in 2..<length {
-                guard index + next < bytes.count, bytes[index + next] & 0xC0 == 0x80 else { return index }
+                guard index + next < count, base[index + next] & 0xC0 == 0x80 else { return index }
             }
             index += length
         }
