@@ -4,6 +4,12 @@ public enum Printable {
     /// `bytes` as text, with control characters and invalid UTF-8 shown as escapes
     /// (`\r`, `\n`, `\t`, `\x00`).
     public static func escape<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        // Printable ASCII, as nearly every value quoted in a message is: kept as it is.
+        if let plain = bytes.withContiguousStorageIfAvailable({ isPrintableASCII($0) ? String(decoding: $0, as: UTF8.self) : nil }) {
+            if let plain { return plain }
+        } else if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let text = SourceText.decode(bytes)
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -23,7 +29,16 @@ public enum Printable {
     }
 
     /// `text` with control characters shown as escapes.
-    public static func escape(_ text: String) -> String { escape(Array(text.utf8)) }
+    public static func escape(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return escape(Array(text.utf8))
+    }
+
+    /// Whether every byte is printable ASCII (0x20–0x7E).
+    private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+        return true
+    }
 
     /// `text` as a human-readable report shows it (text, GitHub annotations, Markdown, the
     /// XML formats): what cannot be shown safely is escaped, everything else kept. For text that
@@ -86,8 +101,16 @@ public enum Printable {
 
     /// A phrase naming one byte: `"NUL (0x00)"`, `"'@' (0x40)"`.
     public static func describe(_ byte: UInt8) -> String {
-        let names: [UInt8: String] = [0x00: "NUL", 0x09: "HTAB", 0x0A: "LF", 0x0D: "CR", 0x20: "a space", 0x7F: "DEL"]
-        if let name = names[byte] { return "\(name) (0x\(hex(byte)))" }
+        let name: String? = switch byte {
+        case 0x00: "NUL"
+        case 0x09: "HTAB"
+        case 0x0A: "LF"
+        case 0x0D: "CR"
+        case 0x20: "a space"
+        case 0x7F: "DEL"
+        default: nil
+        }
+        if let name { return "\(name) (0x\(hex(byte)))" }
         if byte < 0x20 { return "control character 0x\(hex(byte))" }
         if byte >= 0x80 { return "byte 0x\(hex(byte))" }
         return "'\(Character(Unicode.Scalar(byte)))' (0x\(hex(byte)))"
@@ -95,7 +118,7 @@ public enum Printable {
 
     /// Two upper-case hex digits.
     public static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        @inline(__always) func digit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x37 + value }
+        return String(decoding: [digit(byte >> 4), digit(byte & 0xF)], as: UTF8.self)
     }
 }
