@@ -32,7 +32,8 @@ cli() {  # checkout, arguments… → "CPU seconds, peak KB"
     local binary="$1/.build/release/httplint"
     shift
     /usr/bin/time -f "%U %S %M %e" -o "$work/time" "$binary" --no-config --quiet "$@" > /dev/null 2>&1 || true
-    awk '{ printf "%.2f s CPU (%.2f wall), %d KB peak", $1 + $2, $4, $3 }' "$work/time"
+    # GNU time puts "Command exited with non-zero status 1" (findings) before the figures.
+    tail -1 "$work/time" | awk '{ printf "%.2f s CPU (%.2f wall), %d KB peak", $1 + $2, $4, $3 }'
 }
 
 echo "load before the first round: $(cut -d' ' -f1-3 /proc/loadavg)"
