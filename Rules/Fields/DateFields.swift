@@ -3,11 +3,17 @@ import HTTPLintCore
 /// The response fields whose value is an HTTP-date, each parsed once per response for every
 /// rule that reads dates (``FindingReporter/reading(_:of:)``).
 final class DateFields: ResponseReading {
-    /// One date field and its date or why it is not one. A struct rather than a tuple: copies
-    /// of a tuple holding a `Result` went through the runtime's generic copy.
-    struct Parsed {
+    /// One date field and its date or why it is not one. A class rather than a tuple or a
+    /// struct: copies of a tuple holding a `Result` went through the runtime's generic copy,
+    /// and each copy of a struct retained every reference in its field; a class is one retain.
+    final class Parsed {
         let field: Field
         let result: Result<HTTPDate, HTTPDate.Problem>
+
+        init(field: Field, result: Result<HTTPDate, HTTPDate.Problem>) {
+            self.field = field
+            self.result = result
+        }
     }
 
     /// Each Date, Last-Modified and Retry-After field (Retry-After only when it is not a number

@@ -34,11 +34,17 @@ final class ContentTypes: ResponseReading {
     /// Each Content-Type field in order, with its media type when the value parses.
     let all: [Line]
 
-    /// One Content-Type field line and its media type. A struct rather than a tuple: copies of
-    /// a tuple went through the runtime's generic copy.
-    struct Line {
+    /// One Content-Type field line and its media type. A class rather than a tuple or struct:
+    /// the rules iterate these lines, and each copy of a struct holding a ``Field`` and a
+    /// ``MediaType`` retained every reference inside both; a class is one retain.
+    final class Line {
         let field: Field
         let mediaType: MediaType?
+
+        init(field: Field, mediaType: MediaType?) {
+            self.field = field
+            self.mediaType = mediaType
+        }
     }
 
     init(_ response: Response) {

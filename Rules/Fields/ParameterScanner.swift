@@ -16,8 +16,13 @@ struct WrittenParameter {
     let hadQuotedPair: Bool
 
     init(name: String, value: [UInt8]?, isQuoted: Bool, hadQuotedPair: Bool = false) {
+        self.init(name: name, key: name.asciiLowercased(), value: value, isQuoted: isQuoted, hadQuotedPair: hadQuotedPair)
+    }
+
+    /// A parameter whose lowercase name is already known (``ValueScanner/parameters``).
+    init(name: String, key: String, value: [UInt8]?, isQuoted: Bool, hadQuotedPair: Bool = false) {
         self.name = name
-        self.key = name.asciiLowercased()
+        self.key = key
         self.value = value
         self.isQuoted = isQuoted
         self.hadQuotedPair = hadQuotedPair
@@ -52,15 +57,18 @@ extension ValueScanner {
             index += 1
             skipWhitespace()
             if isAtEnd || peek == 0x3B || (stopAtComma && peek == 0x2C) { continue }
+            let nameStart = index
             guard let name = token() else {
                 return .failure(ParameterProblem("a parameter name is not a token (found \(found))"))
             }
+            // A token is ASCII, so its lowercase is the name itself unless it holds A-Z.
+            let key = bytes[nameStart..<index].contains(where: { $0 &- 0x41 < 26 }) ? name.asciiLowercased() : name
             let afterName = index
             if spaceAroundEquals { skipWhitespace() }
             guard peek == 0x3D else {
                 index = afterName
                 if valueRequired { return .failure(ParameterProblem("parameter '\(name)' has no '=value'")) }
-                result.append(WrittenParameter(name: name, value: nil, isQuoted: false))
+                result.append(WrittenParameter(name: name, key: key, value: nil, isQuoted: false))
                 continue
             }
             index += 1
@@ -71,10 +79,11 @@ extension ValueScanner {
                     return .failure(ParameterProblem("the quoted value of parameter '\(name)' is not closed"))
                 }
                 // Each quoted-pair is two bytes written for one kept; the quotes are two more.
-                result.append(WrittenParameter(name: name, value: value, isQuoted: true,
+                result.append(WrittenParameter(name: name, key: key, value: value, isQuoted: true,
                                                hadQuotedPair: index - open - 2 > value.count))
-            } else if let value = token() {
-                result.append(WrittenParameter(name: name, value: Array(value.utf8), isQuoted: false))
+            } else if case let valueStart = index, skipToken() {
+                // A token is ASCII: its bytes are the bytes of its text.
+                result.append(WrittenParameter(name: name, key: key, value: Array(bytes[valueStart..<index]), isQuoted: false))
             } else {
                 return .failure(ParameterProblem("parameter '\(name)' has no value, or one that is neither a token nor a quoted string (found \(found))"))
             }

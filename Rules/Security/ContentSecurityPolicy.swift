@@ -2,12 +2,20 @@ import HTTPLintCore
 
 /// One serialized CSP from a Content-Security-Policy or -Report-Only field, parsed the way
 /// CSP Level 3 §2.2.1 ("Parse a serialized CSP") parses it, but keeping repeated directives.
-struct CSPPolicy {
+/// A class: the CSP rules iterate the policies, and each copy of a struct retained every
+/// reference in its field and directives; a class is one retain.
+final class CSPPolicy {
     /// The field line the policy came from, and its name as registered.
     let field: Field
     let fieldName: String
     /// Every directive in order, repeats included (browsers keep only the first of a name).
     let directives: [CSPDirective]
+
+    init(field: Field, fieldName: String, directives: [CSPDirective]) {
+        self.field = field
+        self.fieldName = fieldName
+        self.directives = directives
+    }
 
     var isReportOnly: Bool { fieldName == ContentSecurityPolicy.reportOnly }
 }

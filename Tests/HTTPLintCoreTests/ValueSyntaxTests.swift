@@ -103,6 +103,20 @@ import Testing
         }
     }
 
+    /// The parameter name appears in the messages as written (it is made only for a message).
+    @Test func parameterMessagesNameTheParameter() throws {
+        let definition = try #require(FieldDefinition.lookup("Authentication-Info"))
+        let syntax = try #require(definition.valueSyntax)
+        #expect(syntax.problems(in: "NextNonce, qop=auth", name: "Authentication-Info")
+            == ["Authentication-Info member 'NextNonce' is not a parameter (name=value): 'NextNonce' has no '=value'"])
+        #expect(syntax.problems(in: "Rsp-Auth=\"6629", name: "Authentication-Info")
+            == ["Authentication-Info member 'Rsp-Auth=\"6629' is not a parameter (name=value): the quoted value of 'Rsp-Auth' is not closed, or holds a control character"])
+        #expect(syntax.problems(in: "qop = @", name: "Authentication-Info")
+            == ["Authentication-Info member 'qop = @' is not a parameter (name=value): the value of 'qop' is neither a token nor a quoted string (found '@' (0x40) at character 7)"])
+        #expect(syntax.problems(in: "=x", name: "Authentication-Info")
+            == ["Authentication-Info member '=x' is not a parameter (name=value): expected a name, found '=' (0x3D) at character 1"])
+    }
+
     /// The members of structured fields; values that do not parse are not reported here.
     static let structuredCases: [Case] =
         valid("Priority", "u=0", "u=7, i", "i=?0", "u=3, x=whatever", "")

@@ -228,8 +228,12 @@ extension ValueSyntax.Element {
 
     /// `token [ BWS "=" BWS ( token / quoted-string ) ]` at the cursor.
     private static func parameter(_ scanner: inout ValueScanner, valueRequired: Bool) -> String? {
-        guard let name = scanner.token() else { return "expected a name, found \(scanner.here)" }
+        let nameStart = scanner.index
+        guard scanner.skipToken() else { return "expected a name, found \(scanner.here)" }
         let afterName = scanner.index
+        // The name's text only for a message: most parameters have none.
+        let bytes = scanner.bytes
+        var name: String { SourceText.decode(bytes[nameStart..<afterName]) }
         scanner.skipWhitespace()
         guard scanner.take(ASCII.equals) else {
             scanner.index = afterName
