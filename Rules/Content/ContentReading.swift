@@ -174,7 +174,7 @@ final class ContentReading: ResponseReading {
     /// that is the one word is read on bytes; others are split into elements.
     static func hasOnlyChunkedTransferCoding(_ response: Response) -> Bool {
         for field in response.fields.named(.transferEncoding) {
-            if equalsLowercased(field.readValueBytes, "chunked") { continue }
+            if ByteParsing.equals(field.readValueBytes, lowercase: "chunked") { continue }
             for coding in field.listElements where coding.asciiLowercased() != "chunked" { return false }
         }
         return true
@@ -206,26 +206,14 @@ final class ContentReading: ResponseReading {
         guard let slash = written.firstIndex(of: 0x2F) else { return (false, false) }
         let type = written[written.startIndex..<slash]
         let subtype = written[(slash + 1)...]
-        let isJSON = !type.isEmpty && (equalsLowercased(subtype, "json")
-            || (subtype.count > 5 && equalsLowercased(subtype.suffix(5), "+json")))
-        let mayBeText = equalsLowercased(type, "text") || endsWithLowercased(subtype, "xml") || endsWithLowercased(subtype, "script")
+        let isJSON = !type.isEmpty && (ByteParsing.equals(subtype, lowercase: "json")
+            || (subtype.count > 5 && ByteParsing.equals(subtype.suffix(5), lowercase: "+json")))
+        let mayBeText = ByteParsing.equals(type, lowercase: "text") || endsWithLowercased(subtype, "xml") || endsWithLowercased(subtype, "script")
         return (isJSON, mayBeText)
     }
 
-    /// Whether `bytes`, ASCII letters lowercased, are `wanted` (lowercase ASCII).
-    private static func equalsLowercased(_ bytes: ArraySlice<UInt8>, _ wanted: StaticString) -> Bool {
-        guard bytes.count == wanted.utf8CodeUnitCount else { return false }
-        let text = wanted.utf8Start
-        var offset = 0
-        for byte in bytes {
-            guard byte.asciiLowercased == text[offset] else { return false }
-            offset += 1
-        }
-        return true
-    }
-
     private static func endsWithLowercased(_ bytes: ArraySlice<UInt8>, _ wanted: StaticString) -> Bool {
-        bytes.count >= wanted.utf8CodeUnitCount && equalsLowercased(bytes.suffix(wanted.utf8CodeUnitCount), wanted)
+        bytes.count >= wanted.utf8CodeUnitCount && ByteParsing.equals(bytes.suffix(wanted.utf8CodeUnitCount), lowercase: wanted)
     }
 
     /// Whether the one Content-Type field names a JSON media type (`application/json`, or any

@@ -19,20 +19,9 @@ enum ByteParsing {
         }
     }
 
-    /// Whether `bytes` equal `lowercase` (given in lowercase ASCII) ignoring ASCII case.
-    @inline(__always) static func equals(_ bytes: ArraySlice<UInt8>, lowercase: StaticString) -> Bool {
-        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
-        let wanted = lowercase.utf8Start
-        var offset = 0
-        for byte in bytes {
-            guard byte.asciiLowercased == wanted[offset] else { return false }
-            offset += 1
-        }
-        return true
-    }
-
-    /// ``equals(_:lowercase:)`` for bytes read through a buffer pointer.
-    @inline(__always) static func equals(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, lowercase: StaticString) -> Bool {
+    /// Whether `bytes` equal `lowercase` (given in lowercase ASCII) ignoring ASCII case: for
+    /// value bytes in an array slice or read through a buffer pointer alike.
+    @inline(__always) static func equals<Bytes: Collection>(_ bytes: Bytes, lowercase: StaticString) -> Bool where Bytes.Element == UInt8 {
         guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
         let wanted = lowercase.utf8Start
         var offset = 0
