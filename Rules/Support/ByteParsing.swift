@@ -32,13 +32,10 @@ enum ByteParsing {
         return true
     }
 
-    /// `range` of `bytes` without leading and trailing SP and HTAB.
+    /// `range` of `bytes` without leading and trailing SP and HTAB (the core's trimming,
+    /// as a range of `bytes`).
     @inline(__always) static func trimmed(_ range: Range<Int>, in bytes: ArraySlice<UInt8>) -> Range<Int> {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper, bytes[lower].isHTTPWhitespace { lower += 1 }
-        while upper > lower, bytes[upper - 1].isHTTPWhitespace { upper -= 1 }
-        return lower..<upper
+        bytes[range].trimmingWhitespace().indices
     }
 
     /// The first position of `byte` in `range` of `bytes`, or the range's end.

@@ -5,9 +5,7 @@ public enum Printable {
     /// (`\r`, `\n`, `\t`, `\x00`).
     public static func escape<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         // Printable ASCII, as nearly every value quoted in a message is: kept as it is.
-        if let plain = bytes.withContiguousStorageIfAvailable({ isPrintableASCII($0) ? String(decoding: $0, as: UTF8.self) : nil }) {
-            if let plain { return plain }
-        } else if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        if bytes.withContiguousStorageIfAvailable(isPrintableASCII) ?? bytes.allSatisfy(isPrintableASCII) {
             return String(decoding: bytes, as: UTF8.self)
         }
         let text = SourceText.decode(bytes)
@@ -30,15 +28,17 @@ public enum Printable {
 
     /// `text` with control characters shown as escapes.
     public static func escape(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.allSatisfy(isPrintableASCII) { return text }
         return escape(Array(text.utf8))
     }
 
     /// Whether every byte is printable ASCII (0x20–0x7E).
     private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
-        return true
+        bytes.allSatisfy(isPrintableASCII)
     }
+
+    /// Whether `byte` is printable ASCII (0x20–0x7E).
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     /// `text` as a human-readable report shows it (text, GitHub annotations, Markdown, the
     /// XML formats): what cannot be shown safely is escaped, everything else kept. For text that

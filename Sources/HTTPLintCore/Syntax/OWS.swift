@@ -32,7 +32,7 @@ extension Substring {
 
 extension ArraySlice where Element == UInt8 {
     /// The bytes without leading and trailing SP and HTAB.
-    public func trimmingWhitespace() -> ArraySlice<UInt8> {
+    @inlinable public func trimmingWhitespace() -> ArraySlice<UInt8> {
         var lower = startIndex
         var upper = endIndex
         while lower < upper, ASCII.isWhitespace(self[lower]) { lower += 1 }
